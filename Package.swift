@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+// SIMSKit — ToF-SIMS data evaluation for battery research.
+import PackageDescription
+
+let package = Package(
+    name: "SIMSKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sims", targets: ["sims"]),
+        .library(name: "SIMSKit", targets: [
+            "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
+            "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
+        .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "SIMSCore"),
+        .target(name: "SIMSFormats", dependencies: [
+            "SIMSCore", "CSIMSZlib",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
+        .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
+        .target(name: "SIMSMultivariate", dependencies: ["SIMSCore"]),
+        .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats"]),
+        .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSZlib"]),
+        .target(name: "SIMSWorkflows", dependencies: [
+            "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
+            "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
+        ]),
+        .executableTarget(name: "sims", dependencies: [
+            "SIMSWorkflows",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Test-only helpers: locating ../shared/data, temporary folders.
+        .target(name: "SIMSTestSupport", dependencies: ["SIMSCore"], path: "Tests/SIMSTestSupport"),
+        .testTarget(name: "SIMSCoreTests", dependencies: ["SIMSCore", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
+    ]
+)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the Debian packages SIMSKit builds against (zlib for PNG/imzML/xlsx).
+# Safe to run repeatedly; does nothing when everything is present.
+set -euo pipefail
+needed=()
+for pkg in zlib1g-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
+done
+if [ ${#needed[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${needed[@]}"
+fi
