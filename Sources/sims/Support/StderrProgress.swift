@@ -5,6 +5,12 @@ import Darwin
 #endif
 import SIMSWorkflows
 
+/// Writes `text` to standard error unbuffered (file descriptor 2).
+func printToStderr(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+}
+
 /// Progress and warnings on stderr, so stdout stays clean for results (`--json`).
 struct StderrProgress: ProgressReporting {
     /// Print nothing but warnings.
@@ -13,11 +19,11 @@ struct StderrProgress: ProgressReporting {
     func report(task: String, completed: Int, total: Int) {
         guard !quiet else { return }
         let line = total > 0 ? "\r\(task): \(completed)/\(total)" : "\r\(task)…"
-        fputs(line + (completed >= total ? "\n" : ""), stderr)
+        printToStderr(line + (completed >= total ? "\n" : ""))
     }
 
     func warn(_ message: String) {
-        fputs("warning: \(message)\n", stderr)
+        printToStderr("warning: \(message)\n")
     }
 }
 
