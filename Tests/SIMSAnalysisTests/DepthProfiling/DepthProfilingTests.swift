@@ -129,3 +129,18 @@ struct DepthProfilingTests {
         #expect(average.standardDeviation["Ni-"]!.max()! < 2)
     }
 }
+
+@Suite("Volume depth profile")
+struct VolumeDepthProfileTests {
+    @Test func perPlaneTotalsBecomeTheProfile() throws {
+        func plane(_ li: Double, _ total: Double) throws -> ImageSet {
+            try ImageSet(measurement: "m", images: [IonImage(width: 2, height: 2, counts: [li, li, li, li], ion: "Li-")],
+                         total: IonImage(width: 2, height: 2, counts: [total, total, total, total], ion: "total"))
+        }
+        let volume = try Volume(planes: [plane(1, 10), plane(2, 10), plane(3, 12)])
+        let profile = try volume.depthProfile(secondsPerPlane: 2)
+        #expect(profile.sputterTime == [0, 2, 4])
+        #expect(profile.totalColumn?.values == [40, 40, 48])
+        #expect(profile.column(named: "Li-")?.values == [4, 8, 12])
+    }
+}
