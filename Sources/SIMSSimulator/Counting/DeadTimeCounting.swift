@@ -3,17 +3,19 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SIMSAnalysis
 
 /// Counting with a time-to-digital converter that registers at most one count per peak and pulse.
 ///
 /// A peak with `trueCounts` ions arriving over N pulses (Poisson per pulse) is registered in a pulse with
 /// probability 1 − exp(−true/N); the registered counts are Binomial(N, 1 − exp(−true/N)), with mean
-/// N·(1 − exp(−true/N)) (Stephan, Zehnpfenning & Benninghoven, JVST A 12 (1994) 405).
+/// N·(1 − exp(−true/N)) (Stephan, Zehnpfenning & Benninghoven, JVST A 12 (1994) 405) — the forward
+/// direction of `SIMSAnalysis.DeadTimeLaw`, which the analyses invert.
 public enum DeadTimeCounting {
     /// Expected registered counts: N·(1 − exp(−true/N)).
     @inlinable public static func expectedMeasured(trueCounts: Double, primaryPulses n: Double) -> Double {
-        guard n > 0 else { return 0 }
-        return -n * expm1(-trueCounts / n)
+        guard let law = try? DeadTimeLaw(primaryPulses: n) else { return 0 }
+        return law.measuredCounts(fromTrue: trueCounts)
     }
 
     /// One random draw of the registered counts.

@@ -1,3 +1,5 @@
+import SIMSFormats
+
 /// Simulates the ion images of an imaging measurement of a phase map.
 ///
 /// For pixel p and line l the expected true counts are
@@ -92,7 +94,10 @@ public struct ImageSimulator: Sendable {
         }
         let fov = map.fieldOfViewMicrometers
         let images = ions.indices.map { k in
-            IonImage(width: map.width, height: map.height, counts: measured[k], ion: ions[k], fieldOfViewMicrometers: fov)
+            var image = IonImage(width: map.width, height: map.height, counts: measured[k], ion: ions[k], fieldOfViewMicrometers: fov)
+            image.massInterval = analyzer.interval(atMass: lines.lines[indices[k]].mass)
+            image.intervalID = k + 1
+            return image
         }
         let totalImage = IonImage(width: map.width, height: map.height, counts: total, ion: "total", fieldOfViewMicrometers: fov)
         let set = try ImageSet(measurement: measurement, id: id, images: images, total: totalImage)

@@ -45,3 +45,14 @@ public struct MassAnalyzer: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension MassAnalyzer {
+    /// Peak FWHM in u at `mass`: m/R(m).
+    public func peakWidth(atMass mass: Double) -> Double { mass / resolution(atMass: mass) }
+
+    /// The integration interval of a peak at `mass`: centre ± 1.5 FWHM (±3.5σ, 99.96 % of a Gaussian).
+    public func interval(atMass mass: Double) -> MassInterval {
+        let half = 1.5 * peakWidth(atMass: mass)
+        return MassInterval(lower: mass - half, upper: mass + half, center: mass)
+    }
+}

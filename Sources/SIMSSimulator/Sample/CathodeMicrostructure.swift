@@ -50,29 +50,41 @@ public struct CathodeMicrostructure: Sendable {
     public func phase(atX x: Double, y: Double, z: Double) -> Phase {
         let cell = grid.cell(x: x, y: y, z: z)
         var nearParticle = false
+        var inCarbon = false
+        var inPore = false
         let t = model.ceiThicknessMicrometers
-        for entry in grid.entries(in: cell) where entry.kind == 0 {
-            let s = particles[Int(entry.index)]
-            let dx = x - s.x, dy = y - s.y, dz = z - s.z
-            let d2 = dx * dx + dy * dy + dz * dz
-            if d2 <= s.radius * s.radius { return .ncm811 }
-            if t > 0, d2 <= (s.radius + t) * (s.radius + t) { nearParticle = true }
+        let range = grid.range(of: cell)
+        return grid.entries.withUnsafeBufferPointer { entries in
+            for e in range {
+                let entry = entries[e]
+                let index = Int(entry.index)
+                switch entry.kind {
+                case 0:
+                    let s = particles[index]
+                    let dx = x - s.x, dy = y - s.y, dz = z - s.z
+                    let d2 = dx * dx + dy * dy + dz * dz
+                    if d2 <= s.radius * s.radius { return .ncm811 }
+                    if t > 0, d2 <= (s.radius + t) * (s.radius + t) { nearParticle = true }
+                case 1:
+                    if inCarbon { continue }
+                    let c = carbon[index]
+                    let dx = x - c.x, dy = y - c.y, dz = z - c.z
+                    let ca = cos(c.angle), sa = sin(c.angle)
+                    let u = (ca * dx + sa * dy) / c.a
+                    let v = (-sa * dx + ca * dy) / c.b
+                    let w = dz / c.c
+                    if u * u + v * v + w * w <= 1 { inCarbon = true }
+                default:
+                    if inPore { continue }
+                    let s = pores[index]
+                    let dx = x - s.x, dy = y - s.y, dz = z - s.z
+                    if dx * dx + dy * dy + dz * dz <= s.radius * s.radius { inPore = true }
+                }
+            }
+            if inCarbon { return .carbon }
+            if inPore { return .pore }
+            return nearParticle ? .cei : model.electrolyte
         }
-        for entry in grid.entries(in: cell) where entry.kind == 1 {
-            let e = carbon[Int(entry.index)]
-            let dx = x - e.x, dy = y - e.y, dz = z - e.z
-            let ca = cos(e.angle), sa = sin(e.angle)
-            let u = (ca * dx + sa * dy) / e.a
-            let v = (-sa * dx + ca * dy) / e.b
-            let w = dz / e.c
-            if u * u + v * v + w * w <= 1 { return .carbon }
-        }
-        for entry in grid.entries(in: cell) where entry.kind == 2 {
-            let s = pores[Int(entry.index)]
-            let dx = x - s.x, dy = y - s.y, dz = z - s.z
-            if dx * dx + dy * dy + dz * dz <= s.radius * s.radius { return .pore }
-        }
-        return nearParticle ? .cei : model.electrolyte
     }
 
     /// A 2-D section at depth `z` (µm), `width × height` pixels over the model's field of view.
@@ -134,23 +146,26 @@ public struct CathodeMicrostructure: Sendable {
         for (i, s) in particles.enumerated() { grid.insert(kind: 0, index: i, x: s.x, y: s.y, z: s.z, reach: s.radius + model.ceiThicknessMicrometers) }
         for (i, e) in carbon.enumerated() { grid.insert(kind: 1, index: i, x: e.x, y: e.y, z: e.z, reach: max(e.a, e.b, e.c)) }
         for (i, s) in pores.enumerated() { grid.insert(kind: 2, index: i, x: s.x, y: s.y, z: s.z, reach: s.radius) }
+        grid.finish()
         self.grid = grid
     }
 }
 
-/// A uniform grid of cells listing the objects whose bounding boxes reach into each cell.
+/// A uniform grid of cells listing the objects whose bounding boxes reach into each cell
+/// (compressed rows: the entries of cell c are `entries[start[c]..<start[c + 1]]`).
 struct ObjectGrid: Sendable {
     struct Entry: Sendable { var kind: UInt8; var index: Int32 }
     let cellSize: Double
     let nx, ny, nz: Int
-    private(set) var cells: [[Entry]]
+    private(set) var entries: [Entry] = []
+    private(set) var start: [Int] = []
+    private var pending: [(cell: Int, entry: Entry)] = []
 
     init(size: Double, depth: Double, cellSize: Double) {
         self.cellSize = cellSize
         nx = max(1, Int((size / cellSize).rounded(.up)))
         ny = nx
         nz = max(1, Int((depth / cellSize).rounded(.up)))
-        cells = Array(repeating: [], count: nx * ny * nz)
     }
 
     func clampedIndex(_ value: Double, _ count: Int) -> Int {
@@ -162,15 +177,28 @@ struct ObjectGrid: Sendable {
         (clampedIndex(z, nz) * ny + clampedIndex(y, ny)) * nx + clampedIndex(x, nx)
     }
 
-    func entries(in cell: Int) -> [Entry] { cells[cell] }
+    func range(of cell: Int) -> Range<Int> { start[cell]..<start[cell + 1] }
 
     mutating func insert(kind: UInt8, index: Int, x: Double, y: Double, z: Double, reach: Double) {
         for k in clampedIndex(z - reach, nz)...clampedIndex(z + reach, nz) {
             for j in clampedIndex(y - reach, ny)...clampedIndex(y + reach, ny) {
                 for i in clampedIndex(x - reach, nx)...clampedIndex(x + reach, nx) {
-                    cells[(k * ny + j) * nx + i].append(Entry(kind: kind, index: Int32(index)))
+                    pending.append(((k * ny + j) * nx + i, Entry(kind: kind, index: Int32(index))))
                 }
             }
         }
+    }
+
+    /// Builds the compressed rows (stable: entries keep insertion order within a cell).
+    mutating func finish() {
+        let cells = nx * ny * nz
+        var counts = [Int](repeating: 0, count: cells + 1)
+        for p in pending { counts[p.cell + 1] += 1 }
+        for c in 0..<cells { counts[c + 1] += counts[c] }
+        start = counts
+        var fill = counts
+        entries = [Entry](repeating: Entry(kind: 0, index: 0), count: pending.count)
+        for p in pending { entries[fill[p.cell]] = p.entry; fill[p.cell] += 1 }
+        pending = []
     }
 }

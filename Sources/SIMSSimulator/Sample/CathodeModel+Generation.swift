@@ -12,7 +12,7 @@ extension CathodeModel {
     /// their radius sum, until the NCM voxel fraction reaches ``activeMaterialFraction`` (or no more
     /// particle fits after many attempts). Carbon ellipsoids and pore spheres are then added at random
     /// positions outside NCM until their voxel fractions reach their targets. Fractions are tracked on a
-    /// voxel grid of ≤ 0.5 µm; the realised fractions are reported by
+    /// voxel grid of about 0.5 µm; the realised fractions are reported by
     /// ``CathodeMicrostructure/volumeFractions(samples:seed:)`` and in `truth.json`.
     ///
     /// - Parameter depthMicrometers: box depth; by default just deep enough for one central section.
@@ -22,8 +22,9 @@ extension CathodeModel {
         let depth = depthMicrometers ?? (2 * particleRadiusMicrometers.upperBound + 2)
         guard depth > 0 else { throw .invalidArgument("the cathode box depth must be positive", found: "\(depth) µm") }
         var random = SimulationRandom(seed: seed, stream: "cathode microstructure")
-        var voxels = VoxelOccupancy(size: l, depth: depth,
-                                    voxel: min(0.5, particleRadiusMicrometers.lowerBound / 4, carbonSemiAxisMicrometers.lowerBound / 2))
+        // Voxels of ≤ 0.5 µm (a quarter of the smallest particle radius), coarsened to keep ≤ 2 million voxels.
+        let voxelSize = max(min(0.5, particleRadiusMicrometers.lowerBound / 4), pow(l * l * depth / 2e6, 1.0 / 3.0))
+        var voxels = VoxelOccupancy(size: l, depth: depth, voxel: voxelSize)
 
         // NCM: random sequential addition with limited overlap.
         var particles: [CathodeMicrostructure.Sphere] = []
@@ -110,7 +111,8 @@ struct VoxelOccupancy {
         let k0 = max(0, Int(((z - c) / voxel).rounded(.down))), k1 = min(nz - 1, Int(((z + c) / voxel).rounded(.up)))
         guard i0 <= i1, j0 <= j1, k0 <= k1 else { return }
         let ca = cos(angle), sa = sin(angle)
-        let allowed = Set(over.map(\.rawValue))
+        var allowed = [Bool](repeating: false, count: 256)
+        for phase in over { allowed[Int(phase.rawValue)] = true }
         for k in k0...k1 {
             let w = ((Double(k) + 0.5) * voxel - z) / c
             let w2 = w * w
@@ -123,7 +125,7 @@ struct VoxelOccupancy {
                     if u * u + v * v + w2 > 1 { continue }
                     let index = (k * ny + j) * nx + i
                     let old = labels[index]
-                    guard allowed.contains(old) else { continue }
+                    guard allowed[Int(old)] else { continue }
                     labels[index] = phase.rawValue
                     counts[Int(old)] -= 1
                     counts[Int(phase.rawValue)] += 1
