@@ -13,7 +13,7 @@ enum TestCatalog {
     ]
 
     /// Single-element fragments only (`Li`, `S`, `Cl`, `O`): one line per isotope.
-    static let catalog = LineCatalog { fragment, li6 in
+    static let catalog = LineCatalog { (fragment: Fragment, li6: Double?) throws(SIMSError) -> [SpectralLine] in
         guard var isotopes = elements[fragment.formula] else { return [] }
         if fragment.formula == "Li", let li6 { isotopes = [(6, isotopes[0].1, li6), (7, isotopes[1].1, 1 - li6)] }
         let main = isotopes.max { $0.2 < $1.2 }!.0

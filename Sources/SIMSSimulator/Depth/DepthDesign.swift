@@ -40,7 +40,7 @@ public struct SimulatedDepthProfile: Sendable {
 }
 
 /// Simulates a depth profile in memory. Equal seeds give identical profiles.
-public func simulateDepthProfile(_ design: DepthDesign, seed: UInt64, catalog: LineCatalog) throws(SIMSError) -> SimulatedDepthProfile {
+public func simulateDepthProfile(_ design: DepthDesign, seed: UInt64, catalog: LineCatalog = .standard) throws(SIMSError) -> SimulatedDepthProfile {
     try design.stack.validate()
     let model = try catalog.model(phases: design.stack.phases, polarity: design.polarity)
     var simulator = DepthProfileSimulator(stack: design.stack, lines: model, analysisBeam: design.analysisBeam)

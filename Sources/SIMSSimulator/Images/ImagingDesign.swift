@@ -55,7 +55,7 @@ public struct SimulatedImaging: Sendable {
 
 /// Simulates an imaging measurement in memory (see ``ImagingDesign``, ``ImageSimulator``).
 /// Equal seeds give identical images.
-public func simulateImaging(_ design: ImagingDesign, seed: UInt64, catalog: LineCatalog) throws(SIMSError) -> SimulatedImaging {
+public func simulateImaging(_ design: ImagingDesign, seed: UInt64, catalog: LineCatalog = .standard) throws(SIMSError) -> SimulatedImaging {
     try design.beam.validate()
     try design.analyzer.validate()
     var random = SimulationRandom(seed: seed, stream: "imaging")

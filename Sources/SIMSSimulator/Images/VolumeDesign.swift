@@ -45,7 +45,7 @@ public struct SimulatedVolume: Sendable {
 }
 
 /// Simulates a 3-D stack in memory. Equal seeds give identical stacks.
-public func simulateVolume(_ design: VolumeDesign, seed: UInt64, catalog: LineCatalog) throws(SIMSError) -> SimulatedVolume {
+public func simulateVolume(_ design: VolumeDesign, seed: UInt64, catalog: LineCatalog = .standard) throws(SIMSError) -> SimulatedVolume {
     guard design.planes > 0, design.planeThicknessMicrometers > 0 else {
         throw .invalidArgument("a volume needs at least one plane and a positive plane thickness",
                                found: "\(design.planes) planes, \(design.planeThicknessMicrometers) µm")

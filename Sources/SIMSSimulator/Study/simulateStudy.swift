@@ -20,7 +20,7 @@ import Darwin
 /// let study = try simulateStudy(.small, seed: 1)
 /// let spectrum = study.spots(sample: "A_pristine", polarity: .negative)[0].spectrum
 /// ```
-public func simulateStudy(_ design: StudyDesign, seed: UInt64, catalog: LineCatalog,
+public func simulateStudy(_ design: StudyDesign, seed: UInt64, catalog: LineCatalog = .standard,
                           progress: any ProgressReporting = SilentProgress()) throws(SIMSError) -> SimulatedStudy {
     try design.validate()
     let electrolyte = design.samples[0].cathode.electrolyte
