@@ -13,7 +13,7 @@ public struct AssignmentCandidate: Sendable, Hashable {
     /// Cosine similarity (0…1) between the parent's predicted isotope pattern and the spectrum intensities at
     /// its lines; `nil` when no spectrum was given.
     public var patternFit: Double?
-    /// Ranking score, lower is better: |deviation| / tolerance + (1 − patternFit) (+ 0 without a spectrum).
+    /// Ranking score, lower is better: |Δm| / window + (1 − patternFit) (+ 0 without a spectrum); see ``PeakAssigner``.
     public var score: Double
 
     /// Creates a candidate.

@@ -2,8 +2,10 @@
 ///
 /// Estimator shape: configure (library, polarity, tolerance), then ``candidates(center:width:spectrum:)``.
 /// Every library ion contributes its monoisotopic line and its main isotopologue lines
-/// (``Ion/isotopologues(minimumRelativeAbundance:)``); candidates within `tolerancePPM` of the measured
-/// centre are ranked by |deviation| / tolerance + (1 − isotope-pattern fit).
+/// (``Ion/isotopologues(minimumRelativeAbundance:)``). Candidates within the window
+/// w = max(`tolerancePPM` · centre · 10⁻⁶, ``widthTolerance`` · FWHM) of the measured centre are ranked by
+/// |Δm| / w + (1 − isotope-pattern fit). The FWHM term matters for coarsely binned exports, whose centroids are
+/// only good to a fraction of the point spacing.
 ///
 /// Pattern fit: the parent's isotope pattern at the peak's resolving power (R = centre / width) is compared
 /// with the spectrum's maximum intensity within ±width/2 of each predicted line (lines ≥ 1 % of the
@@ -19,6 +21,8 @@ public struct PeakAssigner: Sendable {
 
     /// Maximum |deviation| in ppm.
     public var tolerancePPM: Double
+    /// Candidates within this many peak widths (FWHM) are also accepted (default 1).
+    public var widthTolerance: Double
     /// Isotopologue lines weaker than this (relative to the parent's monoisotopic line) are not proposed.
     public var minimumRelativeAbundance: Double
     let lines: [Line]
@@ -28,10 +32,12 @@ public struct PeakAssigner: Sendable {
     ///   - library: candidate ions.
     ///   - polarity: keep only ions of this polarity (`nil`: all).
     ///   - tolerancePPM: maximum |deviation| (ppm); default 200.
+    ///   - widthTolerance: accept candidates within this many FWHM of the centre as well (default 1).
     ///   - minimumRelativeAbundance: weakest isotopologue line proposed (default 0.01).
     public init(library: FragmentLibrary, polarity: Polarity? = nil, tolerancePPM: Double = 200,
-                minimumRelativeAbundance: Double = 0.01) {
+                widthTolerance: Double = 1, minimumRelativeAbundance: Double = 0.01) {
         self.tolerancePPM = tolerancePPM
+        self.widthTolerance = widthTolerance
         self.minimumRelativeAbundance = minimumRelativeAbundance
         var lines: [Line] = []
         var seen = Set<Ion>()
@@ -48,7 +54,7 @@ public struct PeakAssigner: Sendable {
     /// - Parameter spectrum: when given, isotope-pattern fit enters the ranking.
     public func candidates(center: Double, width: Double, spectrum: Spectrum? = nil) -> [AssignmentCandidate] {
         guard center.isFinite, center > 0 else { return [] }
-        let window = center * tolerancePPM * 1e-6
+        let window = max(center * tolerancePPM * 1e-6, width.isFinite ? widthTolerance * width : 0)
         var result: [AssignmentCandidate] = []
         for line in lines where abs(line.mass - center) <= window {
             let deviation = (center - line.mass) / line.mass * 1e6
@@ -56,7 +62,7 @@ public struct PeakAssigner: Sendable {
             if let spectrum, width > 0 {
                 fit = PeakAssigner.patternFit(parent: line.parent, width: width, center: center, spectrum: spectrum)
             }
-            let score = abs(deviation) / tolerancePPM + (fit.map { 1 - $0 } ?? 0)
+            let score = abs(line.mass - center) / window + (fit.map { 1 - $0 } ?? 0)
             result.append(AssignmentCandidate(ion: line.ion, parent: line.parent, theoreticalMass: line.mass,
                                               deviationPPM: deviation, relativeAbundance: line.relativeAbundance,
                                               patternFit: fit, score: score))
