@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import SIMSTestSupport
+@testable import SIMSChemistry
+
+/// Parsing and printing IONTOF labels, on every label in the real data.
+@Suite struct NotationTests {
+    /// The `Assignment` column of the real IONTOF peak list (tab-separated, CRLF, NUL-terminated).
+    /// Local extraction until the formats engineer's interval-list reader is used here.
+    static func peakListAssignments() throws -> [String] {
+        let path = try SharedData.path("lombardo-scripts/Example_mass_interval_list.txt")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = String(decoding: data.filter { $0 != 0 }, as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = lines[0].components(separatedBy: "\t")
+        let column = try #require(header.firstIndex(of: "Assignment"))
+        return lines.dropFirst().map { $0.components(separatedBy: "\t")[column] }
+    }
+
+    /// The ion-name line (second line, after `#` and 4 tabs) of every depth-profile export.
+    static func depthProfileNames() throws -> [String] {
+        var names: [String] = []
+        for path in try SharedData.files(in: "perovskite-depth-profiles") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Split bytes (a Swift Character "\r\n" would not match "\n").
+            let lines = data.prefix(64 * 1024).split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+            try #require(lines.count > 2, "\(path): fewer than 3 lines")
+            let line = String(decoding: lines[1].filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
+            let fields = line.components(separatedBy: "\t")
+            #expect(fields[0] == "#")
+            names += fields.dropFirst(4).filter { !$0.isEmpty }
+        }
+        return names
+    }
+
+    @Test func everyPeakListAssignmentRoundTrips() throws {
+        let labels = try NotationTests.peakListAssignments()
+        #expect(labels.count > 300)
+        var formulas = 0
+        for label in labels {
+            let parsed = try AssignmentLabel(parsing: label)
+            #expect(parsed.iontofNotation == label, "round trip of \(label)")
+            if case .ions = parsed { formulas += 1 } else { #expect(AssignmentLabel.nonFormulaLabels.contains(label)) }
+        }
+        #expect(formulas > 300)
+    }
+
+    @Test func everyDepthProfileNameRoundTrips() throws {
+        let names = try NotationTests.depthProfileNames()
+        #expect(names.count > 100)
+        var glued = 0, ratios = 0
+        for name in names {
+            let parsed = try AssignmentLabel(parsing: name)
+            #expect(parsed.iontofNotation == name, "round trip of \(name)")
+            switch parsed {
+            case .ions(let list): if list.separators.contains(.glued) { glued += 1 }
+            case .ratio: ratios += 1
+            case .unassigned, .nonFormula: #expect(AssignmentLabel.nonFormulaLabels.contains(name))
+            }
+        }
+        #expect(glued > 0 && ratios > 0)
+    }
+
+    @Test func gluedAndRatioStructure() throws {
+        let glued = try AssignmentLabel(parsing: "^206PbI_3-, ^207PbI_3-PbI_3-")
+        guard case .ions(let list) = glued else { Issue.record("not a list"); return }
+        #expect(list.ions.map(\.iontofNotation) == ["^206PbI_3-", "^207PbI_3-", "PbI_3-"])
+        #expect(list.separators == [.comma, .glued])
+        let ratio = try AssignmentLabel(parsing: "^118SnI_3-SnI_3- / ( ^206PbI_3-, ^207PbI_3-PbI_3- )")
+        guard case .ratio(let numerator, let denominator) = ratio else { Issue.record("not a ratio"); return }
+        #expect(numerator.ions.count == 2 && denominator.ions.count == 3)
+        #expect(try AssignmentLabel(parsing: "(null)") == .unassigned)
+        #expect(try AssignmentLabel(parsing: "total") == .nonFormula("total"))
+        #expect(try AssignmentLabel(parsing: "Sn^118SnI_5-").ions.first?.formula.parts.count == 3)
+    }
+
+    @Test func plainNotation() throws {
+        let ion = try Ion(parsing: "C2H-")
+        #expect(ion.iontofNotation == "C_2H-")
+        #expect(ion.plainNotation == "C2H-")
+        #expect(try Ion(parsing: "LiF2-") == Ion(parsing: "LiF_2-"))
+        #expect(try Ion(parsing: "Li2CO3-").iontofNotation == "Li_2CO_3-")
+        #expect(try Ion(parsing: "C_2H-", notation: .iontof).plainNotation == "C2H-")
+    }
+
+    @Test func badLabelsThrowWithPosition() {
+        for bad in ["Xx-", "CO", "C_2H", "C_-", "^14C-", "^C-", "C_2H+-", "Li-garbage", "", "2+", "C_2H- / ( O-"] {
+            #expect(throws: SIMSError.self, "\(bad) should not parse") { _ = try Ion(parsing: bad) }
+        }
+        for bad in ["Xx-", "Li-garbage", "C_2H- / ( O-", "Cu-,CuH-", "Unknown label"] {
+            #expect(throws: SIMSError.self, "\(bad) should not parse") { _ = try AssignmentLabel(parsing: bad) }
+        }
+        do {
+            _ = try Ion(parsing: "LiXx-")
+            Issue.record("should throw")
+        } catch {
+            #expect(error.kind == .malformed)
+            #expect(error.description.contains("character 3"))
+            #expect(error.description.contains("Xx"))
+        }
+    }
+}
