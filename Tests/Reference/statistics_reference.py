@@ -45,3 +45,7 @@ g = [0.5, 2.5, 7.5, 11.5]
 h = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0]
 r = stats.mannwhitneyu(g, h)
 print(f"mwu exact unbalanced g={g} h={h} -> U={r.statistic!r} p={r.pvalue!r}")
+# Clopper–Pearson interval of a Poisson ratio a/b (binomial conditional on a + b)
+for a, b in [(1218, 100), (5, 3), (40000, 4100)]:
+    lo = stats.beta.ppf(0.025, a, b + 1); hi = stats.beta.ppf(0.975, a + 1, b)
+    print(f"ratio CI a={a} b={b} -> low={lo / (1 - lo)!r} high={hi / (1 - hi)!r}")

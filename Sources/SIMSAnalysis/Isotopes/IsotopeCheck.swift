@@ -1,0 +1,115 @@
+/// Checks measured isotope ratios against natural abundance, per spot.
+///
+/// For every element with at least two isotopes among the monatomic peaks of the list (same charge), the
+/// ratio R = counts(major)/counts(minor) is compared with the natural ratio R₀ = a(major)/a(minor).
+/// The confidence interval is exact for Poisson counts: conditional on the total a + b, a is binomial with
+/// p = R/(1 + R), so the Clopper–Pearson interval for p (C. J. Clopper, E. S. Pearson, Biometrika 26 (1934)
+/// 404) maps to an interval for R. R₀ outside the interval is reported as "saturation or enrichment"
+/// (Lombardo et al., JVST A 41, 053207 (2023): natural ⁷Li/⁶Li = 12.18; a low ⁷Li/⁶Li is typical of a
+/// saturated ⁷Li peak, a deviation can also be a ⁶Li labelling experiment).
+public struct IsotopeCheck: Sendable {
+    /// One isotope pair of one element, located in the peak list.
+    public struct Pair: Sendable, Hashable {
+        /// Element symbol.
+        public var element: String
+        /// Charge suffix (`-`, `+`).
+        public var charge: String
+        /// Mass numbers of the more and the less abundant isotope.
+        public var majorMassNumber: Int, minorMassNumber: Int
+        /// Positions in the peak list of the major and minor isotope peaks.
+        public var majorPeak: Int, minorPeak: Int
+        /// Natural ratio a(major)/a(minor).
+        public var naturalRatio: Double
+        /// `^7Li-/^6Li-` style label.
+        public var label: String { "^\(majorMassNumber)\(element)\(charge)/^\(minorMassNumber)\(element)\(charge)" }
+    }
+
+    /// The result of one pair in one spectrum.
+    public struct Result: Sendable, Hashable {
+        /// The pair.
+        public var pair: Pair
+        /// Counts of the major and minor isotope peaks (ions).
+        public var majorCounts: Double, minorCounts: Double
+        /// Measured ratio; `nil` when the minor peak has no counts.
+        public var ratio: Double?
+        /// Confidence interval of the ratio (Clopper–Pearson), `nil` without counts.
+        public var interval: ClosedRange<Double>?
+        /// `true` when the natural ratio lies outside the interval.
+        public var deviates: Bool
+        /// Human-readable verdict.
+        public var verdict: String {
+            guard let ratio else { return "no counts in the minor isotope" }
+            if !deviates { return "consistent with natural abundance" }
+            return ratio < pair.naturalRatio
+                ? "below natural: saturation of the major isotope or enrichment of the minor one"
+                : "above natural: saturation or enrichment"
+        }
+    }
+
+    /// Natural abundances (defaults to the built-in table).
+    public var abundances: IsotopeAbundances
+    /// Confidence level of the interval (default 0.95).
+    public var confidence: Double
+    /// Pairs found by ``init(peaks:abundances:confidence:)``.
+    public private(set) var pairs: [Pair]
+
+    /// Finds isotope pairs in `peaks`: for each element and charge, every minor isotope against the most
+    /// abundant isotope present.
+    public init(peaks: [Peak], abundances: IsotopeAbundances = .builtIn, confidence: Double = 0.95) {
+        self.abundances = abundances
+        self.confidence = confidence
+        var byElement: [String: [(massNumber: Int, position: Int)]] = [:]
+        var order: [String] = []
+        for (position, peak) in peaks.enumerated() {
+            // Several assignments may share a peak ("A, B"): only unambiguous monatomic peaks qualify.
+            guard !peak.assignment.contains(","), let ion = MonatomicIon(assignment: peak.assignment),
+                  let massNumber = ion.massNumber ?? abundances.mostAbundant(ion.element),
+                  abundances.lookup(ion.element, massNumber) != nil else { continue }
+            let key = ion.element + "\u{1}" + ion.charge
+            if byElement[key] == nil { order.append(key) }
+            if byElement[key, default: []].contains(where: { $0.massNumber == massNumber }) == false {
+                byElement[key, default: []].append((massNumber, position))
+            }
+        }
+        var pairs: [Pair] = []
+        for key in order {
+            let isotopes = byElement[key]!
+            guard isotopes.count >= 2 else { continue }
+            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+            let element = String(parts[0]), charge = String(parts[1])
+            let major = isotopes.max { abundances.lookup(element, $0.massNumber)! < abundances.lookup(element, $1.massNumber)! }!
+            for minor in isotopes where minor.massNumber != major.massNumber {
+                pairs.append(Pair(element: element, charge: charge, majorMassNumber: major.massNumber, minorMassNumber: minor.massNumber,
+                                  majorPeak: major.position, minorPeak: minor.position,
+                                  naturalRatio: abundances.lookup(element, major.massNumber)! / abundances.lookup(element, minor.massNumber)!))
+            }
+        }
+        self.pairs = pairs
+    }
+
+    /// Checks every pair against the peak counts of one spectrum (`counts` in peak-list order).
+    public func check(counts: some RandomAccessCollection<Double>) -> [Result] {
+        let values = Array(counts)
+        return pairs.map { pair in
+            let a = values[pair.majorPeak], b = values[pair.minorPeak]
+            guard b > 0, a >= 0 else {
+                return Result(pair: pair, majorCounts: a, minorCounts: b, ratio: nil, interval: nil, deviates: false)
+            }
+            let interval = IsotopeCheck.ratioInterval(major: a, minor: b, confidence: confidence)
+            return Result(pair: pair, majorCounts: a, minorCounts: b, ratio: a / b, interval: interval,
+                          deviates: !interval.contains(pair.naturalRatio))
+        }
+    }
+
+    /// Clopper–Pearson interval of R = a/b for Poisson counts a, b (rounded to whole counts):
+    /// p_L = B⁻¹(α/2; a, b+1), p_U = B⁻¹(1−α/2; a+1, b), R = p/(1 − p).
+    public static func ratioInterval(major: Double, minor: Double, confidence: Double) -> ClosedRange<Double> {
+        let a = max(0, major.rounded()), b = max(0, minor.rounded())
+        let alpha = 1 - confidence
+        let lowP = a == 0 ? 0 : SpecialFunctions.inverseRegularizedIncompleteBeta(alpha / 2, a: a, b: b + 1)
+        let highP = b == 0 ? 1 : SpecialFunctions.inverseRegularizedIncompleteBeta(1 - alpha / 2, a: a + 1, b: b)
+        let low = lowP / (1 - lowP)
+        let high = highP >= 1 ? Double.infinity : highP / (1 - highP)
+        return low...high
+    }
+}
