@@ -60,7 +60,7 @@ struct DepthCommand: AsyncParsableCommand {
         if let rate { settings.scale = .rate(rate) }
         if let craterDepth { settings.scale = .craterDepth(craterDepth) }
         if let layerRates {
-            let values = layerRates.split(separator: ",").map { Double($0.trimmingSpaces()) }
+            let values = layerRates.split(separator: ",").map { Double(String($0).trimmingSpaces()) }
             guard values.allSatisfy({ $0 != nil }) else { throw ValidationError("--layer-rates expects numbers in nm/s, e.g. 0.5,1.2,0.8") }
             settings.scale = .layerRates(values.map { $0! })
         }

@@ -24,7 +24,7 @@ struct DepthWorkflowTests {
 }
 
 /// A synthetic two-layer profile: A on top of B, interface at `t0` s with σ = 3 s.
-private func twoLayerProfile(t0: Double, noiseSeed: UInt64) throws -> DepthProfile {
+private func twoLayerProfile(t0: Double, noiseSeed: UInt64) throws(SIMSError) -> DepthProfile {
     let times = ContiguousArray((0..<120).map { Double($0) * 2 })
     var state = noiseSeed
     func jitter() -> Double { // small deterministic wiggle, ±1 %
