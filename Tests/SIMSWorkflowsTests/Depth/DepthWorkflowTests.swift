@@ -86,3 +86,24 @@ extension DepthWorkflowTests {
         #expect(result.record.failures.first?.message.contains("bad.txt:7") == true)
     }
 }
+
+extension DepthWorkflowTests {
+    @Test func everyRealDepthProfileProcessesWithoutError() throws {
+        let root = try SharedData.path("perovskite-depth-profiles")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root).sorted().map { root + "/" + $0 }
+        let output = try TemporaryFolder()
+        let result = try DepthWorkflow(settings: DepthSettings()).run(
+            inputs: try DepthInputs(paths: folders, grouping: .name), output: try OutputFolder(output.path))
+        #expect(result.record.failures.isEmpty, "\(result.record.failures)")
+        #expect(result.analyses.count == 27)
+        // MAPI stack, negative polarity: the PbI3- signal of the perovskite falls where the Sn-based layer
+        // (SnI3-) rises, near 97 s of sputtering (read off the export's columns).
+        let mapi = try #require(result.analyses.first { $0.name == "I241209p_A_MAPI_1f-1nA_neg-B4 - NF" })
+        let sn = try #require(mapi.interfaces.first { $0.ion == "^118SnI_3-SnI_3-" && $0.direction == .rising })
+        #expect(sn.time > 90 && sn.time < 105)
+        // Every profile's processed signals are finite (no inf from the export's ratio columns or zero rows).
+        for analysis in result.analyses { #expect(analysis.processed.allSatisfy { $0.allSatisfy { $0.isFinite } }) }
+        // Replicate craters of the PbI2-treatment experiment are averaged into bands.
+        #expect(result.replicates.contains { $0.sample == "D_MeO-2PACz_1f_neg - NF" })
+    }
+}
