@@ -113,7 +113,8 @@ public struct PeakIntegrator: Sendable {
     }
 
     /// Checks that m/z ascends (non-strictly) and every value is finite; one pass over the data.
-    static func validate(_ spectrum: Spectrum) throws(SIMSError) {
+    /// - Throws: `SIMSError.malformed` naming the spectrum's source and the data point.
+    public static func validate(_ spectrum: Spectrum) throws(SIMSError) {
         var badIndex = -1
         var reason = ""
         spectrum.mass.withUnsafeBufferPointer { m in

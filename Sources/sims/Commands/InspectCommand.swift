@@ -1,8 +1,25 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the formats work (issue). Must not remain at the end of the session.
+/// `sims inspect FILE...`: kind (from content), size, dimensions, mass range, header metadata.
 struct InspectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Summarize export files: kind, size, mass range, header metadata (not yet available)")
-    func run() async throws { throw ValidationError("sims inspect is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Summarize export files: kind (recognised from content), size, dimensions, mass range, header metadata.",
+        discussion: "Recognises IONTOF spectra, mass interval lists, depth profiles and ion images, plain interval lists, imzML, BIF6 and xlsx. Exit code 3 when some files could not be read, 1 when none could.")
+
+    @Argument(help: "Files to inspect.")
+    var files: [String]
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func run() async throws {
+        let result = InspectWorkflow.inspect(paths: files)
+        print(json ? InspectWorkflow.json(of: result.summaries) : InspectWorkflow.text(of: result.summaries), terminator: "")
+        for failure in result.failures { printToStderr("error: \(failure)\n") }
+        if !result.failures.isEmpty {
+            throw ExitCode(result.summaries.isEmpty ? 1 : ExitStatus.completedWithErrors)
+        }
+    }
 }

@@ -1,8 +1,68 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the spectra work (issue). Must not remain at the end of the session.
+/// `sims spectra`: peak areas, normalizations, saturation, isotope checks and sample statistics over a study.
 struct SpectraCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "spectra", abstract: "Integrate, normalize and compare peak areas over a study of spectra (not yet available)")
-    func run() async throws { throw ValidationError("sims spectra is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "spectra",
+        abstract: "Integrate, normalize and compare peak areas over a study of spectra",
+        discussion: """
+        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the
+        peak list is integrated (trapezoid, bounds inclusive) in every spot; results/ holds the long and wide
+        tables, summaries, saturation, isotope checks and between-sample tests; plots/ the box plots.
+        Example: sims spectra study/ --peaks peaks.txt --reference SiO_2- --important LiF_2- --out results-run
+        """)
+
+    @Argument(help: "Study root: ROOT/<sample>/<spot>.txt")
+    var root: String
+
+    @Option(name: .long, help: "Mass interval list (IONTOF export or plain list)")
+    var peaks: String?
+
+    @Option(name: .customLong("reference"), parsing: .upToNextOption, help: "Reference peak(s) by assignment or #row; areas are divided by their summed area")
+    var references: [String] = []
+
+    @Option(name: .customLong("important"), parsing: .upToNextOption, help: "Peaks plotted in plots/ (others go to plots/extra/)")
+    var important: [String] = []
+
+    @Option(name: .long, help: "sims.toml with the same settings (paths relative to it)")
+    var config: String?
+
+    @Option(name: .customLong("inputs-xlsx"), help: "The paper script's Inputs_ToF_spectra_analyzer.xlsx")
+    var inputsXLSX: String?
+
+    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels (for saturation and dead time)")
+    var primaryPulses: Double?
+
+    @Option(name: .long, help: "Normalization for statistics and plots: tic, reference, raw, counts, tic_without_saturated, corrected_tic")
+    var normalization: String?
+
+    @Flag(name: .long, help: "Skip plots")
+    var noPlots = false
+
+    @Option(name: .long, help: "Output folder")
+    var out: String
+
+    func run() async throws {
+        var options = SpectraOptions(root: root, peakList: peaks, output: out)
+        options.references = references
+        options.important = important
+        options.inputsSpreadsheet = inputsXLSX
+        options.primaryPulses = primaryPulses
+        options.plots = !noPlots
+        options.configuration = config
+        options.arguments = Array(CommandLine.arguments.dropFirst())
+        if let normalization {
+            guard let value = PeakNormalization(rawValue: normalization) else {
+                throw ValidationError("unknown normalization \(normalization); use one of \(PeakNormalization.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.primaryNormalization = value
+        }
+        let progress = StderrProgress()
+        let result = try SpectraWorkflow.run(options, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+        print("wrote \(result.record.outputs.count) files to \(out) (\(result.table.rows.count) spots × \(result.table.peaks.count) peaks)")
+        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
 }

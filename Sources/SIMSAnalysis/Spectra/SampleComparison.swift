@@ -1,0 +1,46 @@
+/// One peak compared between two samples: Welch's t-test, Mann–Whitney U, Hedges' g, and
+/// Benjamini–Hochberg adjusted p-values over all peaks and sample pairs of the study.
+public struct SampleComparison: Sendable {
+    /// Position of the peak in the table.
+    public var peak: Int
+    /// The two samples (first − second is the direction of t and g).
+    public var first: String, second: String
+    /// Numbers of spots with a value.
+    public var firstCount: Int, secondCount: Int
+    /// Welch's test, `nil` when a sample has < 2 values or no variance.
+    public var welch: WelchTTest?
+    /// Mann–Whitney U test, `nil` when a sample is empty.
+    public var mannWhitney: MannWhitneyUTest?
+    /// Hedges' g.
+    public var hedgesG: Double?
+    /// BH-adjusted Welch p-value.
+    public var welchAdjustedP: Double?
+    /// BH-adjusted Mann–Whitney p-value.
+    public var mannWhitneyAdjustedP: Double?
+
+    /// Compares every pair of samples for every peak of `table` under `normalization`, then adjusts each
+    /// test's p-values with Benjamini–Hochberg over all comparisons.
+    public static func compareAll(_ table: PeakAreaTable, normalization: PeakNormalization) -> [SampleComparison] {
+        let samples = table.samples
+        var out: [SampleComparison] = []
+        for k in table.peaks.indices {
+            let values = samples.map { table.values(peak: k, sample: $0, normalization) }
+            for i in samples.indices {
+                for j in samples.indices where j > i {
+                    out.append(SampleComparison(peak: k, first: samples[i], second: samples[j],
+                                                firstCount: values[i].count, secondCount: values[j].count,
+                                                welch: WelchTTest(values[i], values[j]),
+                                                mannWhitney: MannWhitneyUTest(values[i], values[j]),
+                                                hedgesG: HedgesG.of(values[i], values[j])))
+                }
+            }
+        }
+        let welch = BenjaminiHochberg.adjust(out.map { $0.welch?.p })
+        let mann = BenjaminiHochberg.adjust(out.map { $0.mannWhitney?.p })
+        for index in out.indices {
+            out[index].welchAdjustedP = welch[index]
+            out[index].mannWhitneyAdjustedP = mann[index]
+        }
+        return out
+    }
+}

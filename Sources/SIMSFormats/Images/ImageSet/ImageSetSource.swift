@@ -1,0 +1,119 @@
+import Foundation
+import SIMSCore
+
+/// Where one imaging measurement's data lives on disk: a group of IONTOF ASCII files (one per ion plus
+/// `total`), a BIF6 file, or an imzML/.ibd pair. Discover sources with ``ImageSetSource/discover(in:)``
+/// and read them with ``ImageSetSource/load(peaks:)``.
+public enum ImageSetSource: Sendable, Equatable {
+    /// IONTOF ASCII exports `<measurement> (<id>) - <ion>.txt`, keyed by ion (including `total`).
+    case iontofASCII(measurement: String, id: Int, files: [String: String])
+    /// A BIF6 file.
+    case bif6(path: String)
+    /// An imzML file (with its .ibd beside it).
+    case imzML(path: String)
+
+    /// The measurement name (ASCII: from the file names; BIF6/imzML: the file name without extension).
+    public var measurement: String {
+        switch self {
+        case .iontofASCII(let measurement, _, _): measurement
+        case .bif6(let path), .imzML(let path): ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+    }
+
+    /// The files making up the measurement, sorted.
+    public var files: [String] {
+        switch self {
+        case .iontofASCII(_, _, let files): files.values.sorted()
+        case .bif6(let path): [path]
+        case .imzML(let path): [path, (path as NSString).deletingPathExtension + ".ibd"]
+        }
+    }
+}
+
+extension ImageSetSource {
+    /// Groups image files into measurements.
+    ///
+    /// - IONTOF ASCII files are grouped by measurement name and id parsed from `<measurement> (<id>) - <ion>.txt`
+    ///   (``IONTOFImageFileName``); `.txt` files without that shape are ignored.
+    /// - `.bif6` and `.imzML` files are one measurement each (`.ibd` files are their companions).
+    ///
+    /// Result order: by measurement name, then id (byte order), so runs are deterministic.
+    /// - Throws: ``SIMSError`` `inconsistent` when two ASCII files of one measurement claim the same ion.
+    public static func group(_ paths: [String]) throws(SIMSError) -> [ImageSetSource] {
+        var ascii: [String: (measurement: String, id: Int, files: [String: String])] = [:]
+        var others: [ImageSetSource] = []
+        for path in paths.sorted() {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".bif6") || lower.hasSuffix(".bif") {
+                others.append(.bif6(path: path))
+            } else if lower.hasSuffix(".imzml") {
+                others.append(.imzML(path: path))
+            } else if lower.hasSuffix(".txt"), let name = IONTOFImageFileName(parsing: path) {
+                let key = "\(name.measurement)\u{0}\(name.id)"
+                var entry = ascii[key] ?? (name.measurement, name.id, [:])
+                if let existing = entry.files[name.ion] {
+                    throw SIMSError(.inconsistent, "two files for ion \(name.ion) of measurement \(name.measurement) (\(name.id)): \(existing)", file: path)
+                }
+                entry.files[name.ion] = path
+                ascii[key] = entry
+            }
+        }
+        let grouped = ascii.values.map { ImageSetSource.iontofASCII(measurement: $0.measurement, id: $0.id, files: $0.files) }
+        return (grouped + others).sorted { a, b in
+            if a.measurement != b.measurement { return Array(a.measurement.utf8).lexicographicallyPrecedes(Array(b.measurement.utf8)) }
+            return (a.files.first ?? "") < (b.files.first ?? "")
+        }
+    }
+
+    /// Groups the image files found directly in `folder` (see ``group(_:)``).
+    public static func discover(in folder: String) throws(SIMSError) -> [ImageSetSource] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw SIMSError(.unreadable, "cannot list folder", file: folder)
+        }
+        return try group(names.filter { !$0.hasPrefix(".") }.map { folder + "/" + $0 })
+    }
+
+    /// Reads the measurement into an image set.
+    ///
+    /// - Parameter peaks: mass intervals. For imzML files from other software they define which peak images are
+    ///   extracted (required there); for BIF6 they name intervals (matched by id, else by centre mass within the
+    ///   interval); for ASCII sets they attach mass intervals to images whose ion matches a peak's label.
+    public func load(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> ImageSet {
+        switch self {
+        case .iontofASCII(let measurement, let id, let files):
+            var images: [IonImage] = []
+            var total: IonImage?
+            for ion in files.keys.sorted() {
+                let path = files[ion]!
+                var image = try IONTOFImageFormat.read(from: path)
+                image.ion = ion
+                if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
+                    image.massInterval = peak.interval
+                    image.intervalID = peak.index
+                }
+                if ion == "total" { total = image } else { images.append(image) }
+            }
+            do { return try ImageSet(measurement: measurement, id: id, images: images, total: total) } catch {
+                throw error.inFile(files.values.sorted().first ?? measurement)
+            }
+        case .bif6(let path):
+            var names: [Int: String] = [:]
+            let raw = try BIF6.read(path)
+            for image in raw.images {
+                guard let id = image.intervalID, let center = image.massInterval?.center else { continue }
+                if let peak = peaks.first(where: { $0.index == id && $0.interval.contains(center) }) ?? peaks.first(where: { $0.interval.contains(center) }) {
+                    names[id] = peak.label
+                }
+            }
+            return names.isEmpty ? raw : try BIF6.read(path, names: names)
+        case .imzML(let path):
+            let file = try ImzML.open(path)
+            if !file.channels.isEmpty && peaks.isEmpty { return try file.storedImageSet() }
+            guard !peaks.isEmpty else {
+                throw SIMSError(.invalidArgument, "imzML from other software: give a mass interval list (--peaks) to extract peak images", file: path)
+            }
+            return try file.peakImages(peaks.map { ImzML.Peak(ion: $0.label, interval: $0.interval) }, progress: progress)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A figure that can be drawn as SVG or PNG. Every plot type in SIMSReport conforms.
+///
+/// ```swift
+/// let plot = BoxPlot(groups: [("A", [1, 2, 3]), ("B", [2, 3, 4])], yTitle: "area / TIC")
+/// try AtomicFile.write(plot.svg, to: "plots/box.svg")
+/// try AtomicFile.write(plot.png, to: "plots/box.png")
+/// ```
+public protocol Figure: Sendable {
+    /// The figure as a vector drawing.
+    func drawing() -> Drawing
+}
+
+extension Figure {
+    /// The figure as a standalone SVG document.
+    public var svg: String { drawing().svg() }
+    /// The figure as PNG bytes at 2 device pixels per drawing unit.
+    public var png: Data { drawing().png(scale: 2) }
+    /// The figure as PNG bytes at `scale` device pixels per drawing unit.
+    public func png(scale: Double) -> Data { drawing().png(scale: scale) }
+}
+
+/// Size and text sizes shared by all plots.
+public struct FigureStyle: Sendable, Hashable {
+    /// Canvas width in drawing units (CSS px).
+    public var width: Double
+    /// Canvas height in drawing units.
+    public var height: Double
+    /// Tick-label and legend font size.
+    public var fontSize: Double
+    /// Axis-title font size.
+    public var titleFontSize: Double
+    /// Figure-title font size.
+    public var headingFontSize: Double
+
+    /// Creates a style; defaults fit a journal column at 2× raster scale.
+    public init(width: Double = 640, height: Double = 420, fontSize: Double = 11, titleFontSize: Double = 12, headingFontSize: Double = 14) {
+        self.width = width; self.height = height; self.fontSize = fontSize
+        self.titleFontSize = titleFontSize; self.headingFontSize = headingFontSize
+    }
+}
+
+/// A numeric axis: title (with unit), scale, optional fixed range.
+public struct AxisOptions: Sendable, Hashable {
+    /// Title including the unit, e.g. `"m/z (u)"`, `"intensity (counts)"`.
+    public var title: String
+    /// Linear or log.
+    public var scale: AxisScale
+    /// Fixed range; `nil` = from the data, widened to nice ticks.
+    public var range: ClosedRange<Double>?
+    /// Whether an automatic range must include 0 (bar plots).
+    public var includesZero: Bool
+
+    /// Creates axis options.
+    public init(title: String = "", scale: AxisScale = .linear, range: ClosedRange<Double>? = nil, includesZero: Bool = false) {
+        self.title = title; self.scale = scale; self.range = range; self.includesZero = includesZero
+    }
+}
+
+/// One entry of a legend.
+public struct LegendEntry: Sendable, Hashable {
+    /// Label.
+    public var label: String
+    /// Swatch colour.
+    public var color: RGBA
+    /// Creates an entry.
+    public init(_ label: String, _ color: RGBA) { self.label = label; self.color = color }
+}

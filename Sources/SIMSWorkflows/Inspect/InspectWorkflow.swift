@@ -1,0 +1,134 @@
+import Foundation
+import SIMSCore
+import SIMSFormats
+
+/// `sims inspect`: recognise each file's kind from its content and summarise it (dimensions, mass range,
+/// header metadata, peak count …) by reading it with the matching SIMSFormats reader.
+///
+/// imzML, xlsx and unknown files are reported by kind and size only.
+public enum InspectWorkflow {
+    /// The outcome for several files: summaries of the readable ones, errors for the others (in input order).
+    public struct Result: Sendable {
+        /// Summaries of files that could be read.
+        public var summaries: [FileSummary]
+        /// Files that could not be read.
+        public var failures: [SIMSError]
+    }
+
+    /// Summarises every path, continuing past failures.
+    public static func inspect(paths: [String], progress: any SIMSCore.ProgressReporting = SIMSCore.SilentProgress()) -> Result {
+        var result = Result(summaries: [], failures: [])
+        for (index, path) in paths.enumerated() {
+            do {
+                result.summaries.append(try summarize(path: path))
+            } catch {
+                result.failures.append(error)
+            }
+            progress.report(task: "inspect", completed: index + 1, total: paths.count)
+        }
+        return result
+    }
+
+    /// Summarises one file.
+    public static func summarize(path: String) throws(SIMSError) -> FileSummary {
+        let kind = try FileKind.detect(path: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var summary = FileSummary(path: path, kind: kind, sizeBytes: size)
+        typealias P = FileSummary.Property
+        switch kind {
+        case .spectrum:
+            let spectrum = try IONTOFSpectrumFormat.read(from: path)
+            summary.header = spectrum.metadata.entries
+            summary.properties = [
+                P("points", "\(spectrum.count)"),
+                P("mass range (u)", range(spectrum.massRange)),
+                P("total counts", format(spectrum.totalIonCount)),
+            ]
+            if let channel = spectrum.channel, let first = channel.first, let last = channel.last {
+                summary.properties.append(P("channel range", "\(format(first))–\(format(last))"))
+            }
+            if let corrected = Acquisition(iontofHeader: spectrum.metadata).deadTimeCorrected {
+                summary.properties.append(P("dead-time corrected", corrected ? "yes" : "no"))
+            }
+        case .intervalList, .plainIntervalList:
+            let list = try kind == .intervalList ? IONTOFIntervalListFormat.read(from: path) : PlainIntervalListFormat.read(from: path)
+            let lower = list.peaks.map(\.interval.lower).min()
+            let upper = list.peaks.map(\.interval.upper).max()
+            summary.properties = [
+                P("peaks", "\(list.count)"),
+                P("total row", list.totalRow == nil ? "no" : "yes (row \(list.totalRow!.index))"),
+                P("unassigned peaks", "\(list.peaks.filter(\.isUnassigned).count)"),
+                P("mass range (u)", lower.flatMap { l in upper.map { "\(format(l))–\(format($0))" } } ?? "—"),
+            ]
+            let columns = Set(list.peaks.flatMap { $0.values.keys }).sorted()
+            if !columns.isEmpty { summary.properties.append(P("value columns", columns.joined(separator: ", "))) }
+        case .depthProfile:
+            let profile = try IONTOFDepthProfileFormat.read(from: path)
+            summary.header = profile.metadata.entries
+            let kinds = Dictionary(grouping: profile.columns, by: \.kind).mapValues(\.count)
+            summary.properties = [
+                P("cycles", "\(profile.cycleCount)"),
+                P("ion columns", "\(kinds[.intensity] ?? 0)"),
+                P("total column", profile.totalColumn == nil ? "no" : "yes"),
+                P("ratio columns", "\(kinds[.ratio] ?? 0)"),
+                P("sputter time (s)", "\(format(profile.sputterTime.first ?? 0))–\(format(profile.sputterTime.last ?? 0))"),
+            ]
+            if let dose = profile.dose?.last { summary.properties.append(P("final dose (ions)", format(dose))) }
+            if let fluence = profile.fluence?.last { summary.properties.append(P("final fluence (ions/cm^2)", format(fluence))) }
+            let masses = profile.columns.compactMap(\.mass)
+            if let low = masses.min(), let high = masses.max() { summary.properties.append(P("mass range (u)", "\(format(low))–\(format(high))")) }
+        case .ionImage:
+            let image = try IONTOFImageFormat.read(from: path)
+            summary.header = image.metadata.entries
+            summary.properties = [
+                P("ion", image.ion),
+                P("pixels", "\(image.width) x \(image.height)"),
+                P("total counts", format(image.totalCounts)),
+            ]
+            if let fov = image.fieldOfViewMicrometers { summary.properties.append(P("field of view (µm)", format(fov))) }
+            if let name = IONTOFImageFileName(parsing: path) {
+                summary.properties.append(P("measurement", "\(name.measurement) (id \(name.id))"))
+            }
+        case .bif6, .imzML, .xlsx, .unknown:
+            break
+        }
+        return summary
+    }
+
+    /// Human-readable report: one block per file.
+    public static func text(of summaries: [FileSummary]) -> String {
+        var out = ""
+        for summary in summaries {
+            out += summary.path + "\n"
+            out += "  kind: \(summary.kind.displayName)\n"
+            out += "  size: \(byteCount(summary.sizeBytes))\n"
+            for property in summary.properties { out += "  \(property.name): \(property.value)\n" }
+            if !summary.header.isEmpty {
+                out += "  header:\n"
+                for entry in summary.header { out += "    \(entry.key)" + (entry.value.isEmpty ? "" : ": \(entry.value)") + "\n" }
+            }
+        }
+        return out
+    }
+
+    /// JSON report (array of summaries, keys sorted, deterministic).
+    public static func json(of summaries: [FileSummary]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(summaries)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func range(_ range: ClosedRange<Double>?) -> String {
+        range.map { "\(format($0.lowerBound))–\(format($0.upperBound))" } ?? "—"
+    }
+
+    /// Six significant digits, like C `%g`.
+    static func format(_ value: Double) -> String { String(format: "%g", value) }
+
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / 1048576)
+    }
+}

@@ -1,0 +1,150 @@
+import SIMSAnalysis
+import SIMSFormats
+
+/// Writes the tables of the spectra workflow (`results/*.csv`), all atomically and deterministically.
+enum SpectraOutputs {
+    static func write(table: PeakAreaTable, primary: PeakNormalization,
+                      isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])],
+                      tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int,
+                      folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+        func save(_ csv: CSVTable, _ name: String) throws(SIMSError) {
+            try csv.write(to: folder.results(name))
+            record.outputs.append("results/" + name)
+        }
+        try save(longTable(table, primary: primary), "peak_areas.csv")
+        for normalization in table.availableNormalizations {
+            try save(wideTable(table, normalization: normalization), "peak_areas_wide_\(normalization.rawValue).csv")
+        }
+        try save(wideTable(table, normalization: primary, internally: true), "peak_areas_wide_internal_\(primary.rawValue).csv")
+        try save(summaryTable(table, resamples: resamples), "summary.csv")
+        try save(saturationTable(table), "saturation.csv")
+        if intervalList.peaks.contains(where: { IntervalListSaturation(peak: $0) != nil }) {
+            try save(intervalListSaturationTable(intervalList), "saturation_interval_list.csv")
+        }
+        try save(isotopeTable(isotopes), "isotopes.csv")
+        try save(testTable(tests, table: table, normalization: primary), "tests.csv")
+    }
+
+    static func peakCells(_ peak: Peak) -> [CSVTable.Cell] {
+        [.integer(peak.index), .text(peak.label), .number(peak.interval.center), .number(peak.interval.lower), .number(peak.interval.upper)]
+    }
+
+    /// `results/peak_areas.csv`: one row per spot and peak.
+    static func longTable(_ table: PeakAreaTable, primary: PeakNormalization) -> CSVTable {
+        var csv = CSVTable(header: ["sample", "spot", "peak_index", "assignment", "center_mass_u", "lower_mass_u", "upper_mass_u",
+                                    "raw_area", "tic", "tic_normalized_area", "reference_normalized_area", "internally_normalized",
+                                    "counts", "data_points", "tic_without_saturated_normalized_area", "corrected_tic_normalized_area"])
+        let internalValues = table.internallyNormalized(primary)
+        for (r, row) in table.rows.enumerated() {
+            for (k, peak) in table.peaks.enumerated() {
+                csv.append([.text(row.sample), .text(row.spot)] + peakCells(peak) + [
+                    .number(row.areas.rawArea[k]), .number(row.areas.tic), .optional(row.value(k, .tic)),
+                    table.referencePeaks.isEmpty ? .empty : .optional(row.value(k, .reference)),
+                    .optional(internalValues[r][k]), .number(row.areas.counts[k]), .integer(row.areas.pointCounts[k]),
+                    .optional(row.value(k, .ticWithoutSaturated)), .optional(row.value(k, .correctedTIC)),
+                ])
+            }
+        }
+        return csv
+    }
+
+    /// `results/peak_areas_wide_<normalization>.csv`: one column per sample, spots down, one block per peak
+    /// (the layout Origin users paste).
+    static func wideTable(_ table: PeakAreaTable, normalization: PeakNormalization, internally: Bool = false) -> CSVTable {
+        let samples = table.samples
+        var csv = CSVTable(header: ["peak_index", "assignment", "spot_number"] + samples)
+        let internalValues = internally ? table.internallyNormalized(normalization) : []
+        var rowsBySample: [String: [Int]] = [:]
+        for (r, row) in table.rows.enumerated() { rowsBySample[row.sample, default: []].append(r) }
+        let depth = rowsBySample.values.map(\.count).max() ?? 0
+        for (k, peak) in table.peaks.enumerated() {
+            for i in 0..<depth {
+                var cells: [CSVTable.Cell] = [.integer(peak.index), .text(peak.label), .integer(i + 1)]
+                for sample in samples {
+                    guard let r = rowsBySample[sample]?.dropFirst(i).first else { cells.append(.empty); continue }
+                    cells.append(.optional(internally ? internalValues[r][k] : table.rows[r].value(k, normalization)))
+                }
+                csv.append(cells)
+            }
+        }
+        return csv
+    }
+
+    /// `results/summary.csv`: per normalization, peak and sample.
+    static func summaryTable(_ table: PeakAreaTable, resamples: Int) -> CSVTable {
+        var csv = CSVTable(header: ["normalization", "peak_index", "assignment", "sample", "n", "mean", "sd", "median", "q1", "q3",
+                                    "min", "max", "ci95_t_low", "ci95_t_high", "ci95_bootstrap_low", "ci95_bootstrap_high"])
+        for normalization in table.availableNormalizations {
+            for (k, peak) in table.peaks.enumerated() {
+                for sample in table.samples {
+                    let s = SampleSummary(table.values(peak: k, sample: sample, normalization), resamples: resamples)
+                    csv.append([.text(normalization.rawValue), .integer(peak.index), .text(peak.label), .text(sample), .integer(s.n),
+                                .optional(s.mean), .optional(s.sd), .optional(s.median), .optional(s.q1), .optional(s.q3),
+                                .optional(s.min), .optional(s.max), .optional(s.tInterval?.lowerBound), .optional(s.tInterval?.upperBound),
+                                .optional(s.bootstrapInterval?.lowerBound), .optional(s.bootstrapInterval?.upperBound)])
+                }
+            }
+        }
+        return csv
+    }
+
+    /// `results/saturation.csv`: per spot and peak, when N is known (header only otherwise).
+    static func saturationTable(_ table: PeakAreaTable) -> CSVTable {
+        var csv = CSVTable(header: ["sample", "spot", "peak_index", "assignment", "registered_counts", "corrected_counts",
+                                    "saturation_fraction", "level", "export_dead_time_corrected", "tic", "tic_without_saturated", "corrected_tic"])
+        for row in table.rows {
+            guard let saturation = row.saturation else { continue }
+            for (k, peak) in table.peaks.enumerated() {
+                let s = saturation[k]
+                csv.append([.text(row.sample), .text(row.spot), .integer(peak.index), .text(peak.label), .number(s.registeredCounts),
+                            .optional(s.correctedCounts), .number(s.fraction), .text(s.level.rawValue),
+                            .text(row.alreadyDeadTimeCorrected ? "yes" : "no"), .number(row.areas.tic),
+                            .optional(row.ticWithoutSaturated), .optional(row.correctedTIC)])
+            }
+        }
+        return csv
+    }
+
+    /// `results/saturation_interval_list.csv`: from the list's own Area and Uncorrected Area columns.
+    static func intervalListSaturationTable(_ list: PeakList) -> CSVTable {
+        var csv = CSVTable(header: ["peak_index", "assignment", "area", "uncorrected_area", "ratio", "counting_loss",
+                                    "equivalent_saturation_fraction", "level"])
+        for peak in list.peaks {
+            guard let s = IntervalListSaturation(peak: peak) else { continue }
+            csv.append([.integer(peak.index), .text(peak.label), .number(s.area), .number(s.uncorrectedArea), .number(s.ratio),
+                        .number(s.countingLoss), .number(s.equivalentFraction), .text(s.level.rawValue)])
+        }
+        return csv
+    }
+
+    /// `results/isotopes.csv`.
+    static func isotopeTable(_ isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])]) -> CSVTable {
+        var csv = CSVTable(header: ["sample", "spot", "ratio", "major_counts", "minor_counts", "measured_ratio", "ci95_low", "ci95_high",
+                                    "natural_ratio", "deviates", "verdict"])
+        for entry in isotopes {
+            for result in entry.results {
+                csv.append([.text(entry.sample), .text(entry.spot), .text(result.pair.label), .number(result.majorCounts),
+                            .number(result.minorCounts), .optional(result.ratio), .optional(result.interval?.lowerBound),
+                            .optional(result.interval?.upperBound), .number(result.pair.naturalRatio),
+                            .text(result.deviates ? "yes" : "no"), .text(result.verdict)])
+            }
+        }
+        return csv
+    }
+
+    /// `results/tests.csv`.
+    static func testTable(_ tests: [SampleComparison], table: PeakAreaTable, normalization: PeakNormalization) -> CSVTable {
+        var csv = CSVTable(header: ["normalization", "peak_index", "assignment", "sample_a", "sample_b", "n_a", "n_b",
+                                    "welch_t", "welch_df", "welch_p", "welch_p_bh", "mann_whitney_u", "mann_whitney_p",
+                                    "mann_whitney_p_bh", "mann_whitney_method", "hedges_g"])
+        for test in tests {
+            let peak = table.peaks[test.peak]
+            csv.append([.text(normalization.rawValue), .integer(peak.index), .text(peak.label), .text(test.first), .text(test.second),
+                        .integer(test.firstCount), .integer(test.secondCount), .optional(test.welch?.t),
+                        .optional(test.welch?.degreesOfFreedom), .optional(test.welch?.p), .optional(test.welchAdjustedP),
+                        .optional(test.mannWhitney?.u), .optional(test.mannWhitney?.p), .optional(test.mannWhitneyAdjustedP),
+                        test.mannWhitney.map { .text($0.method.rawValue) } ?? .empty, .optional(test.hedgesG)])
+        }
+        return csv
+    }
+}

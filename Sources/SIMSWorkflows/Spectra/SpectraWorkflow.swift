@@ -1,0 +1,194 @@
+import Foundation
+import SIMSAnalysis
+import SIMSFormats
+
+/// The `sims spectra` pipeline: read a study of spectra and a peak list, integrate and normalize every peak
+/// in every spot, check saturation, isotopes and the study design, compare samples, and write the output
+/// folder (see `docs/spectra.md`).
+///
+/// A spot file that cannot be read or integrated is recorded in the ``RunRecord`` and skipped; the run
+/// then ends with ``RunRecord/Outcome/completedWithErrors`` (exit code 3).
+public enum SpectraWorkflow {
+    /// Everything the run computed, for callers and tests.
+    public struct Result: Sendable {
+        /// The run record (settings, inputs, outputs, warnings, failures).
+        public var record: RunRecord
+        /// The peak-area table.
+        public var table: PeakAreaTable
+        /// The normalization used for statistics and plots.
+        public var primaryNormalization: PeakNormalization
+        /// Isotope check results per spot (sample, spot, results).
+        public var isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])]
+        /// Between-sample tests.
+        public var tests: [SampleComparison]
+    }
+
+    /// Runs the workflow.
+    /// - Throws: when nothing can be done at all (no peak list, no study, no readable spot).
+    public static func run(_ options: SpectraOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "spectra", arguments: options.arguments)
+        let settings = try resolveSettings(options, record: &record)
+        let folder = try OutputFolder(options.output)
+
+        // Peak list.
+        let list = try PeakListFile.read(from: settings.peakList)
+        record.inputs.append(settings.peakList)
+        guard !list.peaks.isEmpty else {
+            throw SIMSError(.empty, "the peak list has no peaks", file: settings.peakList, expected: "one row per mass interval")
+        }
+        let references = try positions(of: settings.references, in: list.peaks, role: "reference")
+        let important = try positions(of: settings.important, in: list.peaks, role: "important")
+
+        // Study and spectra.
+        let study = try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+        var spots: [SpotSpectrum] = []
+        var laws: [DeadTimeLaw?] = []
+        let all = study.allSpots
+        for (number, entry) in all.enumerated() {
+            progress.report(task: "reading spectra", completed: number, total: all.count)
+            do {
+                let spectrum = try IONTOFSpectrumFormat.read(from: entry.spot.path)
+                try PeakIntegrator.validate(spectrum)
+                spots.append(SpotSpectrum(sample: entry.sample, spot: entry.spot.name, spectrum: spectrum))
+                record.inputs.append(entry.spot.path)
+                let header = Acquisition(iontofHeader: spectrum.metadata).filling(from: study.acquisition)
+                if record.acquisition.primaryIon == nil { record.acquisition = header }
+                laws.append(options.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header))
+            } catch {
+                record.fail(entry.spot.path, error)
+                progress.warn("skipped \(error)")
+            }
+        }
+        progress.report(task: "reading spectra", completed: all.count, total: all.count)
+        guard !spots.isEmpty else {
+            throw SIMSError(.empty, "no spot of the study could be read", file: options.root,
+                            expected: "IONTOF spectrum exports (*.txt) in ROOT/<sample>/")
+        }
+
+        // Dead time: one law for all spots when they agree; otherwise per spot is not mixed — use none.
+        var analysis = SpectraPeakAnalysis(peaks: list.peaks)
+        analysis.referencePeaks = references
+        let distinct = Set(laws.map { $0?.primaryPulses })
+        if distinct.count == 1, let only = laws.first, let law = only {
+            analysis.deadTime = law
+            record.set("primary pulses N", CSVTable.format(law.primaryPulses))
+        } else if distinct.count > 1, !distinct.contains(nil) {
+            record.warn("spots have different numbers of primary pulses N; saturation is computed per spot")
+        } else {
+            record.warn("the number of primary pulses N (scans × shots per pixel × pixels) is unknown: saturation is not assessed and no dead-time correction is applied (give --primary-pulses or the acquisition in sims.toml)")
+        }
+        var table: PeakAreaTable
+        do {
+            if analysis.deadTime == nil && !distinct.contains(nil) && distinct.count > 1 {
+                let integrator = PeakIntegrator(peaks: list.peaks)
+                var rows: [PeakAreaTable.Row] = []
+                for (spot, law) in zip(spots, laws) {
+                    var perSpot = analysis
+                    perSpot.deadTime = law
+                    rows.append(try perSpot.row(for: spot, integrator: integrator))
+                }
+                table = PeakAreaTable(peaks: list.peaks, referencePeaks: references, rows: rows, hasDeadTime: true)
+            } else {
+                table = try analysis.fit(spots)
+            }
+        }
+        if spots.contains(where: { $0.spectrum.isDeadTimeCorrected == true }) {
+            record.warn("spectra exported with 'Deadtime Correction: on' are used as they are (not corrected twice); saturation is computed from the recovered registered counts")
+        }
+
+        // Warnings: empty intervals, saturation, design.
+        for (k, peak) in list.peaks.enumerated() {
+            let empty = table.rows.filter { $0.areas.pointCounts[k] == 0 }.count
+            if empty > 0 { record.warn("peak \(peak.index) \(peak.label): no data point in [\(peak.interval.lower), \(peak.interval.upper)] u in \(empty) spot(s); area set to 0") }
+        }
+        for row in table.rows where row.referenceArea == 0 {
+            record.warn("\(row.sample)/\(row.spot): the reference peak area is 0; reference-normalized values left empty")
+        }
+        if table.hasDeadTime {
+            for (k, peak) in list.peaks.enumerated() {
+                let worst = table.rows.compactMap { $0.saturation?[k] }.max { $0.fraction < $1.fraction }
+                if let worst, worst.level >= .flagged {
+                    record.warn("peak \(peak.index) \(peak.label) reaches I/N = \(CSVTable.format((worst.fraction * 1000).rounded() / 1000)) (\(worst.level.rawValue)): TIC-normalized values are biased; use the corrected TIC or the TIC without saturated peaks")
+                }
+            }
+        }
+        let design = DesignCheck().warnings(spotsPerSample: table.samples.map { sample in (sample, table.rows.filter { $0.sample == sample }.count) })
+        for warning in design { record.warn(warning) }
+
+        let primary = settings.primaryNormalization ?? (references.isEmpty ? .tic : .reference)
+        record.set("primary normalization", primary.rawValue)
+        record.set("peak list", settings.peakList)
+        record.set("reference peaks", references.map { list.peaks[$0].label }.joined(separator: " + "))
+        record.set("important peaks", important.map { list.peaks[$0].label }.joined(separator: ", "))
+
+        // Isotopes and tests.
+        let isotopeCheck = IsotopeCheck(peaks: list.peaks)
+        let isotopes = table.rows.map { row in
+            (sample: row.sample, spot: row.spot, results: isotopeCheck.check(counts: row.areas.counts))
+        }
+        for entry in isotopes { for result in entry.results where result.deviates {
+            record.warn("\(entry.sample)/\(entry.spot): \(result.pair.label) = \(CSVTable.format((result.ratio! * 100).rounded() / 100)) vs natural \(CSVTable.format((result.pair.naturalRatio * 100).rounded() / 100)): \(result.verdict)")
+        } }
+        let tests = SampleComparison.compareAll(table, normalization: primary)
+
+        // Outputs.
+        try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, tests: tests,
+                                 intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
+                                 folder: folder, record: &record)
+        return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
+    }
+
+    /// Settings after merging the input sheet (command line wins).
+    struct Settings {
+        var peakList: String
+        var references: [String]
+        var important: [String]
+        var primaryNormalization: PeakNormalization?
+    }
+
+    static func resolveSettings(_ options: SpectraOptions, record: inout RunRecord) throws(SIMSError) -> Settings {
+        var peakList = options.peakList
+        var references = options.references
+        var important = options.important
+        if let sheetPath = options.inputsSpreadsheet {
+            let sheet = try SpectraAnalyzerInputs(path: sheetPath)
+            record.inputs.append(sheetPath)
+            if peakList == nil {
+                guard let mapped = sheet.intervalListPath(under: options.root) else {
+                    throw SIMSError(.fileNotFound, "the input sheet names the interval list \"\(sheet.intervalList ?? "")\", which is not under the study root; give --peaks",
+                                    file: sheetPath)
+                }
+                peakList = mapped
+            }
+            if references.isEmpty, let reference = sheet.referencePeak { references = [reference] }
+            if important.isEmpty { important = sheet.importantPeaks }
+        }
+        guard let peakList else {
+            throw .invalidArgument("no peak list: give --peaks LIST (or --inputs-xlsx naming one)")
+        }
+        return Settings(peakList: peakList, references: references, important: important, primaryNormalization: options.primaryNormalization)
+    }
+
+    /// Positions of peaks named by assignment (all rows with that name) or by `#row`.
+    static func positions(of names: [String], in peaks: [Peak], role: String) throws(SIMSError) -> [Int] {
+        var out: [Int] = []
+        for name in names {
+            let trimmed = name.trimmingSpaces()
+            if trimmed.hasPrefix("#"), let row = Int(trimmed.dropFirst()) {
+                guard let position = peaks.firstIndex(where: { $0.index == row }) else {
+                    throw .invalidArgument("\(role) peak row \(row) is not in the peak list", found: trimmed, expected: "a row number of the list")
+                }
+                out.append(position)
+                continue
+            }
+            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed }
+            guard !matches.isEmpty else {
+                throw .invalidArgument("\(role) peak \"\(trimmed)\" is not in the peak list", found: trimmed,
+                                       expected: "an assignment of the list in IONTOF notation, or #row")
+            }
+            out += matches
+        }
+        var seen = Set<Int>()
+        return out.filter { seen.insert($0).inserted }
+    }
+}

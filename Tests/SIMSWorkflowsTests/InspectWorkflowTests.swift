@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import SIMSTestSupport
+@testable import SIMSWorkflows
+
+@Suite("sims inspect")
+struct InspectWorkflowTests {
+    @Test func summariesOfRealFiles() throws {
+        let spectrum = try SharedData.path("hea-catalyst-spectra/N_HEA19_Bi1_1.txt")
+        let list = try SharedData.path("lombardo-scripts/Example_mass_interval_list.txt")
+        let profile = try SharedData.path("perovskite-depth-profiles/MAPI-stack/I241209m_A_MAPI_1f-1nA_pos-B4 - NF.txt")
+        let result = InspectWorkflow.inspect(paths: [spectrum, list, profile, "/no/such/file.txt"])
+        #expect(result.summaries.count == 3)
+        #expect(result.failures.count == 1)
+        #expect(result.failures.first?.kind == .fileNotFound)
+        let s = result.summaries[0]
+        #expect(s.kind == .spectrum)
+        #expect(s.property("points") == "4950")
+        #expect(s.property("mass range (u)") == "0.000202–901.279")
+        #expect(s.property("dead-time corrected") == "yes")
+        #expect(s.header.map(\.key) == ["Binning", "Deadtime Correction"])
+        #expect(result.summaries[1].property("peaks") == "320")
+        #expect(result.summaries[1].property("total row") == "yes (row 1)")
+        #expect(result.summaries[2].property("cycles") == "164")
+        #expect(result.summaries[2].property("ratio columns") == "5")
+        let json = InspectWorkflow.json(of: result.summaries)
+        let decoded = try JSONDecoder().decode([FileSummary].self, from: Data(json.utf8))
+        #expect(decoded == result.summaries)
+        #expect(InspectWorkflow.text(of: [s]).contains("  kind: IONTOF spectrum\n"))
+    }
+}
