@@ -181,4 +181,25 @@ struct SpectraWorkflowTests {
         let result = try SpectraWorkflow.run(options)
         #expect(result.table.referencePeaks == [6])
     }
+
+    @Test("box and violin plots: important peaks in plots/, others in plots/extra/")
+    func plots() throws {
+        let folder = try TemporaryFolder()
+        let root = try Self.makeStudy(in: folder, extraSample: false)
+        let list = try folder.write("assignment,lower,upper\n^35Cl-,34.90,35.10\nCN-,25.90,26.09\n", to: "peaks.csv")
+        var options = SpectraOptions(root: root, peakList: list, output: folder.file("out"))
+        options.important = ["^35Cl-"]
+        options.bootstrapResamples = 50
+        let result = try SpectraWorkflow.run(options)
+        let out = folder.file("out/plots/")
+        for name in ["i35Cl-.svg", "i35Cl-.png", "i35Cl-_violin.svg", "extra/CN-.svg", "extra/CN-_violin.png"] {
+            #expect(FileManager.default.fileExists(atPath: out + name), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out + "CN-.svg"))
+        let svg = try String(contentsOfFile: out + "i35Cl-.svg", encoding: .utf8)
+        #expect(svg.contains("Peak area / TIC (u)") && svg.contains("Ru-Pd"))
+        let png = try Data(contentsOf: URL(fileURLWithPath: out + "i35Cl-.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(result.record.outputs.contains("plots/extra/CN-.png"))
+    }
 }

@@ -23,6 +23,7 @@ enum SpectraOutputs {
         }
         try save(isotopeTable(isotopes), "isotopes.csv")
         try save(testTable(tests, table: table, normalization: primary), "tests.csv")
+        if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, folder: folder, record: &record) }
     }
 
     static func peakCells(_ peak: Peak) -> [CSVTable.Cell] {

@@ -1,8 +1,11 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the formats work (issue). Must not remain at the end of the session.
+/// `sims bench`: performance benchmarks that write JSON and compare with the fastest alternative.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Run performance benchmarks and write JSON (not yet available)")
-    func run() async throws { throw ValidationError("sims bench is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Run performance benchmarks and write JSON",
+        subcommands: [
+            BenchSpectraCommand.self,
+        ])
 }

@@ -1,0 +1,194 @@
+import Foundation
+import SIMSAnalysis
+import SIMSFormats
+
+/// `sims bench spectra`: peak integration of a folder of spectra (default: the 135 negative-polarity HEA
+/// spectra) over ≥ 200 intervals, timed against NumPy in the same run.
+///
+/// Timed work, identical on both sides, on spectra already in memory: for every spectrum the TIC, and for
+/// every interval the raw trapezoidal area, the TIC-normalized area and the counts. NumPy variants:
+/// `loop` — a Python loop over intervals with `searchsorted` + `trapz` on slices (the straightforward port);
+/// `vectorized` — all intervals of a spectrum at once via the cumulative trapezoid
+/// (`c = cumsum(Δm·(y_i + y_{i+1})/2)`, area = `c[hi−1] − c[lo]`). Parsing is timed separately.
+public enum SpectraBenchmark {
+    /// Settings.
+    public struct Options: Sendable {
+        /// Folder with the spectra.
+        public var folder: String
+        /// File name prefix that selects spectra (default `N_`, negative polarity).
+        public var prefix = "N_"
+        /// Number of intervals (nominal masses 1…count, ±0.2 u).
+        public var intervals = 250
+        /// Timed repetitions (the minimum is reported).
+        public var repetitions = 20
+        /// Whether to run the NumPy comparison (needs python3 with numpy).
+        public var numpy = true
+        /// Creates options.
+        public init(folder: String) { self.folder = folder }
+    }
+
+    /// Timings in seconds.
+    public struct Report: Sendable, Codable {
+        public var spectra: Int
+        public var intervals: Int
+        public var dataPoints: Int
+        public var swiftParseSeconds: Double
+        public var swiftIntegrateSeconds: Double
+        public var numpyLoopIntegrateSeconds: Double?
+        public var numpyVectorizedIntegrateSeconds: Double?
+        public var numpyParseSeconds: Double?
+        public var speedupVersusVectorizedNumPy: Double?
+        public var speedupVersusLoopNumPy: Double?
+        public var numpyVersion: String?
+        public var maxRelativeDifferenceVersusNumPy: Double?
+        public var machine: String
+        public var date: String
+    }
+
+    /// The benchmark's intervals: `[M − 0.2, M + 0.2]` u for M = 1…count.
+    public static func intervals(_ count: Int) -> [Peak] {
+        (1...count).map { Peak(index: $0, assignment: "(null)", interval: MassInterval(lower: Double($0) - 0.2, upper: Double($0) + 0.2, center: Double($0))) }
+    }
+
+    /// Runs the benchmark.
+    public static func run(_ options: Options) throws(SIMSError) -> Report {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: options.folder)
+                .filter { $0.hasPrefix(options.prefix) && $0.hasSuffix(".txt") }.sorted()
+        } catch { throw SIMSError(.fileNotFound, "cannot list the benchmark folder", file: options.folder) }
+        guard !names.isEmpty else { throw SIMSError(.empty, "no \(options.prefix)*.txt spectra", file: options.folder) }
+        let paths = names.map { options.folder + "/" + $0 }
+
+        let clock = ContinuousClock()
+        var spectra: [Spectrum] = []
+        let parseStart = clock.now
+        for path in paths { spectra.append(try IONTOFSpectrumFormat.read(from: path)) }
+        let parseSeconds = seconds(clock.now - parseStart)
+
+        let integrator = PeakIntegrator(peaks: intervals(options.intervals))
+        var best = Double.infinity
+        var results: [SpectrumPeakAreas] = []
+        for _ in 0..<max(1, options.repetitions) {
+            var round: [SpectrumPeakAreas] = []
+            round.reserveCapacity(spectra.count)
+            let start = clock.now
+            for spectrum in spectra { round.append(try integrator.integrate(spectrum)) }
+            best = min(best, seconds(clock.now - start))
+            results = round
+        }
+
+        var report = Report(spectra: spectra.count, intervals: options.intervals, dataPoints: spectra.reduce(0) { $0 + $1.count },
+                            swiftParseSeconds: parseSeconds, swiftIntegrateSeconds: best,
+                            machine: machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
+        if options.numpy, let numpy = try runNumPy(paths: paths, intervals: options.intervals, repetitions: options.repetitions) {
+            report.numpyLoopIntegrateSeconds = numpy.loop
+            report.numpyVectorizedIntegrateSeconds = numpy.vectorized
+            report.numpyParseSeconds = numpy.parse
+            report.numpyVersion = numpy.version
+            report.speedupVersusVectorizedNumPy = numpy.vectorized / best
+            report.speedupVersusLoopNumPy = numpy.loop / best
+            // Agreement check on the areas (NumPy loop variant = exact trapz on the same points).
+            var worst = 0.0
+            for (s, areas) in numpy.areas.enumerated() where s < results.count {
+                for (k, value) in areas.enumerated() where k < results[s].rawArea.count {
+                    let ours = results[s].rawArea[k]
+                    if value != 0 || ours != 0 { worst = max(worst, abs(ours - value) / max(abs(value), abs(ours))) }
+                }
+            }
+            report.maxRelativeDifferenceVersusNumPy = worst
+        }
+        return report
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    static func machineDescription() -> String {
+        var model = "unknown CPU"
+        if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+           let value = line.split(separator: ":", maxSplits: 1).last {
+            model = value.trimmingCharacters(in: .whitespaces)
+        }
+        return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+
+    /// The NumPy side, run as a Python script fed on stdin; `nil` when python3/numpy is unavailable.
+    static func runNumPy(paths: [String], intervals: Int, repetitions: Int) throws(SIMSError)
+        -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]])? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", numpyScript, String(intervals), String(max(1, repetitions))] + paths
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let loop = object["loop"] as? Double, let vectorized = object["vectorized"] as? Double,
+              let parse = object["parse"] as? Double, let version = object["numpy"] as? String,
+              let areas = object["areas"] as? [[Double]] else { return nil }
+        return (loop, vectorized, parse, version, areas)
+    }
+
+    static let numpyScript = #"""
+import json, sys, time
+import numpy as np
+nint, reps = int(sys.argv[1]), int(sys.argv[2])
+paths = sys.argv[3:]
+trapz = getattr(np, "trapezoid", None) or np.trapz
+t = time.perf_counter()
+spectra = []
+for p in paths:
+    with open(p) as f:
+        lines = [l for l in f if not l.startswith("#")]
+    titles = lines[0].rstrip("\r\n").split("\t")
+    d = np.loadtxt(lines[1:], delimiter="\t", ndmin=2)
+    spectra.append((np.ascontiguousarray(d[:, titles.index("m/z")]), np.ascontiguousarray(d[:, titles.index("Intensity")])))
+parse = time.perf_counter() - t
+lower = np.arange(1, nint + 1, dtype=float) - 0.2
+upper = np.arange(1, nint + 1, dtype=float) + 0.2
+
+def loop():
+    out = []
+    for m, y in spectra:
+        tic = y.sum(); yn = y / tic
+        lo = np.searchsorted(m, lower, "left"); hi = np.searchsorted(m, upper, "right")
+        raw = []; 
+        for a, b in zip(lo, hi):
+            raw.append(trapz(y[a:b], m[a:b])); trapz(yn[a:b], m[a:b]); y[a:b].sum()
+        out.append(raw)
+    return out
+
+def vectorized():
+    out = []
+    for m, y in spectra:
+        tic = y.sum()
+        dm = np.diff(m)
+        seg = dm * (y[1:] + y[:-1]) * 0.5
+        c = np.concatenate(([0.0], np.cumsum(seg)))
+        cy = np.concatenate(([0.0], np.cumsum(y)))
+        lo = np.searchsorted(m, lower, "left"); hi = np.searchsorted(m, upper, "right")
+        last = np.maximum(hi - 1, lo)
+        raw = c[last] - c[lo]
+        norm = raw / tic
+        counts = cy[hi] - cy[lo]
+        out.append(raw)
+    return out
+
+def best(f):
+    b = float("inf"); r = None
+    for _ in range(reps):
+        t = time.perf_counter(); r = f(); b = min(b, time.perf_counter() - t)
+    return b, r
+
+tl, areas = best(loop)
+tv, _ = best(vectorized)
+print(json.dumps({"loop": tl, "vectorized": tv, "parse": parse, "numpy": np.__version__,
+                  "areas": [[float(v) for v in a] for a in areas]}))
+"""#
+}
