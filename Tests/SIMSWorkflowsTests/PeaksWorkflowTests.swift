@@ -63,4 +63,18 @@ import SIMSTestSupport
         let table = PeaksWorkflow.candidateTable(of: result)
         #expect(table.rows.count == result.peaks.count)
     }
+
+    @Test func recalibratesRealSpectrumBeforeFinding() throws {
+        let path = try SharedData.path("hea-catalyst-spectra/P_Ru_Bi1_1.txt")
+        let result = try PeaksWorkflow.findPeaks(inFile: path, source: .library("elements"), polarity: .positive,
+                                                 tolerancePPM: 300, calibrate: true)
+        let fit = try #require(result.calibration)
+        #expect(fit.points.count >= 3)
+        // 200-channel binning limits the reference centroids to a few hundred ppm.
+        #expect(fit.rmsPPM < 500)
+        #expect(result.peaks.filter { $0.candidates.first?.parent.iontofNotation == "Ru+" }.count == 7)
+        #expect(throws: SIMSError.self) {
+            _ = try PeaksWorkflow.findPeaks(inFile: path, source: .library("battery"), polarity: nil, calibrate: true)
+        }
+    }
 }

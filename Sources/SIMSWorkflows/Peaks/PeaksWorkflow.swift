@@ -105,16 +105,36 @@ public enum PeaksWorkflow {
         public var peaks: [FoundPeak]
         /// Polarity used for candidates (`nil`: both).
         public var polarity: Polarity?
+        /// The recalibration applied before peak finding, when requested.
+        public var calibration: CalibrationFit?
     }
 
     /// Reads the spectrum at `path` (IONTOF export) and finds and assigns its peaks.
-    /// The polarity defaults to the file's `Polarity` header when present.
+    /// The polarity defaults to the file's `Polarity` header when present. With `calibrate`, the mass scale is
+    /// first refitted (m = ((t − t0)/SF)², ``MassCalibrator``) on the polarity's suggested reference ions.
     public static func findPeaks(inFile path: String, source: Source, polarity: Polarity?, tolerancePPM: Double = 200,
-                                 signalToNoise: Double = 5, minimumHeight: Double = 10) throws(SIMSError) -> FindResult {
-        let spectrum = try IONTOFSpectrumFormat.read(from: path)
+                                 signalToNoise: Double = 5, minimumHeight: Double = 10,
+                                 calibrate: Bool = false) throws(SIMSError) -> FindResult {
+        var spectrum = try IONTOFSpectrumFormat.read(from: path)
         let resolved = polarity ?? Acquisition(iontofHeader: spectrum.metadata).polarity
-        return try findPeaks(in: spectrum, source: source, polarity: resolved, tolerancePPM: tolerancePPM,
-                             signalToNoise: signalToNoise, minimumHeight: minimumHeight)
+        var fit: CalibrationFit?
+        if calibrate {
+            guard let resolved else {
+                throw SIMSError(.invalidArgument, "recalibration needs the polarity (no Polarity header)", file: path,
+                                expected: "--polarity pos|neg")
+            }
+            do {
+                let calibration = try MassCalibrator().fit(spectrum: spectrum, references: MassCalibrator.suggestedReferences(for: resolved))
+                spectrum = try calibration.calibration.recalibrate(spectrum)
+                fit = calibration
+            } catch {
+                throw error.inFile(path)
+            }
+        }
+        var result = try findPeaks(in: spectrum, source: source, polarity: resolved, tolerancePPM: tolerancePPM,
+                                   signalToNoise: signalToNoise, minimumHeight: minimumHeight)
+        result.calibration = fit
+        return result
     }
 
     /// Finds peaks (``PeakFinder``) and proposes assignments (``PeakAssigner`` with isotope-pattern fit).
@@ -129,7 +149,7 @@ public enum PeaksWorkflow {
         let peaks = detected.map { peak in
             FoundPeak(peak: peak, candidates: assigner.candidates(center: peak.centroid, width: peak.fwhm, spectrum: spectrum))
         }
-        return FindResult(peaks: peaks, polarity: polarity)
+        return FindResult(peaks: peaks, polarity: polarity, calibration: nil)
     }
 
     /// The found peaks as an interval list: best candidate as assignment (or `(null)`), interval

@@ -45,6 +45,9 @@ struct PeaksCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Peak detection threshold in noise standard deviations.")
     var snr: Double = 5
 
+    @Flag(name: .long, help: "With --find: refit the mass scale on the polarity's reference ions first.")
+    var calibrate = false
+
     @Option(name: .long, help: "Output path (.txt: IONTOF layout + .csv beside it; .csv: plain CSV only).")
     var out: String?
 
@@ -61,7 +64,11 @@ struct PeaksCommand: AsyncParsableCommand {
             ?? .library(library ?? "battery")
         if let find {
             let result = try PeaksWorkflow.findPeaks(inFile: find, source: source, polarity: chosenPolarity,
-                                                     tolerancePPM: tolerance, signalToNoise: snr)
+                                                     tolerancePPM: tolerance, signalToNoise: snr, calibrate: calibrate)
+        if let fit = result.calibration {
+            printToStderr("calibration: t0 = \(fit.calibration.t0), SF = \(fit.calibration.sf), rms \(fit.rmsPPM) ppm\n")
+            for (point, residual) in zip(fit.points, fit.residualsPPM) { printToStderr("  \(point.label): \(residual) ppm\n") }
+        }
             print(PeaksWorkflow.candidateTable(of: result).text, terminator: "")
             if let out {
                 let written = try PeaksWorkflow.writeIntervalList(PeaksWorkflow.intervalList(of: result, widthInFWHM: width), to: out)
