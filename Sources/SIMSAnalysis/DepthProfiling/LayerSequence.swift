@@ -11,7 +11,7 @@ public struct LayerSequence: Sendable, Equatable {
         public var startTime: Double
         /// Sputter time at which the layer ends, in s.
         public var endTime: Double
-        /// Ions dominating the layer, most dominant first (those within 80 % of the top score).
+        /// Ions dominating the layer, most dominant first (at most three, each within 80 % of the top score).
         public var dominantIons: [String]
         /// Summed counts of every ion over the layer's cycles (counts), by ion name.
         public var integratedCounts: [String: Double]
@@ -56,7 +56,7 @@ public struct LayerSequence: Sendable, Equatable {
             }
             scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let top = scores.first?.1 ?? 0
-            let dominant = scores.filter { $0.1 >= 0.8 * top && top > 0 }.map(\.0)
+            let dominant = scores.filter { $0.1 >= 0.8 * top && top > 0 }.prefix(3).map(\.0)
             return Layer(startTime: start, endTime: end, dominantIons: dominant, integratedCounts: integrated)
         }
     }

@@ -66,7 +66,6 @@ public struct DepthAnalysis: Sendable {
             scale = try DepthScale(interfaceTimes: layers.interfaceTimes, rates: rates)
         }
         depth = scale.map { $0.depths(for: time) }
-        for warning in scale?.warnings(detectedLayers: layers.layers.count) ?? [] { record.warn("\(name): \(warning)") }
         damage = []
         for pair in settings.damagePairs {
             let result = try DamageCheck(longFragment: pair.long, shortFragment: pair.short).evaluate(profile)

@@ -47,6 +47,10 @@ public struct DepthWorkflow: Sendable {
             }
         }
         progress.report(task: "depth profiles", completed: inputs.files.count, total: inputs.files.count)
+        let distorted = analyses.filter { !($0.scale?.warnings(detectedLayers: $0.layers.layers.count).isEmpty ?? true) }
+        if let example = distorted.first, let warning = example.scale?.warnings(detectedLayers: example.layers.layers.count).first {
+            record.warn("\(distorted.count) of \(analyses.count) profile(s) have several layers: \(warning)")
+        }
 
         var replicates: [(sample: String, average: ReplicateAverage)] = []
         if settings.grouping != .none {
