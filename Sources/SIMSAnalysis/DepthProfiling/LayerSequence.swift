@@ -1,7 +1,7 @@
 /// The layer sequence of a stack, found from where ions rise and fall.
 ///
-/// Interfaces of all ions are grouped when their 50 % times lie within the larger of their widths (or two
-/// cycles) of each other; each group is one interface of the stack, at the median time. Between consecutive
+/// Interfaces of all ions are grouped when their 50 % times lie within the smaller of their widths (or two
+/// cycles) of each other — the smaller, so that one broad, gradual change cannot chain distinct interfaces; each group is one interface of the stack, at the median time. Between consecutive
 /// interfaces lies a layer, named by the ions that dominate it: the ion whose signal, scaled to its own
 /// maximum, is highest on average over the layer's central half.
 public struct LayerSequence: Sendable, Equatable {
@@ -29,7 +29,7 @@ public struct LayerSequence: Sendable, Equatable {
         var groups: [[Interface]] = []
         for interface in interfaces.sorted(by: { $0.time < $1.time }) {
             if let last = groups.last?.last,
-               interface.time - last.time <= max(2 * step, max(interface.width, last.width)) {
+               interface.time - last.time <= max(2 * step, min(interface.width, last.width)) {
                 groups[groups.count - 1].append(interface)
             } else {
                 groups.append([interface])
