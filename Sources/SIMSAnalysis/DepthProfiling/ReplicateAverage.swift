@@ -16,6 +16,8 @@ public struct ReplicateAverage: Sendable, Equatable {
     public var alignmentTimes: [Double]
     /// Number of replicates averaged.
     public var replicateCount: Int
+    /// Name of the ion aligned on, for reporting (set by the caller when it aligned on a helper signal).
+    public var alignmentIon: String
 
     /// Aligns and averages the given ion columns (`signals[k]` = ion name → values) of replicates.
     /// - Parameters:
@@ -60,6 +62,7 @@ public struct ReplicateAverage: Sendable, Equatable {
         standardDeviation = sd
         alignmentTimes = shifts
         replicateCount = times.count
+        self.alignmentIon = alignmentIon
     }
 
     /// Linear interpolation of (x, y) at `x0` (x ascending); clamps outside the range.

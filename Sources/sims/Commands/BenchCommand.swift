@@ -7,5 +7,6 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench", abstract: "Run performance benchmarks and write JSON",
         subcommands: [
             BenchSpectraCommand.self,
+            BenchParseCommand.self,
         ])
 }

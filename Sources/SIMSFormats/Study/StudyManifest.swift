@@ -1,0 +1,203 @@
+import Foundation
+import SIMSCore
+import TOMLKit
+
+/// A `sims.toml` study manifest: lists samples and their spot files instead of relying on the folder tree,
+/// and carries acquisition parameters and free metadata.
+///
+/// ```toml
+/// polarity = "negative"                 # top level: → Acquisition.polarity
+///
+/// [samples]                             # sample name → spot files (paths relative to the manifest),
+/// pristine = ["pristine/spot1.txt", "pristine/spot2.txt"]
+/// cycled   = "cycled"                   #   or a folder whose (non-hidden) files are the spots
+///
+/// [acquisition]                         # → Acquisition (units in the key names)
+/// primary_ion = "Bi3+"
+/// energy_keV = 30
+/// current_pA = 0.35
+/// area_um = 200                         # analysis area edge (µm); area_height_um when not square
+/// raster = 256                          # or raster_width / raster_height
+/// scans = 20
+/// shots_per_pixel = 1
+/// cycle_time_us = 100
+/// acquisition_time_s = 600
+/// dead_time_corrected = true
+///
+/// [sample_preparation]                  # any other table is flattened into Study.metadata:
+/// transfer = "Ar-filled vessel"         #   "sample_preparation.transfer" = "Ar-filled vessel"
+/// ```
+///
+/// Spot names are file names without extension. Samples keep the manifest's key order (TOML tables are
+/// read sorted by key, so that is alphabetical).
+public enum StudyManifest {
+    /// The manifest file name looked for in a study folder.
+    public static let fileName = "sims.toml"
+
+    /// Reads the manifest at `path`; relative file paths are resolved against its folder.
+    public static func read(from path: String) throws(SIMSError) -> Study {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) { throw SIMSError(.fileNotFound, "manifest not found", file: path) }
+            throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses manifest text; `path` locates relative files and names the manifest in messages.
+    public static func parse(_ text: String, path: String) throws(SIMSError) -> Study {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SIMSError(.malformed, "invalid TOML: \(error.description)", file: path, line: error.source.begin.line, expected: "a TOML manifest")
+        } catch {
+            throw SIMSError(.malformed, "invalid TOML", file: path, expected: "a TOML manifest")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
+
+        guard let samplesTable = table["samples"]?.table, !samplesTable.isEmpty else {
+            throw SIMSError(.malformed, "manifest has no [samples] table", file: path,
+                            expected: "[samples] with one entry per sample: name = [\"file1.txt\", …] or name = \"folder\"")
+        }
+        var samples: [Study.Sample] = []
+        for name in samplesTable.keys {
+            let value = samplesTable[name]!
+            var files: [String] = []
+            if let array = value.array {
+                for element in array {
+                    guard let file = element.string else {
+                        throw SIMSError(.malformed, "sample \"\(name)\": file list holds a non-string", file: path,
+                                        found: "\(element)", expected: "file paths as strings")
+                    }
+                    guard FileManager.default.fileExists(atPath: resolve(file)) else {
+                        throw SIMSError(.fileNotFound, "sample \"\(name)\" lists a missing file", file: path, found: file,
+                                        expected: "an existing file (relative to the manifest's folder)")
+                    }
+                    files.append(resolve(file))
+                }
+            } else if let sub = value.string {
+                let sampleFolder = resolve(sub)
+                guard StudyFolder.isFolder(sampleFolder) else {
+                    throw SIMSError(.fileNotFound, "sample \"\(name)\" names a missing folder", file: path, found: sampleFolder, expected: "an existing folder")
+                }
+                files = try StudyFolder.visibleEntries(of: sampleFolder).map { sampleFolder + "/" + $0 }.filter { !StudyFolder.isFolder($0) }
+            } else {
+                throw SIMSError(.malformed, "sample \"\(name)\" is neither a file list nor a folder", file: path,
+                                found: "\(value)", expected: "name = [\"a.txt\", …] or name = \"folder\"")
+            }
+            guard !files.isEmpty else {
+                throw SIMSError(.empty, "sample \"\(name)\" has no spot files", file: path, expected: "at least one file per sample")
+            }
+            samples.append(Study.Sample(name: name, spots: files.map {
+                Study.Spot(name: URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, path: $0)
+            }))
+        }
+
+        var acquisition = Acquisition()
+        if let polarity = table["polarity"] {
+            guard let text = polarity.string, let parsed = Polarity(parsing: text) else {
+                throw SIMSError(.malformed, "invalid polarity", file: path, found: "\(polarity)", expected: "\"positive\" or \"negative\"")
+            }
+            acquisition.polarity = parsed
+        }
+        if let acquisitionTable = table["acquisition"]?.table {
+            try apply(acquisitionTable, to: &acquisition, path: path)
+        }
+
+        var metadata = Metadata()
+        for key in table.keys where key != "samples" && key != "acquisition" && key != "polarity" {
+            flatten(table[key]!, prefix: key, into: &metadata)
+        }
+        return Study(samples: samples, acquisition: acquisition, metadata: metadata, root: path)
+    }
+
+    /// Fills `acquisition` from an `[acquisition]` table; unknown keys are errors (catch typos).
+    static func apply(_ table: TOMLTable, to acquisition: inout Acquisition, path: String) throws(SIMSError) {
+        func number(_ key: String) throws(SIMSError) -> Double {
+            let value = table[key]!
+            if let double = value.double { return double }
+            if let int = value.int { return Double(int) }
+            throw SIMSError(.malformed, "[acquisition] \(key) is not a number", file: path, found: "\(value)", expected: "a number")
+        }
+        func integer(_ key: String) throws(SIMSError) -> Int {
+            let value = try number(key)
+            guard value >= 0, value == value.rounded(), value < 1e9 else {
+                throw SIMSError(.malformed, "[acquisition] \(key) is not a whole number", file: path, found: "\(value)", expected: "a whole number ≥ 0")
+            }
+            return Int(value)
+        }
+        for key in table.keys {
+            switch key {
+            case "primary_ion": acquisition.primaryIon = table[key]?.string
+            case "energy_keV": acquisition.primaryEnergyKeV = try number(key)
+            case "current_pA": acquisition.primaryCurrentPicoampere = try number(key)
+            case "area_um": acquisition.analysisAreaMicrometers = try number(key)
+            case "area_height_um": acquisition.analysisAreaHeightMicrometers = try number(key)
+            case "raster": acquisition.rasterWidth = try integer(key); acquisition.rasterHeight = acquisition.rasterHeight ?? acquisition.rasterWidth
+            case "raster_width": acquisition.rasterWidth = try integer(key)
+            case "raster_height": acquisition.rasterHeight = try integer(key)
+            case "scans": acquisition.scans = try integer(key)
+            case "shots_per_pixel": acquisition.shotsPerPixel = try integer(key)
+            case "cycle_time_us": acquisition.cycleTimeMicroseconds = try number(key)
+            case "acquisition_time_s": acquisition.acquisitionTimeSeconds = try number(key)
+            case "dead_time_corrected":
+                guard let flag = table[key]?.bool else {
+                    throw SIMSError(.malformed, "[acquisition] dead_time_corrected is not true/false", file: path, expected: "true or false")
+                }
+                acquisition.deadTimeCorrected = flag
+            case "polarity":
+                guard let text = table[key]?.string, let parsed = Polarity(parsing: text) else {
+                    throw SIMSError(.malformed, "invalid polarity", file: path, expected: "\"positive\" or \"negative\"")
+                }
+                acquisition.polarity = parsed
+            default:
+                throw SIMSError(.malformed, "unknown [acquisition] key", file: path, found: key, expected: knownAcquisitionKeys.joined(separator: ", "))
+            }
+        }
+    }
+
+    /// The keys an `[acquisition]` table may hold.
+    public static let knownAcquisitionKeys = [
+        "primary_ion", "energy_keV", "current_pA", "area_um", "area_height_um", "raster", "raster_width", "raster_height",
+        "scans", "shots_per_pixel", "cycle_time_us", "acquisition_time_s", "dead_time_corrected", "polarity",
+    ]
+
+    /// Adds `value` under `prefix`, flattening nested tables as `table.key` and writing arrays as `a, b`.
+    static func flatten(_ value: TOMLValueConvertible, prefix: String, into metadata: inout Metadata) {
+        if let table = value.table {
+            for key in table.keys { flatten(table[key]!, prefix: prefix + "." + key, into: &metadata) }
+        } else if let array = value.array {
+            metadata.append(key: prefix, value: array.map(scalarText).joined(separator: ", "))
+        } else {
+            metadata.append(key: prefix, value: scalarText(value))
+        }
+    }
+
+    static func scalarText(_ value: TOMLValueConvertible) -> String {
+        if let string = value.string { return string }
+        if let bool = value.bool { return bool ? "true" : "false" }
+        if let int = value.int { return String(int) }
+        if let double = value.double { return "\(double)" }
+        return "\(value)"
+    }
+}
+
+/// Loads a study from a folder (its `sims.toml` when present, else the folder tree) or a manifest path.
+public enum StudyLoader {
+    /// `path` may be a `sims.toml`-style manifest file, a folder holding `sims.toml`, or a plain study folder.
+    public static func load(from path: String) throws(SIMSError) -> Study {
+        if StudyFolder.isFolder(path) {
+            let manifest = path + "/" + StudyManifest.fileName
+            if FileManager.default.fileExists(atPath: manifest) { return try StudyManifest.read(from: manifest) }
+            return try StudyFolder.discover(at: path)
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SIMSError(.fileNotFound, "study not found", file: path, expected: "a study folder or a sims.toml")
+        }
+        return try StudyManifest.read(from: path)
+    }
+}

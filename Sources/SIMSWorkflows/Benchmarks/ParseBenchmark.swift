@@ -1,0 +1,185 @@
+import Foundation
+import SIMSFormats
+
+/// `sims bench parse`: parsing speed of the IONTOF spectrum reader over a folder of exports (default: all
+/// spectra of `hea-catalyst-spectra`, ~40 MB), single-threaded, against the fastest NumPy way to parse the
+/// same bytes in the same run.
+///
+/// Files are read into memory first; only parsing is timed (best of `repetitions`). Throughput is
+/// file bytes ÷ seconds, in MB/s (10⁶ bytes/s). NumPy variants, each on the same in-memory bytes with the
+/// header lines cut off: `fromstring` (`np.fromstring(body, sep=" ")`, C-level whitespace tokenising),
+/// `split` (`np.array(body.split(), float)`), `loadtxt` (`np.loadtxt`). The point count and the sum of all
+/// intensities are compared between Swift and NumPy to check both parsed the same numbers.
+public enum ParseBenchmark {
+    /// Settings.
+    public struct Options: Sendable {
+        /// Folder with spectrum exports (files whose content is not a spectrum are skipped).
+        public var folder: String
+        /// Timed repetitions (the minimum is reported).
+        public var repetitions = 5
+        /// Whether to run the NumPy comparison (needs python3 with numpy).
+        public var numpy = true
+        /// Creates options.
+        public init(folder: String) { self.folder = folder }
+    }
+
+    /// Results.
+    public struct Report: Sendable, Codable {
+        /// Number of spectrum files parsed.
+        public var files: Int
+        /// Their total size in bytes.
+        public var bytes: Int
+        /// Total data points (rows).
+        public var dataPoints: Int
+        /// Sum of all intensities (counts), for cross-checking.
+        public var intensitySum: Double
+        /// Best Swift parse time in s (single thread).
+        public var swiftSeconds: Double
+        /// Swift throughput in MB/s.
+        public var swiftMegabytesPerSecond: Double
+        /// Best time in s of each NumPy variant.
+        public var numpySeconds: [String: Double]?
+        /// Throughput of the fastest NumPy variant in MB/s.
+        public var numpyBestMegabytesPerSecond: Double?
+        /// Name of the fastest NumPy variant.
+        public var numpyBestVariant: String?
+        /// Swift speed ÷ fastest NumPy speed.
+        public var speedupVersusNumPy: Double?
+        /// `true` when NumPy found the same number of points and the same intensity sum.
+        public var numpyAgrees: Bool?
+        /// NumPy version.
+        public var numpyVersion: String?
+        /// Repetitions.
+        public var repetitions: Int
+        /// CPU model and core count.
+        public var machine: String
+        /// ISO 8601 date of the run.
+        public var date: String
+    }
+
+    /// Runs the benchmark.
+    public static func run(_ options: Options) throws(SIMSError) -> Report {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: options.folder).filter { !$0.hasPrefix(".") }.sorted()
+        } catch { throw SIMSError(.fileNotFound, "cannot list the benchmark folder", file: options.folder) }
+        var paths: [String] = []
+        var contents: [Data] = []
+        for name in names {
+            let path = options.folder + "/" + name
+            guard (try? FileKind.detect(path: path)) == .spectrum else { continue }
+            paths.append(path)
+            contents.append(try FileBytes(contentsOf: path).data)
+        }
+        guard !paths.isEmpty else { throw SIMSError(.empty, "no IONTOF spectrum exports in the folder", file: options.folder) }
+        // Force the memory-mapped pages in, so the timing measures parsing, not disk reads.
+        contents = contents.map { Data($0) }
+        let bytes = contents.reduce(0) { $0 + $1.count }
+
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        var points = 0
+        var sum = 0.0
+        for _ in 0..<max(1, options.repetitions) {
+            var roundPoints = 0
+            var roundSum = 0.0
+            let start = clock.now
+            for (index, data) in contents.enumerated() {
+                let spectrum = try IONTOFSpectrumFormat.decode(data, source: paths[index])
+                roundPoints += spectrum.count
+                roundSum += spectrum.intensity[spectrum.count - 1]
+            }
+            best = min(best, SpectraBenchmark.seconds(clock.now - start))
+            points = roundPoints
+            _ = roundSum
+        }
+        // Intensity sum outside the timed loop.
+        for (index, data) in contents.enumerated() { sum += try IONTOFSpectrumFormat.decode(data, source: paths[index]).totalIonCount }
+
+        var report = Report(
+            files: paths.count, bytes: bytes, dataPoints: points, intensitySum: sum, swiftSeconds: best,
+            swiftMegabytesPerSecond: Double(bytes) / best / 1e6, repetitions: max(1, options.repetitions),
+            machine: SpectraBenchmark.machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
+        if options.numpy, let numpy = runNumPy(paths: paths, repetitions: options.repetitions) {
+            report.numpySeconds = numpy.seconds
+            report.numpyVersion = numpy.version
+            if let fastest = numpy.seconds.min(by: { $0.value < $1.value }) {
+                report.numpyBestVariant = fastest.key
+                report.numpyBestMegabytesPerSecond = Double(bytes) / fastest.value / 1e6
+                report.speedupVersusNumPy = fastest.value / best
+            }
+            report.numpyAgrees = numpy.points == points && abs(numpy.sum - sum) <= 1e-9 * max(1, abs(sum))
+        }
+        return report
+    }
+
+    /// The NumPy side; `nil` when python3/numpy is unavailable or fails.
+    static func runNumPy(paths: [String], repetitions: Int) -> (seconds: [String: Double], points: Int, sum: Double, version: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", numpyScript, String(max(1, repetitions))] + paths
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        _ = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let seconds = object["seconds"] as? [String: Double], let points = object["points"] as? Int,
+              let sum = object["sum"] as? Double, let version = object["numpy"] as? String else { return nil }
+        return (seconds, points, sum, version)
+    }
+
+    /// Parses every file's bytes (already in memory) with three NumPy approaches; prints JSON.
+    static let numpyScript = #"""
+import json, sys, time, warnings
+import numpy as np
+warnings.filterwarnings("ignore")
+reps = int(sys.argv[1]); paths = sys.argv[2:]
+blobs = [open(p, "rb").read() for p in paths]
+
+def body(blob):
+    # Skip '#' header lines and the title line; return the numeric part and the column count.
+    pos = 0
+    while blob.startswith(b"#", pos):
+        pos = blob.index(b"\n", pos) + 1
+    end = blob.index(b"\n", pos)
+    ncol = len(blob[pos:end].split(b"\t"))
+    return blob[end + 1:], ncol
+
+def fromstring():
+    out = []
+    for b in blobs:
+        data, n = body(b)
+        out.append(np.fromstring(data, sep=" ").reshape(-1, n))
+    return out
+
+def split():
+    out = []
+    for b in blobs:
+        data, n = body(b)
+        out.append(np.array(data.split(), dtype=np.float64).reshape(-1, n))
+    return out
+
+def loadtxt():
+    out = []
+    for b in blobs:
+        data, n = body(b)
+        out.append(np.loadtxt(data.decode().splitlines(), delimiter="\t", ndmin=2))
+    return out
+
+seconds = {}
+result = None
+for name, f in (("fromstring", fromstring), ("split", split), ("loadtxt", loadtxt)):
+    best = float("inf")
+    for _ in range(reps if name != "loadtxt" else 1):
+        t = time.perf_counter(); r = f(); best = min(best, time.perf_counter() - t)
+    seconds[name] = best
+    if result is None: result = r
+points = sum(a.shape[0] for a in result)
+total = float(sum(a[:, -1].sum() for a in result))
+print(json.dumps({"seconds": seconds, "points": points, "sum": total, "numpy": np.__version__}))
+"""#
+}
