@@ -26,7 +26,7 @@ final class XHTMLCheck: NSObject, XMLParserDelegate, @unchecked Sendable {
 @Suite("Report workflow")
 struct ReportWorkflowTests {
     /// Runs `sims spectra` on real spectra with a filled sims.toml, writes the report and returns the folder.
-    static func spectraRun(in folder: TemporaryFolder, dropping: Set<String> = []) throws -> (String, ReportDocument) {
+    static func spectraRun(in folder: TemporaryFolder, dropping: Set<String> = [], richer: Bool = false) throws -> (String, ReportDocument) {
         let root = try SpectraWorkflowTests.makeStudy(in: folder, extraSample: false)
         let tomlPath = try folder.write(filledTemplate(dropping: dropping), to: "sims.toml")
         var options = SpectraOptions(root: root, peakList: SpectraWorkflowTests.referenceFolder + "/hea_negative_peaks.csv", output: folder.file("out"))
@@ -41,6 +41,16 @@ struct ReportWorkflowTests {
         let plot = BoxPlot(groups: [("A", [1, 2, 3, 4]), ("B", [2, 3, 4, 6])], yTitle: "area / TIC")
         section.figure(try out.writeFigure(plot, named: "test box", png: false, record: &record), caption: "test figure")
         record.add(section)
+        if richer {
+            var images = ReportSection(title: "Ion image", workflow: "images")
+            let w = 48, h = 32
+            let values = (0 ..< w * h).map { i -> Double in Double((i % w - 20) * (i % w - 20) + (i / w - 12) * (i / w - 12)) }
+            let heat = HeatMap(width: w, height: h, values: values, title: "Li-", pixelSizeMicrometers: 100.0 / 48)
+            images.figure(try out.writeFigure(heat, named: "heat", png: true, record: &record).replacingOccurrences(of: ".svg", with: ".png"), caption: "PNG figure")
+            images.table("Summary", header: ["ion", "mean", "sd"], rows: [["Li-", "1.5", "0.2"], ["F-", "2.5", "0.3"]], csv: "results/summary.csv")
+            images.warning("An example warning inside a section.")
+            record.add(images)
+        }
         let document = try record.writeReport(to: out)
         return (out.path, document)
     }
@@ -154,7 +164,7 @@ struct ReportScreenshotTests {
             return
         }
         let folder = try TemporaryFolder()
-        let (out, _) = try ReportWorkflowTests.spectraRun(in: folder)
+        let (out, _) = try ReportWorkflowTests.spectraRun(in: folder, dropping: ["acquisition.mass_resolution"], richer: true)
         let png = folder.file("report.png")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -165,6 +175,10 @@ struct ReportScreenshotTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(data.count > 10_000)
         #expect(Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        if let keep = ProcessInfo.processInfo.environment["SIMSKIT_SCREENSHOT"] { try data.write(to: URL(fileURLWithPath: keep)) }
+        if let keep = ProcessInfo.processInfo.environment["SIMSKIT_SCREENSHOT"] {
+            try data.write(to: URL(fileURLWithPath: keep))
+            try? FileManager.default.removeItem(atPath: keep + ".dir")
+            try FileManager.default.copyItem(atPath: out, toPath: keep + ".dir")
+        }
     }
 }

@@ -187,6 +187,7 @@ extension ReportDocument {
     code{font-size:12px;background:#f3f3f3;padding:0 3px;border-radius:3px}
     div.table{overflow-x:auto}
     p.missing-item{margin:2px 0 2px 12px;color:#8a1f11}
+    table.inputs code{word-break:break-all}
     """
 }
 

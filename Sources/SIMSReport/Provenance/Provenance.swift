@@ -71,8 +71,8 @@ public struct Provenance: Sendable, Hashable, Codable {
         self.tableIII = tableIII
     }
 
-    /// The command line as one string, arguments with spaces quoted.
+    /// The command line after `sims` as one string (the command first), arguments with spaces quoted.
     public var commandLine: String {
-        ([command] + arguments).map { $0.contains(" ") || $0.isEmpty ? "\"" + $0 + "\"" : $0 }.joined(separator: " ")
+        (arguments.first == command ? arguments : [command] + arguments).map { $0.contains(" ") || $0.isEmpty ? "\"" + $0 + "\"" : $0 }.joined(separator: " ")
     }
 }

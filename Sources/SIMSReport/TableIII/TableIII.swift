@@ -205,7 +205,7 @@ public struct TableIII: Sendable, Hashable, Codable {
     static func runValues(command: String, settings: [(name: String, value: String)]) -> [String: String] {
         var out: [String: String] = ["data_evaluation.software": "SIMSKit \(SIMSKitVersion.current) (sims \(command))"]
         func collect(_ words: [String]) -> String? {
-            let hits = settings.filter { s in words.contains { s.name.lowercased().contains($0) } }
+            let hits = settings.filter { s in !s.value.trimmingSpaces().isEmpty && words.contains { s.name.lowercased().contains($0) } }
             return hits.isEmpty ? nil : hits.map { "\($0.name) = \($0.value)" }.joined(separator: "; ")
         }
         out["data_evaluation.normalization"] = collect(["normaliz", "normalis", "reference"])
