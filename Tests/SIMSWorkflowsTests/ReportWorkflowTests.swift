@@ -182,3 +182,52 @@ struct ReportScreenshotTests {
         }
     }
 }
+
+@Suite("Report on the simulated study")
+struct SimulatedStudyReportTests {
+    @Test("filled template + sims spectra on the simulator study: methods.md states every field, names the missing, PIDD by hand")
+    func simulatedStudy() throws {
+        let folder = try TemporaryFolder()
+        let study = try simulateStudy(.small, seed: 7)
+        let root = folder.file("study")
+        for spot in study.spots(polarity: .negative) {
+            try IONTOFSpectrumFormat.write(spot.spectrum, to: root + "/" + spot.sample + "/" + spot.name + ".txt")
+        }
+        let peaks = folder.file("peaks.txt")
+        try IONTOFIntervalListFormat.write(study.peakList(polarity: .negative), to: peaks)
+        // Template filled in, without the acquisition time (derived from N × cycle time) and two required fields.
+        let dropped: Set = ["acquisition.mass_resolution", "sample_preparation.storage"]
+        let toml = try folder.write(filledTemplate(dropping: dropped.union(["acquisition.acquisition_time_s"])), to: "sims.toml")
+        var options = SpectraOptions(root: root, peakList: peaks, output: folder.file("out"))
+        options.plots = false
+        options.bootstrapResamples = 50
+        options.primaryPulses = study.design.beam.primaryPulses
+        options.arguments = ["spectra", root, "--peaks", peaks, "--out", folder.file("out")]
+        var record = try SpectraWorkflow.run(options).record
+        record.configuration = try TOMLFlattening.metadata(fromFile: toml)
+        let out = try OutputFolder(folder.file("out"))
+        let document = try record.writeReport(to: out)
+        let methods = try String(contentsOfFile: out.file("methods.md"), encoding: .utf8)
+        // Every given field is stated (generic check over the filled table).
+        for entry in document.tableIII.entries where entry.value != nil {
+            switch entry.key {
+            case "sample_preparation.insulating_tape": #expect(methods.contains("mounted on insulating tape"))
+            case "sample_preparation.fib_used": #expect(methods.contains("FIB used: false"))
+            default:
+                let shown = entry.displayValue!
+                let probe = entry.key.hasSuffix("_um") && shown.contains(" x ") ? shown.replacingOccurrences(of: " µm", with: "") : shown
+                #expect(methods.lowercased().contains(probe.lowercased()), "methods.md lacks \(entry.key) = \(shown)")
+            }
+        }
+        for key in dropped { #expect(methods.contains("`\(key)`"), "missing \(key) not named") }
+        // PIDD by hand: N = 128 · 128 · 50 · 1 = 819200 pulses; t = N · 100 µs = 81.92 s;
+        // PIDD = 0.45e-12 A · 81.92 s / (1.602176634e-19 C · (100 µm · 100 µm = 1e-4 cm²)) = 2.3009e12 ions/cm².
+        #expect(document.tableIII["derived.primary_ion_dose_density"]?.value == "2.301e12")
+        #expect(methods.contains("The acquisition took 81.92 s.") && methods.contains("2.301e12 ions/cm²"))
+        #expect(document.tableIII["derived.primary_ion_dose_density"]?.source == .derived)
+        #expect(document.tableIII["data_evaluation.normalization"]?.source == .run)
+        let html = try String(contentsOfFile: out.file("report.html"), encoding: .utf8)
+        #expect(XHTMLCheck.wellFormed(html).0)
+        #expect(document.provenance.inputs.count == 1 + study.spots(polarity: .negative).count)
+    }
+}
