@@ -74,26 +74,31 @@ public struct DepthWorkflow: Sendable {
         if let chosen = settings.alignmentIon {
             alignment = chosen
         } else {
-            // The ion with the strongest first interface (largest relative plateau change) in the first replicate.
-            let candidates = members[0].interfaces.filter { common.contains($0.ion) }
-            guard let best = candidates.max(by: { contrast($0) < contrast($1) }) else {
-                throw .inconsistent("no interface common to the replicates to align on")
+            // The ion with the strongest interface (largest relative plateau change) after the surface transient
+            // in the first replicate that every other replicate also shows.
+            func buried(_ member: DepthAnalysis) -> [Interface] {
+                let end = member.profile.sputterTime.last ?? 0
+                return member.interfaces.filter { common.contains($0.ion) && $0.time > ReplicateAverage.surfaceTransientFraction * end }
+            }
+            let ranked = buried(members[0]).sorted { contrast($0) > contrast($1) }
+            let others = members.dropFirst().map { Set(buried($0).map(\.ion)) }
+            guard let best = ranked.first(where: { candidate in others.allSatisfy { $0.contains(candidate.ion) } }) else {
+                throw .inconsistent("no buried interface common to all replicates to align on")
             }
             alignment = best.ion
         }
         // Align on raw counts (where interfaces were detected), average the processed signals.
-        var signals: [[String: ContiguousArray<Double>]] = []
-        for member in members {
-            var map: [String: ContiguousArray<Double>] = [:]
-            for ion in ions { map[ion] = member.processed[member.ions.firstIndex(of: ion)!] }
-            map["\u{0}align"] = member.profile.column(named: alignment)?.values
-            signals.append(map)
+        let signals = members.map { member in
+            Dictionary(uniqueKeysWithValues: ions.map { ion in (ion, member.processed[member.ions.firstIndex(of: ion)!]) })
         }
-        var average = try ReplicateAverage(times: members.map(\.profile.sputterTime), signals: signals,
-                                           alignmentIon: "\u{0}align", detector: settings.detector)
-        average.mean["\u{0}align"] = nil
-        average.standardDeviation["\u{0}align"] = nil
-        average.alignmentIon = alignment
+        let alignmentSignals = try members.map { member throws(SIMSError) -> ContiguousArray<Double> in
+            guard let column = member.profile.column(named: alignment) else {
+                throw .inconsistent("\(member.name) has no column \(alignment) to align on")
+            }
+            return column.values
+        }
+        let average = try ReplicateAverage(times: members.map(\.profile.sputterTime), signals: signals,
+                                           alignmentSignals: alignmentSignals, alignmentIon: alignment, detector: settings.detector)
         return average
     }
 
