@@ -9,5 +9,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchSpectraCommand.self,
             BenchParseCommand.self,
             BenchPCACommand.self,
+            BenchTortuosityCommand.self,
         ])
 }
