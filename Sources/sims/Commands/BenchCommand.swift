@@ -9,6 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchSpectraCommand.self,
             BenchParseCommand.self,
             BenchPCACommand.self,
+            BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
         ])
 }
