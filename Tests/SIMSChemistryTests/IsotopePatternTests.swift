@@ -83,4 +83,10 @@ import Testing
         let double = IsotopePattern(ion: try Ion(parsing: "Cl_2--"), resolvingPower: 5000)
         #expect(abs(double.peaks[1].mass - double.peaks[0].mass - (m37 - m35) / 2) < 1e-6)
     }
+
+    @Test func unknownIsotopeGivesNoPattern() {
+        let ion = Ion(formula: Formula(parts: [.init(symbol: "C", massNumber: 14)]), charge: -1)
+        #expect(IsotopePattern(ion: ion).peaks.isEmpty)
+        #expect(ion.monoisotopicMass.isNaN)
+    }
 }

@@ -1,41 +1,30 @@
 import Foundation
 import Testing
+import SIMSFormats
 import SIMSTestSupport
 @testable import SIMSChemistry
 
 /// Parsing and printing IONTOF labels, on every label in the real data.
 @Suite struct NotationTests {
-    /// The `Assignment` column of the real IONTOF peak list (tab-separated, CRLF, NUL-terminated).
-    /// Local extraction until the formats engineer's interval-list reader is used here.
+    /// The `Assignment` column of the real IONTOF peak list, read with the formats module's reader
+    /// (the `total` pseudo-row included).
     static func peakListAssignments() throws -> [String] {
-        let path = try SharedData.path("lombardo-scripts/Example_mass_interval_list.txt")
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let text = String(decoding: data.filter { $0 != 0 }, as: UTF8.self)
-        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = lines[0].components(separatedBy: "\t")
-        let column = try #require(header.firstIndex(of: "Assignment"))
-        return lines.dropFirst().map { $0.components(separatedBy: "\t")[column] }
+        let list = try IONTOFIntervalListFormat.read(from: try SharedData.path("lombardo-scripts/Example_mass_interval_list.txt"))
+        return (list.totalRow.map { [$0.assignment] } ?? []) + list.peaks.map(\.assignment)
     }
 
-    /// The ion-name line (second line, after `#` and 4 tabs) of every depth-profile export.
+    /// The ion names of every depth-profile export (the header's name line), read with the formats reader.
     static func depthProfileNames() throws -> [String] {
         var names: [String] = []
         for path in try SharedData.files(in: "perovskite-depth-profiles") {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            // Split bytes (a Swift Character "\r\n" would not match "\n").
-            let lines = data.prefix(64 * 1024).split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
-            try #require(lines.count > 2, "\(path): fewer than 3 lines")
-            let line = String(decoding: lines[1].filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
-            let fields = line.components(separatedBy: "\t")
-            #expect(fields[0] == "#")
-            names += fields.dropFirst(4).filter { !$0.isEmpty }
+            names += try IONTOFDepthProfileFormat.read(from: path).columns.map(\.name)
         }
         return names
     }
 
     @Test func everyPeakListAssignmentRoundTrips() throws {
         let labels = try NotationTests.peakListAssignments()
-        #expect(labels.count > 300)
+        #expect(labels.count == 321)
         var formulas = 0
         for label in labels {
             let parsed = try AssignmentLabel(parsing: label)

@@ -202,4 +202,39 @@ struct SpectraWorkflowTests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(result.record.outputs.contains("plots/extra/CN-.png"))
     }
+
+    @Test("sims.toml: samples, [spectra] settings and N from [acquisition]")
+    func manifest() throws {
+        let folder = try TemporaryFolder()
+        _ = try Self.makeStudy(in: folder, extraSample: false)
+        try FileManager.default.copyItem(atPath: Self.referenceFolder + "/hea_negative_peaks.csv", toPath: folder.file("study/peaks.csv"))
+        try folder.write("""
+        [samples]
+        RuIr = "Ru-Ir"
+        RuPd = ["Ru-Pd/N_Ru-Pd_Bi3_1.txt", "Ru-Pd/N_Ru-Pd_Bi3_2.txt"]
+
+        [acquisition]
+        raster = 128
+        scans = 20
+        shots_per_pixel = 1
+
+        [spectra]
+        peaks = "peaks.csv"
+        reference = "C_2H-"
+        important = ["^35Cl-", "CN-"]
+        normalization = "corrected_tic"
+        """, to: "study/sims.toml")
+        var options = SpectraOptions(root: folder.file("study"), output: folder.file("out"))
+        options.plots = false
+        options.bootstrapResamples = 20
+        let result = try SpectraWorkflow.run(options)
+        #expect(result.table.samples == ["RuIr", "RuPd"])
+        #expect(result.table.rows.count == 7)
+        #expect(result.primaryNormalization == .correctedTIC)
+        #expect(result.table.referencePeaks.count == 1)
+        #expect(result.record.settings.contains { $0.name == "primary pulses N" && $0.value == "327680" })
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/results/peak_areas_wide_corrected_tic.csv")))
+        let saturation = try Self.readCSV(folder.file("out/results/saturation.csv"))
+        #expect(saturation.count == 7 * 20 && saturation.allSatisfy { $0["export_dead_time_corrected"] == "yes" })
+    }
 }

@@ -5,8 +5,8 @@
 /// 2. Hysteresis on the signal scaled to its own range (switch high above ``upperThreshold``, low below
 ///    ``lowerThreshold``) splits the profile into high and low segments; each switch is a candidate interface.
 /// 3. The plateau on each side is the median of the neighbouring segment; a candidate whose plateau contrast
-///    is below ``minimumContrast`` of the signal range, or below ``minimumRelativeChange`` of the higher
-///    plateau, is dropped.
+///    is below ``minimumContrast`` of the signal range, below ``minimumRelativeChange`` of the higher
+///    plateau, or not significant under Poisson statistics (``minimumSignificance``), is dropped.
 /// 4. Position = 50 % crossing between the plateaus, width = distance of the 16 % and 84 % crossings, both by
 ///    linear interpolation between cycles. The moving average broadens an edge by the boxcar's variance
 ///    (w² − 1)/12 cycles²; it is subtracted so the reported width is that of the measured signal:
@@ -22,6 +22,10 @@ public struct InterfaceDetector: Sendable {
     public var minimumContrast: Double = 0.3
     /// Minimum plateau difference relative to the higher plateau (a 1 % wiggle on a flat signal is no interface).
     public var minimumRelativeChange: Double = 0.25
+    /// Minimum significance of the plateau difference under Poisson counting statistics, in standard errors:
+    /// |m₁ − m₂| / √(m₁/n₁ + m₂/n₂) with segment means m and lengths n (signal in counts per cycle). Steps in
+    /// ions recorded at a few counts per cycle are noise, not interfaces. Set to 0 for signals that are not counts.
+    public var minimumSignificance: Double = 5
     /// Minimum number of cycles a high or low segment must last.
     public var minimumSegmentCycles: Int = 3
 
@@ -71,7 +75,9 @@ public struct InterfaceDetector: Sendable {
             let before = median(smooth, folded[k - 1].start...folded[k - 1].end)
             let after = median(smooth, folded[k].start...folded[k].end)
             guard abs(after - before) >= minimumContrast * range,
-                  abs(after - before) >= minimumRelativeChange * max(abs(before), abs(after)) else { continue }
+                  abs(after - before) >= minimumRelativeChange * max(abs(before), abs(after)),
+                  significance(clean, folded[k - 1].start...folded[k - 1].end, folded[k].start...folded[k].end) >= minimumSignificance
+            else { continue }
             let searchRange = folded[k - 1].start...folded[k].end
             let centre = folded[k].start
             guard let t50 = crossing(time, smooth, level: before + 0.5 * (after - before), near: centre, in: searchRange),
@@ -102,6 +108,14 @@ public struct InterfaceDetector: Sendable {
             if best == nil || distance < best!.distance { best = (t, i, distance) }
         }
         return best.map { ($0.time, $0.index) }
+    }
+
+    /// Poisson z-score of the difference of the mean counts of two segments.
+    func significance(_ values: ContiguousArray<Double>, _ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Double {
+        let na = Double(a.count), nb = Double(b.count)
+        let ma = values[a].reduce(0, +) / na, mb = values[b].reduce(0, +) / nb
+        let standardError = (max(ma, 0) / na + max(mb, 0) / nb).squareRoot()
+        return standardError > 0 ? abs(ma - mb) / standardError : (ma == mb ? 0 : .infinity)
     }
 
     func median(_ values: ContiguousArray<Double>, _ range: ClosedRange<Int>) -> Double {

@@ -41,8 +41,8 @@ public struct IsotopeCheck: Sendable {
             guard let ratio else { return "no counts in the minor isotope" }
             if !deviates { return "consistent with natural abundance" }
             return ratio < pair.naturalRatio
-                ? "below natural: saturation of the major isotope or enrichment of the minor one"
-                : "above natural: saturation or enrichment"
+                ? "below natural: saturation of the major isotope, enrichment of the minor one, or an interfering ion"
+                : "above natural: saturation or enrichment, or an interfering ion on the major isotope"
         }
     }
 

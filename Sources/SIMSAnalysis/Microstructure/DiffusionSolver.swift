@@ -1,5 +1,5 @@
 /// Steady-state diffusion (Laplace equation ∇·(D ∇c) = 0) on the voxels of a labelled image or volume, solved
-/// with a Jacobi-preconditioned conjugate-gradient method. Shared by ``TortuosityFactor`` and ``EffectiveDiffusivity``.
+/// with a preconditioned (Jacobi or symmetric SOR) conjugate-gradient method. Shared by ``TortuosityFactor`` and ``EffectiveDiffusivity``.
 ///
 /// Discretisation (finite volumes on the voxel grid, the convention of TauFactor, Cooper et al., SoftwareX 5
 /// (2016) 203, and of OpenImpala ≥ 4.5):
@@ -16,7 +16,8 @@
 ///
 /// Only voxels face-connected to both faces carry flux; the others (isolated or dead-end clusters) are found by two
 /// flood fills and excluded, which makes the system matrix symmetric positive definite. Memory: the labels (1 B per
-/// voxel), an Int32 index per voxel, and per unknown four Double vectors (c, r, p, A·p) and one Float (1/diagonal).
+/// voxel), an Int32 index per voxel, and per unknown four Double vectors (c, r, p, A·p), one Float (1/diagonal)
+/// and, for SSOR, a fifth Double vector (z).
 struct DiffusionSolver {
     let width: Int
     let height: Int
@@ -26,6 +27,7 @@ struct DiffusionSolver {
     let diffusivities: [Double]
     let tolerance: Double
     let maximumIterations: Int
+    let preconditioner: Preconditioner
 
     /// Solves on `labels` and returns the fluxes and the convergence record.
     func solve(_ labels: ContiguousArray<UInt8>, progress: (any ProgressReporting)? = nil) -> DiffusionResult {
@@ -84,6 +86,7 @@ struct DiffusionSolver {
         var p = ContiguousArray<Double>(repeating: 0, count: unknowns)
         var q = ContiguousArray<Double>(repeating: 0, count: unknowns)
         var inverseDiagonal = ContiguousArray<Float>(repeating: 0, count: unknowns)
+        var z = ContiguousArray<Double>(repeating: 0, count: preconditioner == .jacobi ? 0 : unknowns)
         var iterations = 0
         var relativeResidual = 0.0
         var inletFlux = 0.0, outletFlux = 0.0
@@ -96,6 +99,7 @@ struct DiffusionSolver {
         r.withUnsafeMutableBufferPointer { r in
         p.withUnsafeMutableBufferPointer { p in
         q.withUnsafeMutableBufferPointer { q in
+        z.withUnsafeMutableBufferPointer { z in
         inverseDiagonal.withUnsafeMutableBufferPointer { inverseDiagonal in
             let operators = Operators(
                 width: width, height: height, depth: depth, axisStride: axisStride, length: length,
@@ -115,11 +119,22 @@ struct DiffusionSolver {
                 r[k] = b - q[k]
             }
             for k in 0 ..< unknowns { inverseDiagonal[k] = 1 / inverseDiagonal[k] }
-            var rz = 0.0, rr = 0.0
+            /// z = M⁻¹ r, returns r·z.
+            func precondition() -> Double {
+                var rz = 0.0
+                switch preconditioner {
+                case .jacobi:
+                    for k in 0 ..< unknowns { rz += r[k] * r[k] * Double(inverseDiagonal[k]) }
+                case .ssor(let omega):
+                    operators.symmetricSweep(r, into: z, inverseDiagonal: inverseDiagonal, omega: omega)
+                    for k in 0 ..< unknowns { rz += r[k] * z[k] }
+                }
+                return rz
+            }
+            var rz = precondition()
+            var rr = 0.0
             for k in 0 ..< unknowns {
-                let z = r[k] * Double(inverseDiagonal[k])
-                p[k] = z
-                rz += r[k] * z
+                p[k] = preconditioner == .jacobi ? r[k] * Double(inverseDiagonal[k]) : z[k]
                 rr += r[k] * r[k]
             }
             relativeResidual = rr.squareRoot() / normB
@@ -129,20 +144,24 @@ struct DiffusionSolver {
                 for k in 0 ..< unknowns { pq += p[k] * q[k] }
                 guard pq > 0 else { break }
                 let alpha = rz / pq
-                var newRZ = 0.0
                 rr = 0
                 for k in 0 ..< unknowns {
                     c[k] += alpha * p[k]
                     let residual = r[k] - alpha * q[k]
                     r[k] = residual
                     rr += residual * residual
-                    newRZ += residual * residual * Double(inverseDiagonal[k])
                 }
-                let beta = newRZ / rz
-                rz = newRZ
-                for k in 0 ..< unknowns { p[k] = r[k] * Double(inverseDiagonal[k]) + beta * p[k] }
                 iterations += 1
                 relativeResidual = rr.squareRoot() / normB
+                if relativeResidual <= tolerance { break }
+                let newRZ = precondition()
+                let beta = newRZ / rz
+                rz = newRZ
+                if preconditioner == .jacobi {
+                    for k in 0 ..< unknowns { p[k] = r[k] * Double(inverseDiagonal[k]) + beta * p[k] }
+                } else {
+                    for k in 0 ..< unknowns { p[k] = z[k] + beta * p[k] }
+                }
                 if iterations % 50 == 0 {
                     progress?.report(task: "diffusion along \(axis.rawValue)", completed: iterations, total: 0)
                 }
@@ -153,7 +172,7 @@ struct DiffusionSolver {
                 if position == 0 { inletFlux += 2 * d * (1 - c[k]) }
                 if position == length - 1 { outletFlux += 2 * d * c[k] }
             }
-        }}}}}}}}}
+        }}}}}}}}}}
 
         // D_eff = J·L/(A·ΔC) with J the mean of inlet and outlet flux, A the full cross-section (voxels), ΔC = 1.
         let crossSection = Double(count / length)
@@ -289,4 +308,70 @@ private struct Operators {
             }
         }
     }
+
+    /// Symmetric successive over-relaxation: z = M⁻¹ r with
+    /// M = ω/(2−ω) · (D/ω + L) (D/ω)⁻¹ (D/ω + U) (Saad, *Iterative Methods for Sparse Linear Systems*, 2nd ed., §10.2),
+    /// L and U the parts of A below and above the diagonal in storage order. A forward sweep
+    /// y_k = ω/d_k · (r_k + Σ_{j<k} g_kj y_j), a backward sweep z_k = y_k + ω/d_k · Σ_{j>k} g_kj z_j, then the
+    /// factor (2−ω)/ω; no extra storage besides z.
+    func symmetricSweep(
+        _ r: UnsafeMutableBufferPointer<Double>, into z: UnsafeMutableBufferPointer<Double>,
+        inverseDiagonal: UnsafeMutableBufferPointer<Float>, omega: Double
+    ) {
+        let plane = width * height
+        var v = 0
+        for zi in 0 ..< depth {
+            for y in 0 ..< height {
+                for x in 0 ..< width {
+                    let k = Int(index[v])
+                    if k >= 0 {
+                        let row = Int(label[v]) * labelCount
+                        var sum = r[k]
+                        @inline(__always) func lower(_ u: Int) {
+                            let j = Int(index[u])
+                            if j >= 0 { sum += conductance[row + Int(label[u])] * z[j] }
+                        }
+                        if x > 0 { lower(v - 1) }
+                        if y > 0 { lower(v - width) }
+                        if zi > 0 { lower(v - plane) }
+                        z[k] = omega * Double(inverseDiagonal[k]) * sum
+                    }
+                    v += 1
+                }
+            }
+        }
+        let scale = (2 - omega) / omega
+        v = width * height * depth - 1
+        for zi in stride(from: depth - 1, through: 0, by: -1) {
+            for y in stride(from: height - 1, through: 0, by: -1) {
+                for x in stride(from: width - 1, through: 0, by: -1) {
+                    let k = Int(index[v])
+                    if k >= 0 {
+                        let row = Int(label[v]) * labelCount
+                        var sum = 0.0
+                        @inline(__always) func upper(_ u: Int) {
+                            let j = Int(index[u])
+                            if j >= 0 { sum += conductance[row + Int(label[u])] * z[j] }
+                        }
+                        if x < width - 1 { upper(v + 1) }
+                        if y < height - 1 { upper(v + width) }
+                        if zi < depth - 1 { upper(v + plane) }
+                        z[k] += omega * Double(inverseDiagonal[k]) * sum
+                    }
+                    v -= 1
+                }
+            }
+        }
+        // Scale after the backward sweep (the upper sums above must see unscaled values).
+        for k in 0 ..< z.count { z[k] *= scale }
+    }
+}
+
+/// Preconditioner of the conjugate-gradient diffusion solve.
+public enum Preconditioner: Sendable, Equatable, Hashable {
+    /// Diagonal (Jacobi) scaling: cheapest per iteration, most iterations.
+    case jacobi
+    /// Symmetric SOR with relaxation ω ∈ (0, 2): about 3 × the work of Jacobi per iteration, several times fewer
+    /// iterations on voxel Laplacians.
+    case ssor(omega: Double)
 }

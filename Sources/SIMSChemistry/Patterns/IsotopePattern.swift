@@ -25,7 +25,8 @@ public struct IsotopePeak: Sendable, Hashable, Codable {
 /// pattern.peaks.map(\.probability)   // ≈ [0.574, 0.367, 0.059]  (³⁵Cl₂, ³⁵Cl³⁷Cl, ³⁷Cl₂)
 /// ```
 public struct IsotopePattern: Sendable, Hashable {
-    /// Lines with probability ≥ the requested minimum, ascending mass.
+    /// Lines with probability ≥ the requested minimum, ascending mass; empty for a hand-built formula that names
+    /// an element or isotope missing from ``IsotopeTable`` (parsed formulas are always valid).
     public var peaks: [IsotopePeak]
     /// The ion.
     public var ion: Ion
@@ -46,7 +47,12 @@ public struct IsotopePattern: Sendable, Hashable {
         self.resolvingPower = resolvingPower
         var lines: [IsotopePeak] = [IsotopePeak(mass: 0, probability: 1)]
         for (atom, count) in ion.formula.composition.sorted(by: { $0.key < $1.key }) {
-            guard let element = Element(symbol: atom.symbol) else { continue }
+            // Hand-built formulas naming an unknown element or isotope have no pattern (never a partial one).
+            guard let element = Element(symbol: atom.symbol),
+                  atom.massNumber.map({ element.isotope(massNumber: $0) != nil }) ?? true else {
+                lines = []
+                break
+            }
             let distribution: [IsotopePeak]
             if let massNumber = atom.massNumber, let isotope = element.isotope(massNumber: massNumber) {
                 distribution = [IsotopePeak(mass: isotope.mass, probability: 1)]

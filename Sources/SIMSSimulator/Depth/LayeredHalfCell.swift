@@ -19,7 +19,7 @@ public struct LayeredHalfCell: Sendable, Hashable, Codable {
         public var name: String
         /// Phase composition (fractions summing to 1).
         public var composition: [Phase: Double]
-        /// Thickness in nm (ignored for the last layer, which is semi-infinite).
+        /// Thickness in nm (the last layer is semi-infinite: its thickness is recorded but not used).
         public var thicknessNanometers: Double
         /// Sputter (erosion) rate in nm/s.
         public var sputterRateNanometersPerSecond: Double
@@ -30,6 +30,34 @@ public struct LayeredHalfCell: Sendable, Hashable, Codable {
             self.composition = composition
             self.thicknessNanometers = thicknessNanometers
             self.sputterRateNanometersPerSecond = sputterRateNanometersPerSecond
+        }
+
+        enum CodingKeys: String, CodingKey { case name, composition, thicknessNanometers, sputterRateNanometersPerSecond }
+
+        /// Decodes a layer; the composition is keyed by phase name (``Phase/name``).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            let named = try c.decode([String: Double].self, forKey: .composition)
+            var composition: [Phase: Double] = [:]
+            for (key, value) in named {
+                guard let phase = Phase.allCases.first(where: { $0.name == key }) else {
+                    throw DecodingError.dataCorruptedError(forKey: .composition, in: c, debugDescription: "unknown phase \(key)")
+                }
+                composition[phase] = value
+            }
+            self.composition = composition
+            thicknessNanometers = try c.decode(Double.self, forKey: .thicknessNanometers)
+            sputterRateNanometersPerSecond = try c.decode(Double.self, forKey: .sputterRateNanometersPerSecond)
+        }
+
+        /// Encodes the layer with the composition keyed by phase name.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(Dictionary(uniqueKeysWithValues: composition.map { ($0.key.name, $0.value) }), forKey: .composition)
+            try c.encode(thicknessNanometers, forKey: .thicknessNanometers)
+            try c.encode(sputterRateNanometersPerSecond, forKey: .sputterRateNanometersPerSecond)
         }
     }
 
@@ -52,7 +80,7 @@ public struct LayeredHalfCell: Sendable, Hashable, Codable {
             Layer(name: "SEI", composition: [.sei: 1], thicknessNanometers: 40, sputterRateNanometersPerSecond: 0.4),
             Layer(name: "Li6PS5Cl", composition: [.argyrodite: 1], thicknessNanometers: 250, sputterRateNanometersPerSecond: 0.9),
             Layer(name: "cathode composite", composition: [.ncm811: 0.55, .argyrodite: 0.33, .carbon: 0.05, .cei: 0.07],
-                  thicknessNanometers: .infinity, sputterRateNanometersPerSecond: 0.5),
+                  thicknessNanometers: 10_000, sputterRateNanometersPerSecond: 0.5),
         ], interfaceSigmaNanometers: [8, 6, 25])
     }
 
@@ -100,7 +128,7 @@ public struct LayeredHalfCell: Sendable, Hashable, Codable {
     public func validate() throws(SIMSError) {
         guard layers.count >= 2, interfaceSigmaNanometers.count == layers.count - 1,
               layers.allSatisfy({ $0.sputterRateNanometersPerSecond > 0 }),
-              layers.dropLast().allSatisfy({ $0.thicknessNanometers > 0 && $0.thicknessNanometers.isFinite }),
+              layers.allSatisfy({ $0.thicknessNanometers > 0 && $0.thicknessNanometers.isFinite }),
               interfaceSigmaNanometers.allSatisfy({ $0 >= 0 }) else {
             throw .invalidArgument("a layered half cell needs ≥ 2 layers with positive finite thicknesses and rates and one interface width per interface")
         }

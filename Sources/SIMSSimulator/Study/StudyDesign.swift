@@ -47,7 +47,7 @@ public struct StudyDesign: Sendable, Hashable {
     }
 
     /// A small, fast version for unit tests of other modules: 3 samples × 3 spots on 30 µm areas,
-    /// 24 × 24 maps, mass range 1–110 u, negative polarity only.
+    /// 24 × 24 maps, mass range 1–110 u binned by 16 channels, negative polarity only.
     public static var small: StudyDesign {
         var design = cathodeCEISeries
         design.samples = design.samples.map { sample in
@@ -63,6 +63,7 @@ public struct StudyDesign: Sendable, Hashable {
         design.beam.areaMicrometers = 30
         design.beam.raster = 64
         design.analyzer.massRange = 1...110
+        design.analyzer.binning = 16
         return design
     }
 

@@ -27,7 +27,8 @@ public enum SpectraWorkflow {
     /// - Throws: when nothing can be done at all (no peak list, no study, no readable spot).
     public static func run(_ options: SpectraOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "spectra", arguments: options.arguments)
-        let settings = try resolveSettings(options, record: &record)
+        let study = try loadStudy(options)
+        let settings = try resolveSettings(options, study: study, record: &record)
         let folder = try OutputFolder(options.output)
 
         // Peak list.
@@ -39,8 +40,7 @@ public enum SpectraWorkflow {
         let references = try positions(of: settings.references, in: list.peaks, role: "reference")
         let important = try positions(of: settings.important, in: list.peaks, role: "important")
 
-        // Study and spectra.
-        let study = try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+        // Spectra.
         var spots: [SpotSpectrum] = []
         var laws: [DeadTimeLaw?] = []
         let all = study.allSpots
@@ -53,7 +53,7 @@ public enum SpectraWorkflow {
                 record.inputs.append(entry.spot.path)
                 let header = Acquisition(iontofHeader: spectrum.metadata).filling(from: study.acquisition)
                 if record.acquisition.primaryIon == nil { record.acquisition = header }
-                laws.append(options.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header))
+                laws.append(settings.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header))
             } catch {
                 record.fail(entry.spot.path, error)
                 progress.warn("skipped \(error)")
@@ -138,18 +138,55 @@ public enum SpectraWorkflow {
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 
-    /// Settings after merging the input sheet (command line wins).
+    /// Settings after merging the input sheet and `sims.toml` (command line wins, then the sheet, then the manifest).
     struct Settings {
         var peakList: String
         var references: [String]
         var important: [String]
         var primaryNormalization: PeakNormalization?
+        var primaryPulses: Double?
     }
 
-    static func resolveSettings(_ options: SpectraOptions, record: inout RunRecord) throws(SIMSError) -> Settings {
+    /// The study: `--config` manifest, a `sims.toml` in ROOT or ROOT itself, or the folder tree of `*.txt` spots.
+    static func loadStudy(_ options: SpectraOptions) throws(SIMSError) -> Study {
+        if let manifest = options.configuration { return try StudyManifest.read(from: manifest) }
+        if options.root.hasSuffix(".toml") || FileManager.default.fileExists(atPath: options.root + "/" + StudyManifest.fileName) {
+            return try StudyLoader.load(from: options.root)
+        }
+        return try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+    }
+
+    static func resolveSettings(_ options: SpectraOptions, study: Study, record: inout RunRecord) throws(SIMSError) -> Settings {
         var peakList = options.peakList
         var references = options.references
         var important = options.important
+        var normalization = options.primaryNormalization
+        var primaryPulses = options.primaryPulses
+        // [spectra] table of sims.toml: peaks (relative to the manifest), reference, important, normalization, primary_pulses.
+        let manifestFolder: String? = {
+            if let configuration = options.configuration { return URL(fileURLWithPath: configuration).deletingLastPathComponent().path }
+            if options.root.hasSuffix(".toml") { return URL(fileURLWithPath: options.root).deletingLastPathComponent().path }
+            return options.root
+        }()
+        let list: (String) -> [String] = { $0.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty } }
+        if peakList == nil, let value = study.metadata["spectra.peaks"], let base = manifestFolder {
+            peakList = value.hasPrefix("/") ? value : base + "/" + value
+        }
+        if references.isEmpty, let value = study.metadata["spectra.reference"] { references = list(value) }
+        if important.isEmpty, let value = study.metadata["spectra.important"] { important = list(value) }
+        if normalization == nil, let value = study.metadata["spectra.normalization"] {
+            guard let parsed = PeakNormalization(rawValue: value.trimmingSpaces()) else {
+                throw .invalidArgument("unknown normalization in sims.toml [spectra]", found: value,
+                                       expected: PeakNormalization.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            normalization = parsed
+        }
+        if primaryPulses == nil, let value = study.metadata["spectra.primary_pulses"] {
+            guard let parsed = Double(value.trimmingSpaces()), parsed > 0 else {
+                throw .invalidArgument("primary_pulses in sims.toml [spectra] must be a positive number", found: value, expected: "N > 0")
+            }
+            primaryPulses = parsed
+        }
         if let sheetPath = options.inputsSpreadsheet {
             let sheet = try SpectraAnalyzerInputs(path: sheetPath)
             record.inputs.append(sheetPath)
@@ -166,7 +203,8 @@ public enum SpectraWorkflow {
         guard let peakList else {
             throw .invalidArgument("no peak list: give --peaks LIST (or --inputs-xlsx naming one)")
         }
-        return Settings(peakList: peakList, references: references, important: important, primaryNormalization: options.primaryNormalization)
+        return Settings(peakList: peakList, references: references, important: important, primaryNormalization: normalization,
+                        primaryPulses: primaryPulses)
     }
 
     /// Positions of peaks named by assignment (all rows with that name) or by `#row`.

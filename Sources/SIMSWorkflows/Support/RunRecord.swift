@@ -1,4 +1,5 @@
 import SIMSCore
+import SIMSReport
 
 /// What one run did: the command, its settings, inputs read, outputs written, warnings and the inputs that
 /// failed. Every workflow fills one; the report and `provenance.json` are written from it.
@@ -36,8 +37,18 @@ public struct RunRecord: Sendable {
     public private(set) var warnings: [String] = []
     /// Inputs that failed.
     public private(set) var failures: [Failure] = []
-    /// Acquisition parameters gathered from headers, config and command line.
+    /// Acquisition parameters gathered from headers, config and command line. For the report (Table III
+    /// sources) the values here count as coming from the export headers; put command-line values in
+    /// ``commandLineAcquisition`` and the study's `sims.toml` in ``configuration``.
     public var acquisition = Acquisition()
+    /// Acquisition parameters given on the command line (win over headers and config in Table III).
+    public var commandLineAcquisition = Acquisition()
+    /// Any Table III field given on the command line as text, by `sims.toml` key (`acquisition.polarity` …).
+    public var commandLineValues: [String: String] = [:]
+    /// The study's `sims.toml`, flattened to `table.key` (`Study.metadata`).
+    public var configuration = Metadata()
+    /// Report sections added by the workflow (`add(_:)`), rendered into `report.html` by `writeReport(to:)`.
+    public var sections: [ReportSection] = []
 
     /// Starts a record.
     public init(command: String, arguments: [String] = []) {

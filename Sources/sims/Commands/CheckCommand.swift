@@ -1,8 +1,36 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the spectra work (issue). Must not remain at the end of the session.
+/// `sims check FILE|ROOT`: dead time, saturation, isotope and design checks on their own.
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Dead time, saturation, isotope and design checks (not yet available)")
-    func run() async throws { throw ValidationError("sims check is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Dead time, saturation, isotope and design checks",
+        discussion: """
+        FILE is a spectrum export or an IONTOF interval list (Area vs Uncorrected Area); ROOT a study folder
+        ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv.
+        Example: sims check Example_mass_interval_list.txt
+        """)
+
+    @Argument(help: "Spectrum, interval list, or study folder")
+    var path: String
+
+    @Option(name: .long, help: "Peak list for per-peak saturation and isotope checks of spectra")
+    var peaks: String?
+
+    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels")
+    var primaryPulses: Double?
+
+    @Option(name: .long, help: "Write CSV tables to this folder")
+    var out: String?
+
+    func run() async throws {
+        var options = CheckWorkflow.Options(path: path)
+        options.peakList = peaks
+        options.primaryPulses = primaryPulses
+        options.output = out
+        let report = try CheckWorkflow.run(options)
+        for line in report.lines { print(line) }
+        if report.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
 }

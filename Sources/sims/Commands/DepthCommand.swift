@@ -1,8 +1,103 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the depth work (issue). Must not remain at the end of the session.
+/// `sims depth`: depth-profile normalization, depth scale, interfaces, damage check and replicates.
 struct DepthCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "depth", abstract: "Depth profiles: normalization, depth scale, interfaces (not yet available)")
-    func run() async throws { throw ValidationError("sims depth is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "depth",
+        abstract: "Depth profiles: normalization, depth scale, interfaces, layers, damage check, replicates.",
+        discussion: """
+        Reads IONTOF depth-profile exports (files, or folders of them). Replicate craters of one sample are
+        averaged after aligning them on an interface: by default files are grouped by name
+        (I231115t_D_MeO-2PACz_1f_neg-C1 and I231115v_D_MeO-2PACz_1f_neg-D1 are sample D_MeO-2PACz_1f_neg);
+        --group-by folder uses sub-folders as samples.
+
+        Example:
+          sims depth ../shared/data/perovskite-depth-profiles/MAPI-stack --normalize total --rate 0.8 --out depth-out
+        """
+    )
+
+    @Argument(help: "Depth-profile exports or folders of them.")
+    var inputs: [String]
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Ions to analyse (column names as exported); default all.")
+    var ions: [String] = []
+
+    @Option(name: .long, help: "Per-cycle normalization: total, none, or an ion name (matrix ion).")
+    var normalize: String = "total"
+
+    @Option(name: .long, help: "Constant sputter rate in nm/s.")
+    var rate: Double?
+
+    @Option(name: .customLong("crater-depth"), help: "Measured crater depth in nm at the end of the profile.")
+    var craterDepth: Double?
+
+    @Option(name: .customLong("layer-rates"), help: "Comma-separated sputter rates in nm/s, one per detected layer, surface first.")
+    var layerRates: String?
+
+    @Option(name: .long, help: "Smoothing: none, ma:<window>, sg:<window>:<order> (off by default).")
+    var smooth: String = "none"
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Beam-damage check pairs LONG/SHORT (fragments of one molecule).")
+    var damage: [String] = []
+
+    @Option(name: .customLong("group-by"), help: "Replicate grouping: name, folder or none.")
+    var groupBy: String = "name"
+
+    @Option(name: .customLong("align-on"), help: "Ion whose first interface aligns replicates (default: strongest).")
+    var alignOn: String?
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String = "sims-depth"
+
+    func run() async throws {
+        var settings = DepthSettings()
+        settings.ions = ions
+        settings.normalization = ProfileNormalization(parsing: normalize)
+        settings.smoothing = try DepthCommand.parseSmoothing(smooth)
+        let scales = [rate != nil, craterDepth != nil, layerRates != nil].filter { $0 }.count
+        guard scales <= 1 else { throw ValidationError("give only one of --rate, --crater-depth, --layer-rates") }
+        if let rate { settings.scale = .rate(rate) }
+        if let craterDepth { settings.scale = .craterDepth(craterDepth) }
+        if let layerRates {
+            let values = layerRates.split(separator: ",").map { Double(String($0).trimmingSpaces()) }
+            guard values.allSatisfy({ $0 != nil }) else { throw ValidationError("--layer-rates expects numbers in nm/s, e.g. 0.5,1.2,0.8") }
+            settings.scale = .layerRates(values.map { $0! })
+        }
+        settings.damagePairs = try damage.map { pair in
+            let parts = pair.split(separator: "/", maxSplits: 1).map { String($0).trimmingSpaces() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--damage expects LONG/SHORT, found \(pair)")
+            }
+            return (parts[0], parts[1])
+        }
+        guard let grouping = DepthSettings.Grouping(rawValue: groupBy) else {
+            throw ValidationError("--group-by must be name, folder or none")
+        }
+        settings.grouping = grouping
+        settings.alignmentIon = alignOn
+
+        let progress = StderrProgress()
+        let result = try DepthWorkflow(settings: settings).run(
+            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out),
+            arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        print("\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
+        if result.record.outcome == .completedWithErrors {
+            for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+            throw ExitCode(ExitStatus.completedWithErrors)
+        }
+    }
+
+    /// Parses `none`, `ma:<window>` or `sg:<window>:<order>`.
+    static func parseSmoothing(_ text: String) throws -> ProfileSmoothing {
+        let parts = text.split(separator: ":").map(String.init)
+        switch (parts.first, parts.count) {
+        case ("none", 1): return .none
+        case ("ma", 2): if let w = Int(parts[1]) { return .movingAverage(window: w) }
+        case ("sg", 3): if let w = Int(parts[1]), let o = Int(parts[2]) { return .savitzkyGolay(window: w, order: o) }
+        default: break
+        }
+        throw ValidationError("--smooth expects none, ma:<window> or sg:<window>:<order>, found \(text)")
+    }
 }

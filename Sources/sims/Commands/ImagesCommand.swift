@@ -1,8 +1,95 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the images work (issue). Must not remain at the end of the session.
+/// `sims images`: pixel-by-pixel normalization, multiplication, overlays and ROIs over a study of ion images.
 struct ImagesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "images", abstract: "Pixel-by-pixel normalization, multiplication and overlays of ion images (not yet available)")
-    func run() async throws { throw ValidationError("sims images is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "images",
+        abstract: "Pixel-by-pixel normalization, multiplication and overlays of ion images",
+        discussion: """
+        ROOT holds one folder per sample with image sets: IONTOF ASCII exports '<measurement> (<id>) - <ion>.txt'
+        (one per ion plus 'total'), .bif6 files, or .imzML/.ibd pairs. Every ion image is divided pixel by pixel
+        by the reference (total or an ion); pixels with a zero (or too small) reference are excluded and counted,
+        never turned into inf/NaN. results/image_stats.csv compares the mean of per-pixel ratios with the
+        whole-area ratio of sums; images/<measurement>/ holds PNGs, 16-bit count TIFFs, 32-bit ratio TIFFs and
+        the mask of excluded pixels.
+        Example: sims images study/ --ions Li- LiF_2- --reference total --bin 2 --multiply "SO3-,SO4-,SO2-" --out run1
+        """)
+
+    @Argument(help: "Study root: ROOT/<sample>/<image sets>")
+    var root: String
+
+    @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files")
+    var peaks: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Ions to analyse (default: every ion image)")
+    var ions: [String] = []
+
+    @Option(name: .long, help: "Reference of the per-pixel ratio: total or an ion")
+    var reference = "total"
+
+    @Option(name: .customLong("min-reference"), help: "Exclude pixels whose reference has fewer counts than this")
+    var minReference = 0.0
+
+    @Option(name: .long, help: "Bin K×K pixels before dividing (sums counts)")
+    var bin = 1
+
+    @Option(name: .long, help: "Gaussian smoothing σ in pixels, applied to counts before dividing")
+    var smooth: Double?
+
+    @Option(name: .long, help: "Comma-separated ions of one phase to multiply (geometric mean); repeatable")
+    var multiply: [String] = []
+
+    @Option(name: .long, help: "Comma-separated 2–3 ions for an RGB overlay; repeatable")
+    var overlay: [String] = []
+
+    @Option(name: .long, help: "Region of interest: name:x,y,w,h (pixels, after binning) or name:mask.tif; repeatable")
+    var roi: [String] = []
+
+    @Flag(name: .long, help: "Align each ion image to the reference by phase correlation")
+    var align = false
+
+    @Option(name: .long, help: "Scans of the acquisition (with --shots-per-pixel: saturation warnings)")
+    var scans: Int?
+
+    @Option(name: .customLong("shots-per-pixel"), help: "Primary shots per pixel per scan")
+    var shotsPerPixel: Int?
+
+    @Option(name: .customLong("colormap"), help: "viridis, inferno, magma, cividis or gray")
+    var colorMap = "viridis"
+
+    @Flag(name: .long, help: "Skip PNG/SVG figures")
+    var noPlots = false
+
+    @Option(name: .long, help: "Output folder")
+    var out: String
+
+    func run() async throws {
+        var options = ImagesOptions(root: root, output: out)
+        options.peakList = peaks
+        options.ions = ions
+        options.reference = reference
+        options.minimumReference = minReference
+        options.binning = bin
+        options.smoothingSigma = smooth
+        options.multiply = multiply.map(Self.list)
+        options.overlays = overlay.map(Self.list)
+        options.regions = roi
+        options.align = align
+        options.scans = scans
+        options.shotsPerPixel = shotsPerPixel
+        options.colorMap = colorMap
+        options.plots = !noPlots
+        options.arguments = Array(CommandLine.arguments.dropFirst())
+        let progress = StderrProgress()
+        let result = try ImagesWorkflow.run(options, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+        print("wrote \(result.record.outputs.count) files to \(out) (\(result.rows.count) ion images analysed)")
+        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
 }

@@ -1,8 +1,36 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the simulator work (issue). Must not remain at the end of the session.
+/// `sims simulate`: simulated battery ToF-SIMS data in real export formats, with ground truth.
 struct SimulateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Write simulated battery ToF-SIMS data with ground truth (not yet available)")
-    func run() async throws { throw ValidationError("sims simulate is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write simulated battery ToF-SIMS data (IONTOF exports, BIF6, sims.toml) with ground truth (truth.json).",
+        discussion: """
+        Presets: study (3 samples x 5 spots, spectra in both polarities), imaging (256x256 ion images with \
+        topography), depth (Li | SEI | Li6PS5Cl | cathode depth profile), volume (3-D stack), all.
+        Equal seeds give identical files. See docs/simulator.md.
+        """)
+
+    @Option(help: "Preset: study, imaging, depth, volume or all.")
+    var preset: String = "all"
+
+    @Option(help: "Random seed (equal seeds give identical files).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Output folder.")
+    var out: String = "sims-simulated"
+
+    @Flag(help: "Print nothing but warnings and errors.")
+    var quiet = false
+
+    func run() async throws {
+        guard let chosen = SimulationPreset(rawValue: preset.lowercased()) else {
+            throw ValidationError("unknown preset \"\(preset)\"; expected one of: " + SimulationPreset.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let output = try SimulateWorkflow.run(preset: chosen, seed: seed, folder: out, progress: StderrProgress(quiet: quiet))
+        if !quiet {
+            print("wrote \(output.files.count) files to \(out)/ (ground truth: \(out)/truth.json)")
+        }
+    }
 }

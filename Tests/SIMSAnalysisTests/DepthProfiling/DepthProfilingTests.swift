@@ -144,3 +144,16 @@ struct VolumeDepthProfileTests {
         #expect(profile.column(named: "Li-")?.values == [4, 8, 12])
     }
 }
+
+@Suite("Interface significance")
+struct InterfaceSignificanceTests {
+    @Test func aStepOfAFewCountsIsNotAnInterface() {
+        // 0.5 → 1.5 counts per cycle over 20-cycle segments: z = 1/√(0.5/20 + 1.5/20) ≈ 3.2 < 5.
+        let times = ContiguousArray((0..<40).map { Double($0) })
+        let signal = ContiguousArray((0..<40).map { $0 < 20 ? 0.5 : 1.5 })
+        #expect(InterfaceDetector().detect(time: times, signal: signal, ion: "Ag-").isEmpty)
+        // The same relative step at 100× the counts is highly significant.
+        let strong = ContiguousArray(signal.map { $0 * 100 })
+        #expect(InterfaceDetector().detect(time: times, signal: strong, ion: "Ag-").count == 1)
+    }
+}

@@ -70,14 +70,6 @@ struct ImageOperationsTests {
         for k in 0..<8 { #expect(abs(re[k] - original[k]) < 1e-12 && abs(im[k]) < 1e-12) }
     }
 
-    @Test func overlayScalesEachChannelToItsPercentile() throws {
-        let a = IonImage(width: 2, height: 1, counts: [10, 5], ion: "a")
-        let b = IonImage(width: 2, height: 1, counts: [0, 200], ion: "b")
-        let overlay = try RGBOverlay(percentile: 100).transform([a, b])
-        #expect(overlay.rgb == [255, 0, 0, 128, 255, 0])
-        #expect(RGBOverlay.percentile([1, 2, 3, 4], 50) == 2.5)  // NumPy: np.percentile([1,2,3,4], 50) = 2.5
-    }
-
     @Test func saturationMapUsesTheDeadTimeLawPerPixel() throws {
         let image = IonImage(width: 3, height: 1, counts: [10, 30, 100], ion: "Li-")
         let map = try PixelSaturation(scans: 10, shotsPerPixel: 10).fit(image)  // N = 100 per pixel

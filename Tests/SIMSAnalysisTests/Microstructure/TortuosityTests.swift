@@ -76,8 +76,9 @@ struct TortuosityTests {
         #expect(abs(parallel.effectiveDiffusivity - exactParallel) / exactParallel < 1e-7)
     }
 
-    @Test("random, checkerboard-like and 3-D media agree with a SciPy sparse direct solve to 1 %")
-    func scipyReference() throws {
+    @Test("random, checkerboard-like and 3-D media agree with a SciPy sparse direct solve to 1 %",
+          arguments: [Preconditioner.jacobi, .ssor(omega: 1.5)])
+    func scipyReference(preconditioner: Preconditioner) throws {
         let cases = try TortuosityReferenceCase.load()
         #expect(cases.count >= 8)
         for reference in cases {
@@ -85,13 +86,13 @@ struct TortuosityTests {
             let axis = try #require(Axis(rawValue: reference.axis))
             var table: [String: Double] = [:]
             for (label, value) in reference.diffusivities.enumerated() { table["phase\(label)"] = value }
-            let result = try EffectiveDiffusivity(diffusivities: table, axis: axis).fit(medium)
+            let result = try EffectiveDiffusivity(diffusivities: table, axis: axis, preconditioner: preconditioner).fit(medium)
             #expect(result.converged, "\(reference.name)")
             #expect(result.unknowns == reference.unknowns, "\(reference.name)")
             #expect(abs(result.effectiveDiffusivity - reference.effective) <= 0.01 * reference.effective, "\(reference.name): \(result.effectiveDiffusivity) vs SciPy \(reference.effective)")
             if let tau = reference.tau {
                 let conducting = try #require(reference.diffusivities.firstIndex(of: 1))
-                let tortuosity = try TortuosityFactor(axis: axis).fit(medium, label: UInt8(conducting))
+                let tortuosity = try TortuosityFactor(axis: axis, preconditioner: preconditioner).fit(medium, label: UInt8(conducting))
                 let value = try #require(tortuosity.tortuosityFactor)
                 #expect(abs(value - tau) <= 0.01 * tau, "\(reference.name): τ \(value) vs SciPy \(tau)")
                 #expect(abs(tortuosity.volumeFraction - reference.epsilon) < 1e-12)

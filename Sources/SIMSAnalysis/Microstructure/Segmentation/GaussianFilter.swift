@@ -1,0 +1,79 @@
+import Foundation
+
+/// Separable Gaussian smoothing of an image or volume, equal to SciPy's
+/// `scipy.ndimage.gaussian_filter(values, sigma, mode="reflect", truncate=3.0)`: kernel exp(−x²/2σ²) normalised to
+/// sum 1 over the radius ⌊3σ + 0.5⌋, edges mirrored with the edge sample repeated (d c b a | a b c d).
+public struct GaussianFilter: Sendable, Equatable {
+    /// Standard deviation in pixels along x and y (0 = no smoothing).
+    public var sigma: Double
+    /// Standard deviation in planes along z (0 = each plane separately).
+    public var sigmaZ: Double
+
+    /// Configures the filter.
+    public init(sigma: Double, sigmaZ: Double = 0) {
+        self.sigma = sigma
+        self.sigmaZ = sigmaZ
+    }
+
+    /// The smoothed copy of `values` laid out as `width × height × depth`, x fastest.
+    public func apply(_ values: ContiguousArray<Double>, width: Int, height: Int, depth: Int = 1) -> ContiguousArray<Double> {
+        precondition(values.count == width * height * depth, "GaussianFilter: size mismatch")
+        var result = values
+        if sigma > 0 {
+            result = Self.filter(result, kernel: Self.kernel(sigma), count: width, stride: 1, lines: lineStarts(width: width, height: height, depth: depth, along: 0))
+            result = Self.filter(result, kernel: Self.kernel(sigma), count: height, stride: width, lines: lineStarts(width: width, height: height, depth: depth, along: 1))
+        }
+        if sigmaZ > 0 && depth > 1 {
+            result = Self.filter(result, kernel: Self.kernel(sigmaZ), count: depth, stride: width * height, lines: lineStarts(width: width, height: height, depth: depth, along: 2))
+        }
+        return result
+    }
+
+    /// Normalised kernel weights for offsets −r … r.
+    static func kernel(_ sigma: Double) -> [Double] {
+        let radius = Int(3 * sigma + 0.5)
+        var weights = (-radius ... radius).map { offset -> Double in
+            let x = Double(offset)
+            return Foundation.exp(-0.5 * x * x / (sigma * sigma))
+        }
+        let sum = weights.reduce(0, +)
+        for i in weights.indices { weights[i] /= sum }
+        return weights
+    }
+
+    private func lineStarts(width: Int, height: Int, depth: Int, along axis: Int) -> [Int] {
+        var starts: [Int] = []
+        switch axis {
+        case 0: for z in 0 ..< depth { for y in 0 ..< height { starts.append((z * height + y) * width) } }
+        case 1: for z in 0 ..< depth { for x in 0 ..< width { starts.append(z * height * width + x) } }
+        default: for y in 0 ..< height { for x in 0 ..< width { starts.append(y * width + x) } }
+        }
+        return starts
+    }
+
+    private static func filter(_ input: ContiguousArray<Double>, kernel: [Double], count: Int, stride: Int, lines: [Int]) -> ContiguousArray<Double> {
+        var output = input
+        let radius = kernel.count / 2
+        // Source index for each padded position −radius ..< count + radius (mirror, edge repeated).
+        let period = 2 * count
+        let source = (-radius ..< count + radius).map { position -> Int in
+            var i = position % period
+            if i < 0 { i += period }
+            return i < count ? i : period - 1 - i
+        }
+        var line = [Double](repeating: 0, count: count)
+        input.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { output in
+                for start in lines {
+                    for i in 0 ..< count { line[i] = input[start + i * stride] }
+                    for i in 0 ..< count {
+                        var sum = 0.0
+                        for k in 0 ..< kernel.count { sum += kernel[k] * line[source[i + k]] }
+                        output[start + i * stride] = sum
+                    }
+                }
+            }
+        }
+        return output
+    }
+}

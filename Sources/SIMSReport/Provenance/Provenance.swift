@@ -1,0 +1,78 @@
+/// The machine-readable record of one run, written as `provenance.json`: tool and version, command line,
+/// settings, inputs with size and SHA-256, outputs, warnings, failures and every Table III field with its
+/// source. Encoded with sorted keys, so identical runs give identical files (no wall-clock time is stored).
+public struct Provenance: Sendable, Hashable, Codable {
+    /// One input file.
+    public struct Input: Sendable, Hashable, Codable {
+        /// Path as given.
+        public var path: String
+        /// Size in bytes.
+        public var bytes: Int
+        /// SHA-256 of the contents, 64 hex digits.
+        public var sha256: String
+        /// Creates an entry.
+        public init(path: String, bytes: Int, sha256: String) { self.path = path; self.bytes = bytes; self.sha256 = sha256 }
+
+        /// Hashes the file at `path`.
+        public init(hashing path: String) throws(SIMSError) {
+            let digest = try SHA256.hexOfFile(at: path)
+            self.init(path: path, bytes: digest.bytes, sha256: digest.hex)
+        }
+    }
+
+    /// A named setting.
+    public struct Setting: Sendable, Hashable, Codable {
+        /// Name.
+        public var name: String
+        /// Value as text.
+        public var value: String
+        /// Creates a setting.
+        public init(name: String, value: String) { self.name = name; self.value = value }
+    }
+
+    /// A failed input.
+    public struct Failure: Sendable, Hashable, Codable {
+        /// The input.
+        public var input: String
+        /// The error message.
+        public var message: String
+        /// Creates a failure.
+        public init(input: String, message: String) { self.input = input; self.message = message }
+    }
+
+    /// `SIMSKit`.
+    public var tool = "SIMSKit"
+    /// ``SIMSKitVersion/current``.
+    public var version = SIMSKitVersion.current
+    /// The command (`spectra`, …).
+    public var command: String
+    /// Arguments after `sims`.
+    public var arguments: [String]
+    /// Settings in effect.
+    public var settings: [Setting]
+    /// Inputs with hashes.
+    public var inputs: [Input]
+    /// Outputs (relative to the output folder).
+    public var outputs: [String]
+    /// Warnings.
+    public var warnings: [String]
+    /// Failed inputs.
+    public var failures: [Failure]
+    /// `success` or `completed with errors`.
+    public var outcome: String
+    /// Table III with sources.
+    public var tableIII: [TableIIIEntry]
+
+    /// Creates a record.
+    public init(command: String, arguments: [String], settings: [Setting], inputs: [Input], outputs: [String],
+                warnings: [String], failures: [Failure], outcome: String, tableIII: [TableIIIEntry]) {
+        self.command = command; self.arguments = arguments; self.settings = settings; self.inputs = inputs
+        self.outputs = outputs; self.warnings = warnings; self.failures = failures; self.outcome = outcome
+        self.tableIII = tableIII
+    }
+
+    /// The command line after `sims` as one string (the command first), arguments with spaces quoted.
+    public var commandLine: String {
+        (arguments.first == command ? arguments : [command] + arguments).map { $0.contains(" ") || $0.isEmpty ? "\"" + $0 + "\"" : $0 }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import SIMSAnalysis
+import SIMSFormats
+
+/// `sims check FILE|ROOT`: the paper's pitfalls checked on their own, without a full spectra run.
+///
+/// - a **spectrum** file: dead-time correction status, N, the most saturated data points (I/N per channel
+///   bin) and, with a peak list, saturation per peak and isotope ratios;
+/// - an **interval list** with `Area` and `Uncorrected Area`: saturation from the two columns, and isotope
+///   ratios on both columns (a ratio that is natural on Area but not on Uncorrected Area is dead time);
+/// - a **study folder**: the design check (spots per sample, number of samples) and the above per spot.
+public enum CheckWorkflow {
+    /// Settings.
+    public struct Options: Sendable {
+        /// File or study folder.
+        public var path: String
+        /// Optional peak list for per-peak saturation and isotope checks of spectra.
+        public var peakList: String?
+        /// N when the headers do not say.
+        public var primaryPulses: Double?
+        /// When set, CSV tables are written to `output/results/`.
+        public var output: String?
+        /// Creates options.
+        public init(path: String) { self.path = path }
+    }
+
+    /// What the check found: human-readable lines (also the warnings of ``record``) and the run record.
+    public struct Report: Sendable {
+        /// Findings, one per line, in order.
+        public var lines: [String] = []
+        /// Run record (warnings = problems found; failures = unreadable spot files).
+        public var record: RunRecord
+    }
+
+    /// Runs the checks.
+    public static func run(_ options: Options) throws(SIMSError) -> Report {
+        var report = Report(record: RunRecord(command: "check", arguments: []))
+        let folder = try options.output.map { path throws(SIMSError) in try OutputFolder(path) }
+        let peaks = try options.peakList.map { path throws(SIMSError) in try PeakListFile.read(from: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.path, isDirectory: &isDirectory) else {
+            throw SIMSError(.fileNotFound, "nothing to check", file: options.path, expected: "a spectrum, an interval list or a study folder")
+        }
+        var saturation = CSVTable(header: ["file", "peak_index", "assignment", "counts", "saturation_fraction", "level", "source"])
+        var isotopes = CSVTable(header: ["file", "ratio", "column", "major_counts", "minor_counts", "measured_ratio", "ci95_low", "ci95_high", "natural_ratio", "verdict"])
+
+        if isDirectory.boolValue {
+            let study = try StudyFolder.discover(at: options.path, fileExtensions: ["txt"])
+            for warning in DesignCheck().warnings(spotsPerSample: study.samples.map { ($0.name, $0.spots.count) }) {
+                report.record.warn(warning); report.lines.append("design: " + warning)
+            }
+            if report.lines.isEmpty { report.lines.append("design: \(study.samples.count) samples with ≥ 5 spots each, as the paper recommends") }
+            for (_, spot) in study.allSpots {
+                do { try checkSpectrum(spot.path, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes) } catch {
+                    report.record.fail(spot.path, error); report.lines.append("error: \(error)")
+                }
+            }
+        } else {
+            do {
+                try checkSpectrum(options.path, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes)
+            } catch let spectrumError {
+                guard let list = try? PeakListFile.read(from: options.path) else { throw spectrumError }
+                checkIntervalList(list, file: options.path, report: &report, saturation: &saturation, isotopes: &isotopes)
+            }
+        }
+        if let folder {
+            try saturation.write(to: folder.results("saturation.csv"))
+            try isotopes.write(to: folder.results("isotopes.csv"))
+            report.record.outputs += ["results/saturation.csv", "results/isotopes.csv"]
+        }
+        return report
+    }
+
+    static func checkSpectrum(_ path: String, peaks: PeakList?, options: Options, report: inout Report,
+                              saturation: inout CSVTable, isotopes: inout CSVTable) throws(SIMSError) {
+        let spectrum = try IONTOFSpectrumFormat.read(from: path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let corrected = spectrum.isDeadTimeCorrected
+        switch corrected {
+        case true?: report.lines.append("\(name): exported with dead-time correction on — not corrected again")
+        case false?: report.lines.append("\(name): exported without dead-time correction")
+        case nil: report.lines.append("\(name): the header does not say whether dead time was corrected")
+        }
+        let acquisition = Acquisition(iontofHeader: spectrum.metadata)
+        let law = options.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: acquisition)
+        guard let law else {
+            let message = "\(name): the number of primary pulses N is unknown (scans × shots per pixel × pixels); saturation not assessed — give --primary-pulses"
+            report.record.warn(message); report.lines.append(message)
+            if let peaks { try isotopeLines(name, peaks.peaks, counts: try PeakIntegrator(list: peaks).integrate(spectrum).counts, column: "counts", report: &report, isotopes: &isotopes) }
+            return
+        }
+        // Per data point (channel bin): the largest registered fraction.
+        var worst = 0.0, worstMass = 0.0
+        for i in 0..<spectrum.count {
+            let registered = corrected == true ? law.measuredCounts(fromTrue: spectrum.intensity[i]) : spectrum.intensity[i]
+            let fraction = law.saturationFraction(ofMeasured: registered)
+            if fraction > worst { worst = fraction; worstMass = spectrum.mass[i] }
+        }
+        report.lines.append("\(name): N = \(CSVTable.format(law.primaryPulses)); largest I/N of one data point \(CSVTable.format((worst * 1e4).rounded() / 1e4)) at m/z \(CSVTable.format((worstMass * 1000).rounded() / 1000)) (\(SaturationLevel(fraction: worst).rawValue))")
+        guard let peaks else { return }
+        let areas = try PeakIntegrator(list: peaks).integrate(spectrum)
+        for (k, peak) in peaks.peaks.enumerated() {
+            let s = PeakSaturation(counts: areas.counts[k], law: law, alreadyCorrected: corrected == true)
+            saturation.append([.text(name), .integer(peak.index), .text(peak.label), .number(s.registeredCounts), .number(s.fraction), .text(s.level.rawValue), .text("spectrum")])
+            if s.level >= .flagged {
+                let message = "\(name): peak \(peak.label) I/N = \(CSVTable.format((s.fraction * 1000).rounded() / 1000)) (\(s.level.rawValue))"
+                report.record.warn(message); report.lines.append(message)
+            }
+        }
+        try isotopeLines(name, peaks.peaks, counts: areas.counts, column: "counts", report: &report, isotopes: &isotopes)
+    }
+
+    static func checkIntervalList(_ list: PeakList, file: String, report: inout Report, saturation: inout CSVTable, isotopes: inout CSVTable) {
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        var flagged = 0
+        for peak in list.peaks {
+            guard let s = IntervalListSaturation(peak: peak) else { continue }
+            saturation.append([.text(name), .integer(peak.index), .text(peak.label), .number(s.uncorrectedArea), .number(s.equivalentFraction),
+                               .text(s.level.rawValue), .text("Area/Uncorrected Area = \(CSVTable.format((s.ratio * 1e4).rounded() / 1e4))")])
+            if s.level >= .flagged {
+                flagged += 1
+                report.record.warn("\(name): peak \(peak.label) lost \(CSVTable.format((s.countingLoss * 1000).rounded() / 10)) % of its counts to dead time (equivalent I/N \(CSVTable.format((s.equivalentFraction * 1000).rounded() / 1000)), \(s.level.rawValue))")
+            }
+        }
+        report.lines.append("\(name): \(flagged) peak(s) flagged from the Area vs Uncorrected Area columns")
+        report.lines += report.record.warnings.filter { $0.hasPrefix(name + ": peak") }
+        for column in ["Area", "Uncorrected Area"] {
+            let counts = list.peaks.map { $0.values[column].flatMap { $0.isFinite ? $0 : nil } ?? 0 }
+            try? isotopeLines(name, list.peaks, counts: ContiguousArray(counts), column: column, report: &report, isotopes: &isotopes)
+        }
+    }
+
+    static func isotopeLines(_ name: String, _ peaks: [Peak], counts: ContiguousArray<Double>, column: String,
+                             report: inout Report, isotopes: inout CSVTable) throws(SIMSError) {
+        for result in IsotopeCheck(peaks: peaks).check(counts: counts) {
+            isotopes.append([.text(name), .text(result.pair.label), .text(column), .number(result.majorCounts), .number(result.minorCounts),
+                             .optional(result.ratio), .optional(result.interval?.lowerBound), .optional(result.interval?.upperBound),
+                             .number(result.pair.naturalRatio), .text(result.verdict)])
+            let ratio = result.ratio.map { CSVTable.format(($0 * 1000).rounded() / 1000) } ?? "–"
+            let line = "\(name): \(result.pair.label) (\(column)) = \(ratio), natural \(CSVTable.format((result.pair.naturalRatio * 1000).rounded() / 1000)): \(result.verdict)"
+            report.lines.append(line)
+            if result.deviates { report.record.warn(line) }
+        }
+    }
+}

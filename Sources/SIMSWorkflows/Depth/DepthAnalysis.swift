@@ -1,0 +1,77 @@
+import SIMSAnalysis
+
+/// Everything the depth workflow computed for one profile.
+public struct DepthAnalysis: Sendable {
+    /// Display name (file name without extension).
+    public var name: String
+    /// The profile as read.
+    public var profile: DepthProfile
+    /// The analysed ions (column names), in order.
+    public var ions: [String]
+    /// Processed (normalized, optionally smoothed) signal per analysed ion, same order as ``ions``.
+    public var processed: [ContiguousArray<Double>]
+    /// Cycles excluded by normalization (zero reference).
+    public var excludedCycles: Int
+    /// Interfaces of every analysed ion, in time order per ion.
+    public var interfaces: [Interface]
+    /// The detected layer sequence.
+    public var layers: LayerSequence
+    /// Depth (nm) at each cycle, when a depth scale was given.
+    public var depth: ContiguousArray<Double>?
+    /// Depth scale in use, when given.
+    public var scale: DepthScale?
+    /// Results of the beam-damage checks.
+    public var damage: [(pair: String, result: DamageCheck.Result)]
+
+    /// Analyses one profile with `settings`, adding warnings to `record`.
+    public init(name: String, profile: DepthProfile, settings: DepthSettings, record: inout RunRecord) throws(SIMSError) {
+        self.name = name
+        self.profile = profile
+        let available = profile.ionColumns.map(\.name)
+        let wanted = settings.ions.isEmpty ? available : settings.ions
+        for ion in wanted where !available.contains(ion) {
+            throw .invalidArgument("\(name): no ion column \(ion)", found: ion, expected: "one of " + available.joined(separator: ", "))
+        }
+        ions = wanted
+        let normalized = try profile.normalized(by: settings.normalization)
+        excludedCycles = normalized.excludedCount
+        if excludedCycles > 0 {
+            record.warn("\(name): \(excludedCycles) cycle(s) with zero \(settings.normalization) intensity were excluded from normalization")
+        }
+        var processed: [ContiguousArray<Double>] = []
+        for ion in wanted {
+            let column = normalized.columns.first { $0.name == ion }!
+            processed.append(try settings.smoothing.apply(to: column.values))
+        }
+        self.processed = processed
+        let time = profile.sputterTime
+        // Interfaces are found on the raw counts of each ion (normalization can create artificial steps where
+        // the total changes at an interface), then reported in time.
+        let raw = wanted.map { ion in profile.column(named: ion)!.values }
+        interfaces = zip(wanted, raw).flatMap { settings.detector.detect(time: time, signal: $1, ion: $0) }
+        layers = LayerSequence(interfaces: interfaces, time: time,
+                               columns: wanted.map { profile.column(named: $0)! })
+        switch settings.scale {
+        case .none:
+            scale = nil
+        case .rate(let rate):
+            scale = try DepthScale(rateNanometersPerSecond: rate)
+        case .craterDepth(let depth):
+            scale = try DepthScale(craterDepthNanometers: depth, totalTime: time.last ?? 0)
+        case .layerRates(let rates):
+            guard rates.count == layers.layers.count else {
+                throw .invalidArgument("\(name): \(layers.layers.count) layers detected but \(rates.count) layer rates given",
+                                       found: "\(rates.count) rates", expected: "\(layers.layers.count) rates (surface first)")
+            }
+            scale = try DepthScale(interfaceTimes: layers.interfaceTimes, rates: rates)
+        }
+        depth = scale.map { $0.depths(for: time) }
+        for warning in scale?.warnings(detectedLayers: layers.layers.count) ?? [] { record.warn("\(name): \(warning)") }
+        damage = []
+        for pair in settings.damagePairs {
+            let result = try DamageCheck(longFragment: pair.long, shortFragment: pair.short).evaluate(profile)
+            if let warning = result.warning { record.warn("\(name): \(warning)") }
+            damage.append(("\(pair.long)/\(pair.short)", result))
+        }
+    }
+}

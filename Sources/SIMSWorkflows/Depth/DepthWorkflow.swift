@@ -1,0 +1,109 @@
+import SIMSAnalysis
+import SIMSFormats
+
+/// The depth-profile workflow behind `sims depth`: read IONTOF depth-profile exports, normalize per cycle,
+/// convert time to depth, find interfaces and layers, check beam damage, average replicates, write tables,
+/// plots and the report section.
+public struct DepthWorkflow: Sendable {
+    /// Settings of the run.
+    public var settings: DepthSettings
+    /// Reads one export; replaceable in tests.
+    public var read: @Sendable (String) throws(SIMSError) -> DepthProfile
+
+    /// Creates the workflow reading IONTOF depth-profile exports.
+    public init(settings: DepthSettings) {
+        self.settings = settings
+        self.read = { path throws(SIMSError) in try IONTOFDepthProfileFormat.read(from: path) }
+    }
+
+    /// What a run produced.
+    public struct Result: Sendable {
+        /// One analysis per profile that could be read.
+        public var analyses: [DepthAnalysis]
+        /// Replicate averages per sample with ≥ 2 profiles.
+        public var replicates: [(sample: String, average: ReplicateAverage)]
+        /// The run record (warnings, failures, outputs).
+        public var record: RunRecord
+    }
+
+    /// Runs on `inputs`, writing into `output`.
+    public func run(inputs: DepthInputs, output: OutputFolder, arguments: [String] = [],
+                    progress: any ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "depth", arguments: arguments)
+        record.set("normalization", settings.normalization.description)
+        record.set("smoothing", settings.smoothing.description)
+        record.set("depth scale", String(describing: settings.scale))
+        record.set("replicate grouping", settings.grouping.rawValue)
+        var analyses: [DepthAnalysis] = []
+        for (index, file) in inputs.files.enumerated() {
+            progress.report(task: "depth profiles", completed: index, total: inputs.files.count)
+            record.inputs.append(file.path)
+            do {
+                let profile = try read(file.path)
+                analyses.append(try DepthAnalysis(name: file.name, profile: profile, settings: settings, record: &record))
+            } catch {
+                record.fail(file.path, error)
+                progress.warn(error.description)
+            }
+        }
+        progress.report(task: "depth profiles", completed: inputs.files.count, total: inputs.files.count)
+
+        var replicates: [(sample: String, average: ReplicateAverage)] = []
+        if settings.grouping != .none {
+            for group in inputs.groups where group.files.count > 1 {
+                let members = analyses.filter { analysis in group.files.contains { $0.name == analysis.name } }
+                guard members.count > 1 else { continue }
+                do {
+                    replicates.append((group.sample, try average(members)))
+                } catch {
+                    record.warn("replicates of \(group.sample) not averaged: \(error.message)")
+                }
+            }
+        }
+        var result = Result(analyses: analyses, replicates: replicates, record: record)
+        try write(&result, to: output)
+        return result
+    }
+
+    /// Aligns and averages the processed signals of replicate analyses.
+    func average(_ members: [DepthAnalysis]) throws(SIMSError) -> ReplicateAverage {
+        let common = members.dropFirst().reduce(Set(members[0].ions)) { $0.intersection($1.ions) }
+        let ions = members[0].ions.filter { common.contains($0) }
+        guard !ions.isEmpty else { throw .inconsistent("replicates share no ion") }
+        let alignment: String
+        if let chosen = settings.alignmentIon {
+            alignment = chosen
+        } else {
+            // The ion with the strongest interface (largest relative plateau change) after the surface transient
+            // in the first replicate that every other replicate also shows.
+            func buried(_ member: DepthAnalysis) -> [Interface] {
+                let end = member.profile.sputterTime.last ?? 0
+                return member.interfaces.filter { common.contains($0.ion) && $0.time > ReplicateAverage.surfaceTransientFraction * end }
+            }
+            let ranked = buried(members[0]).sorted { contrast($0) > contrast($1) }
+            let others = members.dropFirst().map { Set(buried($0).map(\.ion)) }
+            guard let best = ranked.first(where: { candidate in others.allSatisfy { $0.contains(candidate.ion) } }) else {
+                throw .inconsistent("no buried interface common to all replicates to align on")
+            }
+            alignment = best.ion
+        }
+        // Align on raw counts (where interfaces were detected), average the processed signals.
+        let signals = members.map { member in
+            Dictionary(uniqueKeysWithValues: ions.map { ion in (ion, member.processed[member.ions.firstIndex(of: ion)!]) })
+        }
+        let alignmentSignals = try members.map { member throws(SIMSError) -> ContiguousArray<Double> in
+            guard let column = member.profile.column(named: alignment) else {
+                throw .inconsistent("\(member.name) has no column \(alignment) to align on")
+            }
+            return column.values
+        }
+        let average = try ReplicateAverage(times: members.map(\.profile.sputterTime), signals: signals,
+                                           alignmentSignals: alignmentSignals, alignmentIon: alignment, detector: settings.detector)
+        return average
+    }
+
+    private func contrast(_ interface: Interface) -> Double {
+        let high = max(abs(interface.levelBefore), abs(interface.levelAfter))
+        return high > 0 ? abs(interface.levelAfter - interface.levelBefore) / high : 0
+    }
+}

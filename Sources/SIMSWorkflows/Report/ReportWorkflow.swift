@@ -1,0 +1,29 @@
+import Foundation
+import SIMSCore
+import SIMSFormats
+import SIMSReport
+
+/// `sims report DIR` and `sims init`: rebuild the report of an output folder; write the `sims.toml` template.
+public enum ReportWorkflow {
+    /// Rebuilds `report.html` and `methods.md` (and, with a new `config`, `provenance.json` and
+    /// `report.json`) of the output folder `folder` from its `report.json`. Figures are re-read from their
+    /// files. `config` = the study's `sims.toml` flattened to `table.key`, to fill in Table III fields added
+    /// after the run. Returns the files written (relative names).
+    @discardableResult
+    public static func rebuild(folder: String, config: Metadata? = nil) throws(SIMSError) -> [String] {
+        var document = try ReportFiles.read(from: folder)
+        if let config { document = document.replacingConfig(config) }
+        let output = try OutputFolder(folder)
+        try ReportFiles.write(document, to: output)
+        return RunRecord.reportFiles
+    }
+
+    /// Writes the commented `sims.toml` template to `path`; refuses to overwrite an existing file unless
+    /// `overwrite` is set.
+    public static func writeTemplate(to path: String, overwrite: Bool = false) throws(SIMSError) {
+        if !overwrite && FileManager.default.fileExists(atPath: path) {
+            throw SIMSError(.invalidArgument, "file exists; not overwriting (use --force)", file: path)
+        }
+        try AtomicFile.write(TableIII.configTemplate(), to: path)
+    }
+}

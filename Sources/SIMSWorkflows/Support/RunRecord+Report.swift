@@ -1,0 +1,94 @@
+import Foundation
+import SIMSCore
+import SIMSFormats
+import SIMSReport
+
+extension RunRecord {
+    /// Adds a report section (rendered in order).
+    public mutating func add(_ section: ReportSection) { sections.append(section) }
+
+    /// What Table III is built from: headers (``acquisition``), command line, `sims.toml`, settings.
+    public var tableIIIInputs: TableIIIInputs {
+        TableIIIInputs(command: command, header: acquisition, commandLine: commandLineAcquisition,
+                       commandLineValues: commandLineValues, config: configuration, settings: settings)
+    }
+
+    /// The paper's Table III for this run.
+    public var tableIII: TableIII { TableIII(tableIIIInputs) }
+
+    /// The report document: provenance (inputs hashed now), Table III and the sections. An input that can no
+    /// longer be read is listed with an empty hash and a warning.
+    public func reportDocument(title: String? = nil) -> ReportDocument {
+        let table = tableIII
+        var warnings = self.warnings
+        var inputs: [Provenance.Input] = []
+        var seen = Set<String>()
+        for path in self.inputs where seen.insert(path).inserted {
+            do { inputs.append(try Provenance.Input(hashing: path)) } catch {
+                inputs.append(Provenance.Input(path: path, bytes: 0, sha256: ""))
+                warnings.append("cannot hash input: \(error)")
+            }
+        }
+        for w in table.warnings where !warnings.contains(w) { warnings.append(w) }
+        var outputs = self.outputs
+        for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
+        let provenance = Provenance(
+            command: command, arguments: arguments,
+            settings: settings.map { Provenance.Setting(name: $0.name, value: $0.value) },
+            inputs: inputs, outputs: outputs, warnings: warnings,
+            failures: failures.map { Provenance.Failure(input: $0.input, message: $0.message) },
+            outcome: outcome == .success ? "success" : "completed with errors", tableIII: table.entries)
+        return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
+                              sections: sections, tableIIIInputs: tableIIIInputs)
+    }
+
+    /// The files ``writeReport(to:title:)`` writes.
+    public static let reportFiles = ["report.html", "provenance.json", "methods.md", "report.json"]
+
+    /// Writes `report.json`, `provenance.json`, `methods.md` and `report.html` into `folder` (atomically) and
+    /// lists them in ``outputs``. Call once at the end of every command.
+    @discardableResult
+    public mutating func writeReport(to folder: OutputFolder, title: String? = nil) throws(SIMSError) -> ReportDocument {
+        for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
+        let document = reportDocument(title: title)
+        try ReportFiles.write(document, to: folder)
+        return document
+    }
+}
+
+/// Writing and rebuilding the report files of an output folder.
+public enum ReportFiles {
+    /// Writes the four report files of `document` into `folder`.
+    public static func write(_ document: ReportDocument, to folder: OutputFolder) throws(SIMSError) {
+        try AtomicFile.write(document.jsonText, to: folder.file("report.json"))
+        try AtomicFile.write(document.provenanceJSON, to: folder.file("provenance.json"))
+        try AtomicFile.write(document.methodsMarkdown, to: folder.file("methods.md"))
+        try AtomicFile.write(document.html(folder: folder.path), to: folder.file("report.html"))
+    }
+
+    /// Reads `DIR/report.json`.
+    public static func read(from folder: String) throws(SIMSError) -> ReportDocument {
+        let path = folder + "/report.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SIMSError(.fileNotFound, "no report.json in the output folder", file: path,
+                            expected: "an output folder written by a sims command (it stores report.json)")
+        }
+        return try ReportDocument.decode(data, file: path)
+    }
+}
+
+extension OutputFolder {
+    /// Writes `figure` as `plots/<name>.svg` and, when `png` is set, `plots/<name>.png`; returns the relative
+    /// SVG path for ``ReportSection/figure(_:caption:)`` and records both in `record.outputs`.
+    @discardableResult
+    public func writeFigure(_ figure: any Figure, named name: String, png: Bool = true, record: inout RunRecord) throws(SIMSError) -> String {
+        let base = "plots/" + OutputFolder.safeName(name)
+        try AtomicFile.write(figure.svg, to: file(base + ".svg"))
+        record.outputs.append(base + ".svg")
+        if png {
+            try AtomicFile.write(figure.png, to: file(base + ".png"))
+            record.outputs.append(base + ".png")
+        }
+        return base + ".svg"
+    }
+}
