@@ -8,5 +8,6 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchSpectraCommand.self,
             BenchParseCommand.self,
+            BenchTortuosityCommand.self,
         ])
 }
