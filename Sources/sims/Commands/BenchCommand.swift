@@ -8,6 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchSpectraCommand.self,
             BenchParseCommand.self,
+            BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
         ])
 }
