@@ -27,7 +27,8 @@ public enum SpectraBenchmark {
         public init(folder: String) { self.folder = folder }
     }
 
-    /// Timings in seconds.
+    /// Timings in seconds. `pythonPerPointLoopSeconds` is the paper script's pattern (a Python loop over every
+    /// data point for every interval), timed on 2 spectra and scaled to all.
     public struct Report: Sendable, Codable {
         public var spectra: Int
         public var intervals: Int
@@ -37,6 +38,8 @@ public enum SpectraBenchmark {
         public var numpyLoopIntegrateSeconds: Double?
         public var numpyVectorizedIntegrateSeconds: Double?
         public var numpyParseSeconds: Double?
+        public var pythonPerPointLoopSeconds: Double?
+        public var speedupVersusPerPointLoop: Double?
         public var speedupVersusVectorizedNumPy: Double?
         public var speedupVersusLoopNumPy: Double?
         public var numpyVersion: String?
@@ -86,6 +89,8 @@ public enum SpectraBenchmark {
             report.numpyVectorizedIntegrateSeconds = numpy.vectorized
             report.numpyParseSeconds = numpy.parse
             report.numpyVersion = numpy.version
+            report.pythonPerPointLoopSeconds = numpy.scriptLoop
+            report.speedupVersusPerPointLoop = numpy.scriptLoop.map { $0 / best }
             report.speedupVersusVectorizedNumPy = numpy.vectorized / best
             report.speedupVersusLoopNumPy = numpy.loop / best
             // Agreement check on the areas (NumPy loop variant = exact trapz on the same points).
@@ -117,7 +122,7 @@ public enum SpectraBenchmark {
 
     /// The NumPy side, run as a Python script fed on stdin; `nil` when python3/numpy is unavailable.
     static func runNumPy(paths: [String], intervals: Int, repetitions: Int) throws(SIMSError)
-        -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]])? {
+        -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]], scriptLoop: Double?)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", numpyScript, String(intervals), String(max(1, repetitions))] + paths
@@ -132,7 +137,7 @@ public enum SpectraBenchmark {
               let loop = object["loop"] as? Double, let vectorized = object["vectorized"] as? Double,
               let parse = object["parse"] as? Double, let version = object["numpy"] as? String,
               let areas = object["areas"] as? [[Double]] else { return nil }
-        return (loop, vectorized, parse, version, areas)
+        return (loop, vectorized, parse, version, areas, object["script_loop_extrapolated"] as? Double)
     }
 
     static let numpyScript = #"""
@@ -186,9 +191,22 @@ def best(f):
         t = time.perf_counter(); r = f(); b = min(b, time.perf_counter() - t)
     return b, r
 
+def script_loop(count):
+    # The paper script's pattern: for every interval, walk every data point in Python.
+    for m, y in spectra[:count]:
+        ml = m.tolist(); yl = (y / y.sum()).tolist()
+        for lo, hi in zip(lower.tolist(), upper.tolist()):
+            xs = []; ys = []
+            for mi, yi in zip(ml, yl):
+                if lo <= mi <= hi:
+                    xs.append(mi); ys.append(yi)
+            trapz(ys, xs) if len(xs) > 1 else 0.0
+
 tl, areas = best(loop)
 tv, _ = best(vectorized)
-print(json.dumps({"loop": tl, "vectorized": tv, "parse": parse, "numpy": np.__version__,
+sample = min(2, len(spectra))
+t = time.perf_counter(); script_loop(sample); ts = (time.perf_counter() - t) * len(spectra) / sample
+print(json.dumps({"loop": tl, "vectorized": tv, "parse": parse, "numpy": np.__version__, "script_loop_extrapolated": ts,
                   "areas": [[float(v) for v in a] for a in areas]}))
 """#
 }
