@@ -201,6 +201,11 @@ struct SpectraWorkflowTests {
         let png = try Data(contentsOf: URL(fileURLWithPath: out + "i35Cl-.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(result.record.outputs.contains("plots/extra/CN-.png"))
+        // The report shows the figures and the tables.
+        let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
+        #expect(html.contains("Peak areas") && html.contains("Detector saturation") && html.contains("Isotope ratios"))
+        #expect(html.contains("i35Cl-"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("out/provenance.json")))
     }
 
     @Test("sims.toml: samples, [spectra] settings and N from [acquisition]")

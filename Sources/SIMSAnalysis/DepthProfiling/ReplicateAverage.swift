@@ -1,6 +1,7 @@
 /// Several depth profiles of one sample (replicate craters) aligned on an interface and averaged.
 ///
-/// Each profile's time axis is shifted so that the chosen interface (first 50 % crossing of `alignmentIon`,
+/// Each profile's time axis is shifted so that the chosen interface (the first 50 % crossing of
+/// `alignmentIon` after the surface transient — the first ``surfaceTransientFraction`` of the sputter time —
 /// see ``InterfaceDetector``) lies at 0 s; all profiles are then linearly interpolated onto a common grid
 /// spanning the time range every profile covers, with the smallest mean cycle time as step. Per grid point
 /// the mean and the sample standard deviation (n − 1) of the replicates are reported, the band drawn as
@@ -19,22 +20,32 @@ public struct ReplicateAverage: Sendable, Equatable {
     /// Name of the ion aligned on, for reporting (set by the caller when it aligned on a helper signal).
     public var alignmentIon: String
 
-    /// Aligns and averages the given ion columns (`signals[k]` = ion name → values) of replicates.
+    /// Share of each profile's sputter time at the start in which interfaces are not used for alignment
+    /// (surface contamination and the pre-equilibrium transient of the sputter yield).
+    public static let surfaceTransientFraction = 0.05
+
+    /// Aligns and averages replicate signals.
     /// - Parameters:
     ///   - times: sputter time (s) of each replicate.
-    ///   - signals: per replicate, the values by ion name (same ion names in every replicate).
-    ///   - alignmentIon: the ion whose first interface is aligned.
+    ///   - signals: per replicate, the values to average by ion name (same ion names in every replicate).
+    ///   - alignmentSignals: per replicate, the signal whose interface is aligned (raw counts of `alignmentIon`);
+    ///     `nil` uses `signals[k][alignmentIon]`.
+    ///   - alignmentIon: the name of the aligned ion, for messages and reports.
     /// - Throws: ``SIMSError`` when a replicate lacks the ion or the interface, or ranges do not overlap.
-    public init(times: [ContiguousArray<Double>], signals: [[String: ContiguousArray<Double>]], alignmentIon: String,
+    public init(times: [ContiguousArray<Double>], signals: [[String: ContiguousArray<Double>]],
+                alignmentSignals: [ContiguousArray<Double>]? = nil, alignmentIon: String,
                 detector: InterfaceDetector = InterfaceDetector()) throws(SIMSError) {
-        guard !times.isEmpty, times.count == signals.count else { throw .invalidArgument("replicate averaging needs at least one profile") }
+        guard !times.isEmpty, times.count == signals.count, alignmentSignals.map({ $0.count == times.count }) ?? true else {
+            throw .invalidArgument("replicate averaging needs at least one profile and one signal set per profile")
+        }
         var shifts: [Double] = []
         for (k, (t, s)) in zip(times, signals).enumerated() {
-            guard let values = s[alignmentIon] else {
+            guard let values = alignmentSignals?[k] ?? s[alignmentIon] else {
                 throw .invalidArgument("replicate \(k + 1) has no column \(alignmentIon)", found: alignmentIon, expected: "an ion of every replicate")
             }
-            guard let first = detector.detect(time: t, signal: values, ion: alignmentIon).first else {
-                throw .inconsistent("replicate \(k + 1): no interface of \(alignmentIon) to align on")
+            let transientEnd = (t.last ?? 0) * ReplicateAverage.surfaceTransientFraction
+            guard let first = detector.detect(time: t, signal: values, ion: alignmentIon).first(where: { $0.time > transientEnd }) else {
+                throw .inconsistent("replicate \(k + 1): no interface of \(alignmentIon) after the surface transient to align on")
             }
             shifts.append(first.time)
         }

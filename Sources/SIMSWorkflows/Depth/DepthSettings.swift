@@ -38,6 +38,15 @@ public struct DepthSettings: Sendable {
     public var grouping: Grouping = .name
     /// Ion whose first interface aligns replicates; `nil` = the ion with the strongest first interface.
     public var alignmentIon: String?
+    /// Primary pulses per analysis cycle (scans × shots per pixel × pixels), when known: ion counts are then
+    /// dead-time corrected per cycle before anything else (Stephan, Zehnpfenning & Benninghoven, JVST A 12
+    /// (1994) 405), unless the export says it is corrected already. Saturated counts compress plateaus and
+    /// make interfaces look narrower than they are.
+    public var primaryPulsesPerCycle: Double?
+    /// Sputter time per plane of a 3-D stack in s (1 = the time axis counts planes).
+    public var secondsPerPlane: Double = 1
+    /// Thickness of one plane of a 3-D stack in µm (VTK voxel size along z), when known.
+    public var planeThicknessMicrometers: Double?
     /// Interface detection settings.
     public var detector = InterfaceDetector()
 

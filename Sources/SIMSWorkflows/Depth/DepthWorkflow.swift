@@ -34,12 +34,18 @@ public struct DepthWorkflow: Sendable {
         record.set("smoothing", settings.smoothing.description)
         record.set("depth scale", String(describing: settings.scale))
         record.set("replicate grouping", settings.grouping.rawValue)
+        record.set("dead-time correction", settings.primaryPulsesPerCycle.map { "N = \($0) primary pulses per cycle" } ?? "none")
         var analyses: [DepthAnalysis] = []
         for (index, file) in inputs.files.enumerated() {
             progress.report(task: "depth profiles", completed: index, total: inputs.files.count)
             record.inputs.append(file.path)
             do {
-                let profile = try read(file.path)
+                let profile: DepthProfile
+                if file.isVolume {
+                    profile = try volumeProfile(file, output: output, record: &record)
+                } else {
+                    profile = try read(file.path)
+                }
                 analyses.append(try DepthAnalysis(name: file.name, profile: profile, settings: settings, record: &record))
             } catch {
                 record.fail(file.path, error)
@@ -47,6 +53,10 @@ public struct DepthWorkflow: Sendable {
             }
         }
         progress.report(task: "depth profiles", completed: inputs.files.count, total: inputs.files.count)
+        let distorted = analyses.filter { !($0.scale?.warnings(detectedLayers: $0.layers.layers.count).isEmpty ?? true) }
+        if let example = distorted.first, let warning = example.scale?.warnings(detectedLayers: example.layers.layers.count).first {
+            record.warn("\(distorted.count) of \(analyses.count) profile(s) have several layers: \(warning)")
+        }
 
         var replicates: [(sample: String, average: ReplicateAverage)] = []
         if settings.grouping != .none {
@@ -65,6 +75,18 @@ public struct DepthWorkflow: Sendable {
         return result
     }
 
+    /// Reads a 3-D stack, exports it to VTK and returns its per-plane depth profile (time axis = plane index
+    /// × ``DepthSettings/secondsPerPlane``).
+    func volumeProfile(_ file: DepthInputs.File, output: OutputFolder, record: inout RunRecord) throws(SIMSError) -> DepthProfile {
+        let volume = try VolumeLoader.load(from: file.path, planeThicknessMicrometers: settings.planeThicknessMicrometers)
+        let name = "results/\(OutputFolder.safeName(file.name)).vtk"
+        try VTKWriter.write(volume, to: output.file(name))
+        record.outputs.append(name)
+        var profile = try volume.depthProfile(secondsPerPlane: settings.secondsPerPlane)
+        profile.source = file.path
+        return profile
+    }
+
     /// Aligns and averages the processed signals of replicate analyses.
     func average(_ members: [DepthAnalysis]) throws(SIMSError) -> ReplicateAverage {
         let common = members.dropFirst().reduce(Set(members[0].ions)) { $0.intersection($1.ions) }
@@ -74,26 +96,31 @@ public struct DepthWorkflow: Sendable {
         if let chosen = settings.alignmentIon {
             alignment = chosen
         } else {
-            // The ion with the strongest first interface (largest relative plateau change) in the first replicate.
-            let candidates = members[0].interfaces.filter { common.contains($0.ion) }
-            guard let best = candidates.max(by: { contrast($0) < contrast($1) }) else {
-                throw .inconsistent("no interface common to the replicates to align on")
+            // The ion with the strongest interface (largest relative plateau change) after the surface transient
+            // in the first replicate that every other replicate also shows.
+            func buried(_ member: DepthAnalysis) -> [Interface] {
+                let end = member.profile.sputterTime.last ?? 0
+                return member.interfaces.filter { common.contains($0.ion) && $0.time > ReplicateAverage.surfaceTransientFraction * end }
+            }
+            let ranked = buried(members[0]).sorted { contrast($0) > contrast($1) }
+            let others = members.dropFirst().map { Set(buried($0).map(\.ion)) }
+            guard let best = ranked.first(where: { candidate in others.allSatisfy { $0.contains(candidate.ion) } }) else {
+                throw .inconsistent("no buried interface common to all replicates to align on")
             }
             alignment = best.ion
         }
         // Align on raw counts (where interfaces were detected), average the processed signals.
-        var signals: [[String: ContiguousArray<Double>]] = []
-        for member in members {
-            var map: [String: ContiguousArray<Double>] = [:]
-            for ion in ions { map[ion] = member.processed[member.ions.firstIndex(of: ion)!] }
-            map["\u{0}align"] = member.profile.column(named: alignment)?.values
-            signals.append(map)
+        let signals = members.map { member in
+            Dictionary(uniqueKeysWithValues: ions.map { ion in (ion, member.processed[member.ions.firstIndex(of: ion)!]) })
         }
-        var average = try ReplicateAverage(times: members.map(\.profile.sputterTime), signals: signals,
-                                           alignmentIon: "\u{0}align", detector: settings.detector)
-        average.mean["\u{0}align"] = nil
-        average.standardDeviation["\u{0}align"] = nil
-        average.alignmentIon = alignment
+        let alignmentSignals = try members.map { member throws(SIMSError) -> ContiguousArray<Double> in
+            guard let column = member.profile.column(named: alignment) else {
+                throw .inconsistent("\(member.name) has no column \(alignment) to align on")
+            }
+            return column.values
+        }
+        let average = try ReplicateAverage(times: members.map(\.profile.sputterTime), signals: signals,
+                                           alignmentSignals: alignmentSignals, alignmentIon: alignment, detector: settings.detector)
         return average
     }
 

@@ -24,6 +24,11 @@ enum SpectraOutputs {
         try save(isotopeTable(isotopes), "isotopes.csv")
         try save(testTable(tests, table: table, normalization: primary), "tests.csv")
         if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, folder: folder, record: &record) }
+        for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, tests: tests,
+                                              plots: plots, intervalList: intervalList, record: record) {
+            record.add(section)
+        }
+        try record.writeReport(to: folder, title: "SIMSKit — spectra")
     }
 
     static func peakCells(_ peak: Peak) -> [CSVTable.Cell] {

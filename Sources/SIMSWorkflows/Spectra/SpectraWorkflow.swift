@@ -29,6 +29,7 @@ public enum SpectraWorkflow {
         var record = RunRecord(command: "spectra", arguments: options.arguments)
         let study = try loadStudy(options)
         let settings = try resolveSettings(options, study: study, record: &record)
+        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
         let folder = try OutputFolder(options.output)
 
         // Peak list.
@@ -51,8 +52,9 @@ public enum SpectraWorkflow {
                 try PeakIntegrator.validate(spectrum)
                 spots.append(SpotSpectrum(sample: entry.sample, spot: entry.spot.name, spectrum: spectrum))
                 record.inputs.append(entry.spot.path)
-                let header = Acquisition(iontofHeader: spectrum.metadata).filling(from: study.acquisition)
-                if record.acquisition.primaryIon == nil { record.acquisition = header }
+                let fromHeader = Acquisition(iontofHeader: spectrum.metadata)
+                let header = fromHeader.filling(from: study.acquisition)
+                if spots.count == 1 { record.acquisition = fromHeader }
                 laws.append(settings.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header))
             } catch {
                 record.fail(entry.spot.path, error)

@@ -8,5 +8,8 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchSpectraCommand.self,
             BenchParseCommand.self,
+            BenchPCACommand.self,
+            BenchImzMLCommand.self,
+            BenchTortuosityCommand.self,
         ])
 }

@@ -1,8 +1,88 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the microstructure work (issue). Must not remain at the end of the session.
+/// `sims microstructure`: segment ion images into phases and compute fractions, interfaces, connectivity,
+/// particle sizes and tortuosity factors.
 struct MicrostructureCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "microstructure", abstract: "Phase segmentation, fractions, interfaces and tortuosity (not yet available)")
-    func run() async throws { throw ValidationError("sims microstructure is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "microstructure",
+        abstract: "Phase segmentation, fractions, interfaces, connectivity, particle sizes and tortuosity",
+        discussion: """
+        Reads ion images (IONTOF ASCII `<measurement> (<id>) - <ion>.txt` with the `total` image, BIF6 or imzML),
+        segments each measurement into the phases you name, and writes results/microstructure.csv,
+        results/particles.csv, images/labels_*.tiff and plots/labels_*.png|svg. With --stack the measurements are
+        the planes of one 3-D volume (surface first, name order).
+
+        Example:
+          sims microstructure exports/ --phase NCM=NiO_2-,O- --phase SE=PS_2-,Cl- --phase pore=low-total \\
+              --pixel-size 0.39 --out micro
+        """
+    )
+
+    @Argument(help: "Image files or folders of them.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "NAME=ION[,ION…] or NAME=low-total; repeat for every phase (label order).")
+    var phase: [String] = []
+
+    @Option(name: .long, help: "Segmentation: threshold (Otsu on marker shares), kmeans or gmm.")
+    var method: String = "threshold"
+
+    @Option(name: .customLong("pixel-size"), help: "Pixel size in µm (overrides the metadata).")
+    var pixelSize: Double?
+
+    @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off).")
+    var smooth: Double = 1
+
+    @Option(name: .customLong("min-island"), help: "Merge islands smaller than this many pixels (voxels).")
+    var minIsland: Int = 4
+
+    @Option(name: .long, help: "Connectivity for components, percolation and particles: face (4/6) or full (8/26).")
+    var connectivity: String = "face"
+
+    @Option(name: .long, help: "Phase sized as particles (default: the first ion-marked phase).")
+    var active: String?
+
+    @Option(name: .long, help: "Relative residual tolerance of the tortuosity solver.")
+    var tolerance: Double = 1e-8
+
+    @Flag(name: .long, help: "Treat the measurements as planes of one volume (cubic voxels).")
+    var stack = false
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String = "sims-microstructure"
+
+    func run() async throws {
+        var settings = MicrostructureSettings()
+        guard !phase.isEmpty else { throw ValidationError("name the phases, e.g. --phase NCM=NiO_2- --phase SE=PS_2-,Cl- --phase pore=low-total") }
+        do { settings.phases = try phase.map { text throws(SIMSError) in try PhaseRule(parsing: text) } } catch {
+            throw ValidationError(error.description)
+        }
+        guard let method = MicrostructureSettings.Method(rawValue: method) else {
+            throw ValidationError("--method must be threshold, kmeans or gmm, found \(method)")
+        }
+        guard let connectivity = Connectivity(rawValue: connectivity) else {
+            throw ValidationError("--connectivity must be face or full, found \(connectivity)")
+        }
+        if let pixelSize, !(pixelSize > 0 && pixelSize.isFinite) { throw ValidationError("--pixel-size must be a positive number of µm") }
+        guard smooth >= 0, smooth.isFinite else { throw ValidationError("--smooth must be ≥ 0") }
+        guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must lie in (0, 1)") }
+        settings.method = method
+        settings.connectivity = connectivity
+        settings.pixelSizeMicrometers = pixelSize
+        settings.smoothingSigma = smooth
+        settings.minimumIslandVoxels = minIsland
+        settings.activePhase = active
+        settings.tolerance = tolerance
+        settings.stack = stack
+        let progress = StderrProgress()
+        let result = try MicrostructureWorkflow(settings: settings).run(
+            inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        print("\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
+        if result.record.outcome == .completedWithErrors {
+            for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+            throw ExitCode(ExitStatus.completedWithErrors)
+        }
+    }
 }

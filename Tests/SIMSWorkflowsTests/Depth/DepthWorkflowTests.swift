@@ -89,15 +89,23 @@ extension DepthWorkflowTests {
 
 extension DepthWorkflowTests {
     @Test func everyRealDepthProfileProcessesWithoutError() throws {
+        // The analysis of all 27 real exports (the workflow's tables and plots are exercised on the synthetic
+        // study above; rendering 27 × 2 plots in a debug build would only slow the suite down).
         let root = try SharedData.path("perovskite-depth-profiles")
         let folders = try FileManager.default.contentsOfDirectory(atPath: root).sorted().map { root + "/" + $0 }
-        let output = try TemporaryFolder()
-        let result = try DepthWorkflow(settings: DepthSettings()).run(
-            inputs: try DepthInputs(paths: folders, grouping: .name), output: try OutputFolder(output.path))
-        #expect(result.record.failures.isEmpty, "\(result.record.failures)")
-        #expect(result.analyses.count == 27)
-        // MAPI stack, negative polarity: the PbI3- signal of the perovskite falls where the Sn-based layer
-        // (SnI3-) rises, near 97 s of sputtering (read off the export's columns).
+        let inputs = try DepthInputs(paths: folders, grouping: .name)
+        let workflow = DepthWorkflow(settings: DepthSettings())
+        var record = RunRecord(command: "depth")
+        var analyses: [DepthAnalysis] = []
+        for file in inputs.files {
+            analyses.append(try DepthAnalysis(name: file.name, profile: try workflow.read(file.path), settings: workflow.settings, record: &record))
+        }
+        #expect(analyses.count == 27)
+        let result = (analyses: analyses, replicates: try inputs.groups.filter { $0.files.count > 1 }.map { group in
+            (sample: group.sample, average: try workflow.average(analyses.filter { a in group.files.contains { $0.name == a.name } }))
+        })
+        // MAPI stack, negative polarity: the SnI3- column rises from ~11 to ~890 counts per cycle between
+        // cycles 62 and 70 (89.5–101.2 s of sputtering), crossing half height near 97 s (export's columns).
         let mapi = try #require(result.analyses.first { $0.name == "I241209p_A_MAPI_1f-1nA_neg-B4 - NF" })
         let sn = try #require(mapi.interfaces.first { $0.ion == "^118SnI_3-SnI_3-" && $0.direction == .rising })
         #expect(sn.time > 90 && sn.time < 105)
@@ -105,5 +113,31 @@ extension DepthWorkflowTests {
         for analysis in result.analyses { #expect(analysis.processed.allSatisfy { $0.allSatisfy { $0.isFinite } }) }
         // Replicate craters of the PbI2-treatment experiment are averaged into bands.
         #expect(result.replicates.contains { $0.sample == "D_MeO-2PACz_1f_neg - NF" })
+    }
+}
+
+extension DepthWorkflowTests {
+    @Test func aFolderOfPlaneFoldersIsAVolumeWithAVTKExport() throws {
+        let folder = try TemporaryFolder()
+        // Four planes of 2×2 pixels: Li- fades, NiO2- appears from plane 3 on.
+        for plane in 1...4 {
+            let li = Double(100 * (plane <= 2 ? 1 : 0) + 1)
+            let ni = Double(plane >= 3 ? 80 : 0)
+            let set = try ImageSet(measurement: "stack_plane\(plane)", id: plane, images: [
+                IonImage(width: 2, height: 2, counts: [li, li, li, li], ion: "Li-", fieldOfViewMicrometers: 4),
+                IonImage(width: 2, height: 2, counts: [ni, ni, ni, ni], ion: "NiO_2-", fieldOfViewMicrometers: 4),
+            ], total: IonImage(width: 2, height: 2, counts: [200, 200, 200, 200], ion: "total", fieldOfViewMicrometers: 4))
+            _ = try set.writeIONTOFASCII(to: folder.file("in/stack/plane_0\(plane)"))
+        }
+        var settings = DepthSettings()
+        settings.planeThicknessMicrometers = 0.5
+        let result = try DepthWorkflow(settings: settings).run(
+            inputs: try DepthInputs(paths: [folder.file("in/stack")], grouping: .none), output: try OutputFolder(folder.file("out")))
+        #expect(result.record.failures.isEmpty, "\(result.record.failures)")
+        let profile = try #require(result.analyses.first?.profile)
+        #expect(profile.column(named: "Li-")?.values == [404, 404, 4, 4])
+        #expect(profile.column(named: "NiO_2-")?.values == [0, 0, 320, 320])
+        let vtk = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/results/stack.vtk")))
+        #expect(String(decoding: vtk.prefix(200), as: UTF8.self).contains("DIMENSIONS 2 2 4\nSPACING 2.0 2.0 0.5"))
     }
 }

@@ -1,12 +1,23 @@
+import Foundation
+
 /// Segments co-registered ion images into named phases from marker ions (threshold method).
 ///
 /// 1. Smooth every ion image and the total with a ``GaussianFilter`` (σ in pixels; counting noise dominates
 ///    single-pixel values), then form per-pixel shares rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (zero-safe: 0 where the smoothed
 ///    total is 0). Smoothing counts before dividing keeps the ratio of two noisy numbers stable.
-/// 2. A `low-total` phase takes the pixels at or below the Otsu threshold of the smoothed total.
-/// 3. Each ion-marked phase gets a score: the mean over its marker ions of rᵢ ÷ (98th percentile of rᵢ over the
-///    remaining pixels) — about 1 in the pure phase, whatever the ion's yield. With two marked phases the share
-///    s₁/(s₁+s₂) is thresholded by Otsu; with more, each pixel takes the phase of highest share.
+/// 2. Each ion-marked phase gets a score: the mean over its marker ions of rᵢ ÷ (99th percentile of rᵢ) — about 1
+///    in the pure phase, whatever the ion's yield. With two marked phases the share s₁/(s₁+s₂) is thresholded by
+///    Otsu; with more, each pixel takes the phase of highest score.
+/// 2b. Refinement: each marker's level is the median of its smoothed counts over the pixels of its phase; the
+///    phase score is the mean of count ÷ level over its markers — the estimated area fraction of the phase in the
+///    pixel. Compared within a pixel these are free of the total and of topography (which scales all ions alike)
+///    and unbiased at beam-blurred edges, where shares of the total favour the phase of higher total yield. Each
+///    pixel takes the phase of highest score.
+/// 3. A `low-total` phase (pores) takes the pixels whose smoothed total t, divided by the median total of the phase
+///    they were given in step 2, is at or below the midpoint (t_pore + 1)/2, t_pore the 1st percentile of the
+///    relative totals — the 50 % criterion for an edge blurred by the beam. Relative totals, because solids differ
+///    among themselves in total yield; a midpoint rather than Otsu, because pores are usually a few % of the
+///    pixels and Otsu is biased for such unbalanced classes.
 /// 4. Face-connected islands below ``minimumIslandVoxels`` join the surrounding phase (``IslandRemoval``).
 ///
 /// Multi-channel clustering (k-means / Gaussian mixture) lives in the workflow layer, which may use
@@ -34,20 +45,15 @@ public struct PhaseSegmentation: Sendable {
             smoothing.apply(values, width: channels.width, height: channels.height, depth: channels.depth)
         }
         let total = smooth(channels.total)
-        var labels = ContiguousArray<UInt8>(repeating: UInt8.max, count: n)
+        var labels = ContiguousArray<UInt8>(repeating: 0, count: n)
         var thresholds: [String: Double] = [:]
-        // 2. Pores from a low total.
-        if let poreIndex = rules.firstIndex(where: { $0.marker == .lowTotal }) {
-            let threshold = try OtsuThreshold().fit(total)[0]
-            thresholds["\(rules[poreIndex].name) total"] = threshold
-            for i in 0 ..< n where total[i] <= threshold { labels[i] = UInt8(poreIndex) }
-        }
-        let remaining = (0 ..< n).filter { labels[$0] == UInt8.max }
+        let poreIndex = rules.firstIndex(where: { $0.marker == .lowTotal })
         let marked = rules.indices.filter { rules[$0].marker != .lowTotal }
+        // 2. Solid phases from the marker scores (all pixels; pores are separated afterwards).
+        let all = Array(0 ..< n)
         if marked.count == 1 {
-            for i in remaining { labels[i] = UInt8(marked[0]) }
-        } else if !remaining.isEmpty {
-            // 3. Scores per marked phase.
+            for i in all { labels[i] = UInt8(marked[0]) }
+        } else {
             var scores: [ContiguousArray<Double>] = []
             for index in marked {
                 guard case .ions(let ions) = rules[index].marker else { continue }
@@ -56,29 +62,75 @@ public struct PhaseSegmentation: Sendable {
                     let smoothed = smooth(channels.channel(ion)!)
                     var share = ContiguousArray<Double>(repeating: 0, count: n)
                     for i in 0 ..< n where total[i] > 0 { share[i] = smoothed[i] / total[i] }
-                    let scale = Self.percentile(remaining.map { share[$0] }, 0.98)
+                    let scale = Self.percentile(Array(share), 0.99)
                     guard scale > 0 else {
-                        throw SIMSError(.numerical, "ion \(ion) (phase \(rules[index].name)) is absent from the images", found: "share 0 in 98 % of the pixels", expected: "a marker ion present in its phase")
+                        throw SIMSError(.numerical, "ion \(ion) (phase \(rules[index].name)) is absent from the images", found: "share 0 in 99 % of the pixels", expected: "a marker ion present in its phase")
                     }
-                    for i in remaining { score[i] += share[i] / scale / Double(ions.count) }
+                    for i in all { score[i] += share[i] / scale / Double(ions.count) }
                 }
                 scores.append(score)
             }
             if marked.count == 2 {
-                let share = remaining.map { i -> Double in
+                let share = all.map { i -> Double in
                     let sum = scores[0][i] + scores[1][i]
                     return sum > 0 ? scores[0][i] / sum : 0.5
                 }
                 let threshold = try OtsuThreshold().fit(share)[0]
                 thresholds["\(rules[marked[0]].name) share"] = threshold
-                for (j, i) in remaining.enumerated() { labels[i] = UInt8(share[j] > threshold ? marked[0] : marked[1]) }
+                for i in all { labels[i] = UInt8(share[i] > threshold ? marked[0] : marked[1]) }
             } else {
-                for i in remaining {
+                for i in all {
                     var best = 0
                     for p in 1 ..< marked.count where scores[p][i] > scores[best][i] { best = p }
                     labels[i] = UInt8(marked[best])
                 }
             }
+        }
+        // 2b. Refinement: the level of each marker ion is the median of its smoothed counts over the pixels given
+        //     its phase; the score of a phase is the mean of count ÷ level over its markers, i.e. the estimated
+        //     area fraction of the phase in the pixel. Comparing these within a pixel is free of the total (and of
+        //     topography, which scales all ions alike) and unbiased at blurred edges, where a share of the total
+        //     would favour the phase of higher total yield. Each pixel takes the phase of highest score.
+        if marked.count >= 2 {
+            var smoothedCounts: [String: ContiguousArray<Double>] = [:]
+            var fractions: [ContiguousArray<Double>] = []
+            for index in marked {
+                guard case .ions(let ions) = rules[index].marker else { continue }
+                let members = all.filter { Int(labels[$0]) == index }
+                var score = ContiguousArray<Double>(repeating: 0, count: n)
+                for ion in ions {
+                    let smoothed = smoothedCounts[ion] ?? smooth(channels.channel(ion)!)
+                    smoothedCounts[ion] = smoothed
+                    let level = Self.percentile(members.map { smoothed[$0] }, 0.5)
+                    guard level > 0 else { continue }
+                    for i in all { score[i] += smoothed[i] / level / Double(ions.count) }
+                }
+                fractions.append(score)
+            }
+            for i in all {
+                var best = 0
+                for p in 1 ..< marked.count where fractions[p][i] > fractions[best][i] { best = p }
+                labels[i] = UInt8(marked[best])
+            }
+        }
+        // 3. Pores: total low relative to the typical total of the phase the pixel was given, so that two solids
+        //    of different total yield are not mistaken for solid and pore. t = total ÷ median total of the phase.
+        if let poreIndex {
+            var level = [Double](repeating: 0, count: rules.count)
+            for index in marked {
+                let values = all.filter { Int(labels[$0]) == index }.map { total[$0] }
+                level[index] = Self.percentile(values, 0.5)
+            }
+            let relative = ContiguousArray(all.map { i -> Double in
+                let l = level[Int(labels[i])]
+                return l > 0 ? total[i] / l : 1
+            })
+            // Half-way between the pore level (1st percentile) and the solid level (1), like the 50 % criterion
+            // for an edge blurred by the beam: a pixel is pore when most of its signal is missing.
+            let poreLevel = min(Self.percentile(Array(relative), 0.01), 1)
+            let threshold = 0.5 * (poreLevel + 1)
+            thresholds["\(rules[poreIndex].name) total relative to phase median"] = threshold
+            for i in all where relative[i] <= threshold { labels[i] = UInt8(poreIndex) }
         }
         var phaseLabels = try PhaseLabels(
             width: channels.width, height: channels.height, depth: channels.depth, labels: labels,
@@ -125,8 +177,20 @@ public struct PhaseSegmentation: Sendable {
 public struct SegmentationResult: Sendable {
     /// The labels, phases in rule order, voxel size from the images.
     public var labels: PhaseLabels
-    /// Thresholds used, by name (`pore total` in counts, `NCM share` in 0…1).
+    /// Thresholds used, by name (`pore total relative to phase median`, `NCM share` in 0…1).
     public var thresholds: [String: Double]
     /// Voxels relabelled by island removal.
     public var voxelsChangedByIslandRemoval: Int
+
+    /// Creates a result.
+    public init(labels: PhaseLabels, thresholds: [String: Double], voxelsChangedByIslandRemoval: Int) {
+        self.labels = labels
+        self.thresholds = thresholds
+        self.voxelsChangedByIslandRemoval = voxelsChangedByIslandRemoval
+    }
+}
+
+private extension Double {
+    var logarithm: Double { Foundation.log(self) }
+    var exponential: Double { Foundation.exp(self) }
 }

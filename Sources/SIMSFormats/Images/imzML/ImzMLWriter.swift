@@ -140,13 +140,28 @@ public final class ImzMLWriter {
         guard let file = handle else { throw SIMSError(.writeFailed, "writer already finished", file: path) }
         handle = nil
         guard fclose(file) == 0 else { throw SIMSError(.writeFailed, "cannot close the .ibd", file: binaryPath) }
-        let xml = makeXML(sha1: sha1.finalizeHex())
-        guard rename(temporaryBinary, binaryPath) == 0 else {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporaryXML = (folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard let xmlFile = fopen(temporaryXML, "wb") else {
+            throw SIMSError(.writeFailed, "cannot create the imzML (errno \(errno))", file: path)
+        }
+        var ok = true
+        writeXML(sha1: sha1.finalizeHex()) { chunk in
+            guard ok else { return }
+            let bytes = Array(chunk.utf8)
+            ok = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, xmlFile) } == bytes.count
+        }
+        ok = fclose(xmlFile) == 0 && ok
+        guard ok else {
+            unlink(temporaryXML)
+            throw SIMSError(.writeFailed, "cannot write the imzML (disk full?)", file: path)
+        }
+        guard rename(temporaryBinary, binaryPath) == 0, rename(temporaryXML, path) == 0 else {
             unlink(temporaryBinary)
-            throw SIMSError(.writeFailed, "cannot move the .ibd into place (errno \(errno))", file: binaryPath)
+            unlink(temporaryXML)
+            throw SIMSError(.writeFailed, "cannot move the imzML/.ibd into place (errno \(errno))", file: path)
         }
         finished = true
-        try AtomicFile.write(xml, to: path)
     }
 
     private static func escape(_ text: String) -> String {
@@ -163,10 +178,12 @@ public final class ImzMLWriter {
         return out
     }
 
-    private func makeXML(sha1: String) -> String {
+    /// Emits the XML document in pieces (one per spectrum), so memory stays bounded for large files.
+    private func writeXML(sha1: String, _ emit: (String) -> Void) {
         let uuidHex = uuid.map { String(format: "%02x", $0) }.joined()
         let mode = storage == .continuous ? #"<cvParam cvRef="IMS" accession="IMS:1000030" name="continuous" value=""/>"# : #"<cvParam cvRef="IMS" accession="IMS:1000031" name="processed" value=""/>"#
-        var xml = """
+        var xml = ""
+        xml += """
         <?xml version="1.0" encoding="UTF-8"?>
         <mzML xmlns="http://psi.hupo.org/ms/mzml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://psi.hupo.org/ms/mzml http://psidev.info/files/ms/mzML/xsd/mzML1.1.0_idx.xsd" version="1.1">
           <cvList count="3">
@@ -265,8 +282,10 @@ public final class ImzMLWriter {
             <spectrumList count="\(entries.count)" defaultDataProcessingRef="SIMSKitExport">
 
         """
+        emit(xml)
+        xml = ""
         for (index, entry) in entries.enumerated() {
-            xml += """
+            xml = """
                   <spectrum id="Scan=\(index + 1)" defaultArrayLength="0" index="\(index)">
                     <referenceableParamGroupRef ref="spectrum1"/>
                     <scanList count="1">
@@ -296,8 +315,8 @@ public final class ImzMLWriter {
                   </spectrum>
 
             """
+            emit(xml)
         }
-        xml += "    </spectrumList>\n  </run>\n</mzML>\n"
-        return xml
+        emit("    </spectrumList>\n  </run>\n</mzML>\n")
     }
 }

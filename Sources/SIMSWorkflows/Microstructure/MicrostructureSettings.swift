@@ -1,0 +1,40 @@
+import SIMSAnalysis
+
+/// Settings of `sims microstructure`.
+public struct MicrostructureSettings: Sendable {
+    /// How pixels are assigned to phases.
+    public enum Method: String, Sendable, CaseIterable {
+        /// Marker-ion shares with Otsu thresholds (``PhaseSegmentation``).
+        case threshold
+        /// k-means on the per-pixel shares of all marker ions and the scaled total (SIMSMultivariate ``KMeans``).
+        case kmeans
+        /// Gaussian mixture on the same features (SIMSMultivariate ``GaussianMixture``).
+        case gmm
+    }
+
+    /// The phases and their marker ions, in label order.
+    public var phases: [PhaseRule] = []
+    /// Segmentation method.
+    public var method: Method = .threshold
+    /// Gaussian smoothing σ in pixels before segmentation (0 = none).
+    public var smoothingSigma: Double = 1
+    /// Islands smaller than this many pixels (voxels) are merged into their surroundings.
+    public var minimumIslandVoxels: Int = 4
+    /// Pixel size in µm; overrides the images' metadata.
+    public var pixelSizeMicrometers: Double?
+    /// Connectivity for components, percolation and particles (`.face`: 4 in 2-D / 6 in 3-D).
+    public var connectivity: Connectivity = .face
+    /// Phase whose particle size distribution is reported (default: the first ion-marked phase).
+    public var activePhase: String?
+    /// Phases whose tortuosity factors are computed (`nil`: all).
+    public var tortuosityPhases: [String]?
+    /// Relative residual tolerance of the tortuosity solves.
+    public var tolerance: Double = 1e-8
+    /// Treat all measurements as the planes of one volume (from the surface down, in name order).
+    public var stack = false
+    /// Seed of the clustering methods.
+    public var seed: UInt64 = 0
+
+    /// Default settings (phases must be set).
+    public init() {}
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SIMSAnalysis
+import SIMSFormats
+
+/// The pipeline behind `sims microstructure`: read ion images (IONTOF ASCII sets, BIF6, imzML), segment them into
+/// the named phases, compute ``MicrostructureMetrics``, and write tables, label images and plots.
+///
+/// Each measurement is analysed as a 2-D image, or, with ``MicrostructureSettings/stack``, all measurements are the
+/// planes of one volume. A measurement that cannot be read or segmented is recorded in the ``RunRecord`` and the
+/// others continue.
+public struct MicrostructureWorkflow: Sendable {
+    /// The settings.
+    public var settings: MicrostructureSettings
+
+    /// One analysed image or volume.
+    public struct Analysis: Sendable {
+        /// Measurement name (for a stack: the first plane's name + `-stack`).
+        public var name: String
+        /// The segmentation.
+        public var segmentation: SegmentationResult
+        /// The metrics.
+        public var metrics: MicrostructureMetrics
+    }
+
+    /// The outcome of a run.
+    public struct Result: Sendable {
+        /// Analyses in input order.
+        public var analyses: [Analysis]
+        /// What was done.
+        public var record: RunRecord
+    }
+
+    /// Configures the workflow.
+    public init(settings: MicrostructureSettings) { self.settings = settings }
+
+    /// Segments `channels` and computes the metrics (no files written) — the in-memory entry point.
+    public func analyze(_ channels: ImageChannels, name: String, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Analysis {
+        var channels = channels
+        if let size = settings.pixelSizeMicrometers { channels.pixelSizeMicrometers = size }
+        let smoothing = GaussianFilter(sigma: settings.smoothingSigma, sigmaZ: channels.depth > 1 ? settings.smoothingSigma : 0)
+        let segmentation: SegmentationResult
+        switch settings.method {
+        case .threshold:
+            segmentation = try PhaseSegmentation(rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels).fit(channels)
+        case .kmeans, .gmm:
+            segmentation = try MultichannelSegmentation(
+                rules: settings.phases, algorithm: settings.method == .kmeans ? .kmeans : .gaussianMixture,
+                smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels, seed: settings.seed).fit(channels)
+        }
+        let active = settings.activePhase ?? settings.phases.first { if case .ions = $0.marker { true } else { false } }?.name
+        if let active, segmentation.labels.label(of: active) == nil {
+            throw .invalidArgument("the active phase is not one of the phases", found: active, expected: settings.phases.map(\.name).joined(separator: ", "))
+        }
+        let metrics = try MicrostructureMetrics(
+            labels: segmentation.labels, connectivity: settings.connectivity, activePhase: active,
+            tortuosityPhases: settings.tortuosityPhases, tolerance: settings.tolerance, progress: progress)
+        return Analysis(name: name, segmentation: segmentation, metrics: metrics)
+    }
+
+    /// Reads `inputs` (files or folders of image exports), analyses them and writes everything to `output`.
+    public func run(
+        inputs: [String], output: OutputFolder, arguments: [String] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()
+    ) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "microstructure", arguments: arguments)
+        record.set("phases", settings.phases.map(\.description).joined(separator: " "))
+        record.set("method", settings.method.rawValue)
+        record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))
+        record.set("minimum island (voxels)", String(settings.minimumIslandVoxels))
+        record.set("connectivity", settings.connectivity.rawValue)
+        record.set("solver tolerance", "\(settings.tolerance)")
+        if let size = settings.pixelSizeMicrometers { record.set("pixel size (µm)", CSVTable.format(size)) }
+        guard !settings.phases.isEmpty else {
+            throw .invalidArgument("name the phases and their marker ions", expected: "--phase NCM=NiO2- --phase SE=PS3-,Cl- --phase pore=low-total")
+        }
+        var paths: [String] = []
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+                throw SIMSError(.fileNotFound, "input does not exist", file: input)
+            }
+            if isFolder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+                paths += names.filter { !$0.hasPrefix(".") }.sorted().map { input + "/" + $0 }
+            } else {
+                paths.append(input)
+            }
+        }
+        let sources = try ImageSetSource.group(paths)
+        guard !sources.isEmpty else {
+            throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
+        }
+        var sets: [(name: String, set: ImageSet)] = []
+        for source in sources {
+            record.inputs += source.files
+            do {
+                sets.append((source.measurement, try source.load(progress: progress)))
+            } catch {
+                record.fail(source.files.first ?? source.measurement, error)
+            }
+        }
+        var analyses: [Analysis] = []
+        if settings.stack {
+            if !sets.isEmpty {
+                do {
+                    let volume = try Volume(planes: sets.map(\.set), planeThicknessMicrometers: settings.pixelSizeMicrometers)
+                    record.warn("stack of \(volume.depth) planes analysed with cubic voxels: the plane thickness is taken equal to the pixel size")
+                    analyses.append(try analyze(ImageChannels(volume), name: sets[0].name + "-stack", progress: progress))
+                } catch {
+                    record.fail(sets[0].name, error)
+                }
+            }
+        } else {
+            for (name, set) in sets {
+                do {
+                    let channels = try ImageChannels(set)
+                    if channels.pixelSizeMicrometers == nil && settings.pixelSizeMicrometers == nil {
+                        record.warn("\(name): no pixel size in the metadata and no --pixel-size; lengths are in voxels")
+                    }
+                    analyses.append(try analyze(channels, name: name, progress: progress))
+                } catch {
+                    record.fail(name, error)
+                }
+            }
+        }
+        for analysis in analyses {
+            for (index, phase) in analysis.metrics.labels.phases.enumerated() {
+                for result in analysis.metrics.tortuosity[index] where !result.percolates && analysis.metrics.fractions[index] > 0 {
+                    record.warn("\(analysis.name): \(phase) does not percolate along \(result.axis.rawValue) (τ = ∞)")
+                }
+            }
+        }
+        var result = Result(analyses: analyses, record: record)
+        try write(&result, to: output)
+        return result
+    }
+}

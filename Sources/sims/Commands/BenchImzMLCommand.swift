@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SIMSWorkflows
+
+/// `sims bench imzml`: peak-image extraction speed and memory on a large simulated processed imzML.
+struct BenchImzMLCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imzml",
+        abstract: "Time peak-image extraction from a ≥ 1 GB simulated processed imzML; report MB/s and peak RSS")
+
+    @Option(name: .long, help: "Raster width and height in pixels")
+    var size = 256
+
+    @Option(name: .long, help: "Data points per spectrum (12 bytes each)")
+    var points = 1400
+
+    @Option(name: .long, help: "Number of peak intervals")
+    var peaks = 50
+
+    @Option(name: .long, help: "Folder for the temporary data (deleted afterwards)")
+    var folder: String?
+
+    @Flag(name: .long, help: "Skip the pyimzML/NumPy comparison")
+    var noNumpy = false
+
+    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
+    var out: String?
+
+    func run() async throws {
+        var options = ImzMLBenchmark.Options()
+        options.width = size
+        options.height = size
+        options.pointsPerSpectrum = points
+        options.peaks = peaks
+        options.folder = folder
+        options.numpy = !noNumpy
+        let report = try ImzMLBenchmark.run(options, progress: StderrProgress())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
+        if let out { try AtomicFile.write(json + "\n", to: out) }
+        print(json)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SIMSAnalysis
+import SIMSWorkflows
+
+/// `sims bench tortuosity`: τ of a 256³ random pore volume — time and peak memory — and SciPy on a smaller volume.
+struct BenchTortuosityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tortuosity",
+        abstract: "Time the tortuosity factor of a size³ volume (default 256³), peak memory, and SciPy spsolve on a smaller one")
+
+    @Option(name: .long, help: "Edge of the benchmark volume in voxels")
+    var size = 256
+
+    @Option(name: .customLong("scipy-size"), help: "Edge of the volume also solved by SciPy spsolve (0 = skip)")
+    var scipySize = 40
+
+    @Option(name: .long, help: "Preconditioner: ssor (ω = 1.5) or jacobi")
+    var preconditioner = "ssor"
+
+    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
+    var out: String?
+
+    func run() async throws {
+        var options = TortuosityBenchmark.Options()
+        options.size = size
+        options.scipySize = scipySize
+        switch preconditioner {
+        case "ssor": options.preconditioner = .ssor(omega: 1.5)
+        case "jacobi": options.preconditioner = .jacobi
+        default: throw ValidationError("--preconditioner must be ssor or jacobi, found \(preconditioner)")
+        }
+        let report = try TortuosityBenchmark.run(options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
+        if let out { try AtomicFile.write(json + "\n", to: out) }
+        print(json)
+    }
+}
