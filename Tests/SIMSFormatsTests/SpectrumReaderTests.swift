@@ -70,4 +70,16 @@ struct SpectrumReaderTests {
         #expect(spectrum.channel == nil)
         #expect(Acquisition(iontofHeader: spectrum.metadata).polarity == .negative)
     }
+
+    @Test func lineEndsAndBlankLinesOfAnyKind() throws {
+        for text in ["m/z\tIntensity\r1\t2\r\r3\t4\r", "m/z\tIntensity\r\n1\t2\r\n\r\n3\t4", "m/z\tIntensity\n1\t2\n\n3\t4\n\0\0"] {
+            let spectrum = try IONTOFSpectrumFormat.decode(Data(text.utf8), source: "t.txt")
+            #expect(spectrum.mass == [1, 3])
+            #expect(spectrum.intensity == [2, 4])
+        }
+        // Line numbers count blank lines: the bad cell is on line 4.
+        #expect { try IONTOFSpectrumFormat.decode(Data("m/z\tIntensity\r\n1\t2\r\n\r\n3\tx\r\n".utf8), source: "t.txt") } throws: { error in
+            (error as? SIMSError)?.line == 4
+        }
+    }
 }

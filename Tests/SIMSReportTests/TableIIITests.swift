@@ -52,19 +52,19 @@ struct TableIIITests {
         var cli = Acquisition()
         cli.primaryEnergyKeV = 25
         var config = Metadata()
-        config["acquisition.primary_ion_energy_keV"] = "30"
+        config["acquisition.energy_keV"] = "30"
         config["acquisition.polarity"] = "positive"
-        config["acquisition.charge_compensation"] = "\"flood gun\""
+        config["instrument.charge_compensation"] = "\"flood gun\""
         let table = TableIII(TableIIIInputs(command: "spectra", header: header, commandLine: cli, config: config,
                                             settings: [("primary normalization", "tic")]))
-        #expect(table["acquisition.primary_ion_energy_keV"]?.value == "25")
-        #expect(table["acquisition.primary_ion_energy_keV"]?.source == .commandLine)
+        #expect(table["acquisition.energy_keV"]?.value == "25")
+        #expect(table["acquisition.energy_keV"]?.source == .commandLine)
         #expect(table["acquisition.polarity"]?.value == "negative" && table["acquisition.polarity"]?.source == .header)
-        #expect(table["acquisition.charge_compensation"]?.value == "flood gun" && table["acquisition.charge_compensation"]?.source == .config)
-        #expect(table["acquisition.primary_ion_source"]?.value == "Bi" && table["acquisition.primary_ion_source"]?.source == .derived)
+        #expect(table["instrument.charge_compensation"]?.value == "flood gun" && table["instrument.charge_compensation"]?.source == .config)
+        #expect(table["instrument.primary_ion_source"]?.value == "Bi" && table["instrument.primary_ion_source"]?.source == .derived)
         #expect(table["data_evaluation.normalization"]?.source == .run)
         #expect(table["data_evaluation.software"]?.value?.contains(SIMSKitVersion.current) == true)
-        #expect(table["acquisition.mass_resolution"]?.source == .missing)
+        #expect(table["instrument.mass_resolution"]?.source == .missing)
         #expect(table.warnings.contains { $0.contains("Polarity") && $0.contains("positive") })
         #expect(!table.warnings.contains { $0.contains("Primary ion energy") }) // header 30 = config 30
     }
@@ -72,13 +72,13 @@ struct TableIIITests {
     @Test("Imaging, depth and FIB fields are required only when they apply")
     func requirements() {
         let spectra = TableIII(TableIIIInputs(command: "spectra"))
-        #expect(spectra["acquisition.lateral_resolution_um"]?.required == false)
-        #expect(spectra["acquisition.sputter_species"]?.required == false)
-        #expect(spectra["acquisition.primary_ion_current_pA"]?.required == true)
+        #expect(spectra["instrument.lateral_resolution_um"]?.required == false)
+        #expect(spectra["depth_profiling.sputter_species"]?.required == false)
+        #expect(spectra["acquisition.current_pA"]?.required == true)
         let images = TableIII(TableIIIInputs(command: "images"))
-        #expect(images["acquisition.lateral_resolution_um"]?.required == true)
+        #expect(images["instrument.lateral_resolution_um"]?.required == true)
         let depth = TableIII(TableIIIInputs(command: "depth"))
-        #expect(depth["acquisition.sputter_species"]?.required == true)
+        #expect(depth["depth_profiling.sputter_species"]?.required == true)
         #expect(depth["sample_preparation.fib_source"]?.required == false)
         var fib = Metadata()
         fib["sample_preparation.fib_used"] = "true"
@@ -87,7 +87,7 @@ struct TableIIITests {
 
     @Test("methods.md states every given field and names every missing required one")
     func methods() throws {
-        let skipped: Set = ["acquisition.mass_resolution", "sample_preparation.transfer"]
+        let skipped: Set = ["instrument.mass_resolution", "sample_preparation.transfer"]
         var config = filledConfig(except: skipped)
         config["sample_preparation.fib_used"] = "true"
         let table = TableIII(TableIIIInputs(command: "depth", config: config, settings: [("scaling", "poisson")]))

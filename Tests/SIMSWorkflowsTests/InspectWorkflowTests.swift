@@ -29,3 +29,26 @@ struct InspectWorkflowTests {
         #expect(InspectWorkflow.text(of: [s]).contains("  kind: IONTOF spectrum\n"))
     }
 }
+
+@Suite("sims inspect on all shared data")
+struct InspectAllSharedDataTests {
+    @Test func everyFileIsSummarisedWithoutFailure() throws {
+        let root = try SharedData.path("")
+        var paths: [String] = []
+        for case let relative as String in FileManager.default.enumerator(atPath: root)! {
+            var isDirectory: ObjCBool = false
+            let path = root + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { paths.append(path) }
+        }
+        let result = InspectWorkflow.inspect(paths: paths.sorted())
+        #expect(result.failures.isEmpty, "\(result.failures.map(\.description))")
+        #expect(result.summaries.count == paths.count)
+        let kinds = Dictionary(grouping: result.summaries, by: \.kind).mapValues(\.count)
+        #expect(kinds[.spectrum] == 262)
+        #expect(kinds[.depthProfile] == 27)
+        #expect(kinds[.intervalList] == 1)
+        #expect(kinds[.imzML] == 3)
+        #expect(kinds[.xlsx] == 4)
+        #expect(result.summaries.filter { $0.kind == .depthProfile }.allSatisfy { Int($0.property("cycles") ?? "") ?? 0 > 10 })
+    }
+}

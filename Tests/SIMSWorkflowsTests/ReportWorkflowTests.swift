@@ -4,15 +4,18 @@ import SIMSTestSupport
 import Testing
 @testable import SIMSWorkflows
 
-/// The `sims init` template with every field uncommented (example values), minus `dropping` keys.
-func filledTemplate(dropping: Set<String> = []) -> String {
-    TableIII.configTemplate().split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-        guard line.hasPrefix("# "), let eq = line.range(of: " = ") else { return String(line) }
-        let name = line[line.index(line.startIndex, offsetBy: 2) ..< eq.lowerBound]
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return String(line) }
+/// The `sims init` template with every Table III field uncommented (example values), minus `dropping` keys;
+/// `[samples]` lists `samples` (sample = folder name).
+func filledTemplate(dropping: Set<String> = [], samples: [String] = []) -> String {
+    var table = ""
+    let skip = dropping.union(["acquisition.dead_time_corrected"])
+    return TableIII.configTemplate(samples: samples.map { ($0, $0) }).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()) }
+        guard table != "samples", line.hasPrefix("# "), let eq = line.range(of: " = ") else { return String(line) }
+        let name = String(line[line.index(line.startIndex, offsetBy: 2) ..< eq.lowerBound])
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !skip.contains(table + "." + name) else { return String(line) }
         return String(line.dropFirst(2))
-    }.filter { line in !dropping.contains { line.hasPrefix(String($0.split(separator: ".").last!) + " = ") } }
-    .joined(separator: "\n")
+    }.joined(separator: "\n")
 }
 
 final class XHTMLCheck: NSObject, XMLParserDelegate, @unchecked Sendable {
@@ -91,7 +94,7 @@ struct ReportWorkflowTests {
     @Test("missing fields are named; `sims report DIR --config` fills them in")
     func missingAndRebuild() throws {
         let folder = try TemporaryFolder()
-        let dropped: Set = ["acquisition.primary_ion_aperture", "sample_preparation.transfer"]
+        let dropped: Set = ["instrument.aperture", "sample_preparation.transfer"]
         let (out, _) = try Self.spectraRun(in: folder, dropping: dropped.union(["acquisition.acquisition_time_s"]))
         let methods = try String(contentsOfFile: out + "/methods.md", encoding: .utf8)
         // Without an acquisition time: N = 128·128·50·1 = 819200 pulses, t = N · 100 µs = 81.92 s,
@@ -131,7 +134,7 @@ struct ReportWorkflowTests {
         #expect(metadata.isEmpty) // everything commented out
         #expect(throws: SIMSError.self) { try ReportWorkflow.writeTemplate(to: folder.file("sims.toml")) }
         let filled = try TOMLFlattening.metadata(fromString: filledTemplate())
-        #expect(filled["acquisition.primary_ion_energy_keV"] == "30")
+        #expect(filled["acquisition.energy_keV"] == "30")
         #expect(filled["acquisition.polarity"] == "negative")
         #expect(filled["sample_preparation.insulating_tape"] == "true")
         #expect(throws: SIMSError.self) { try TOMLFlattening.metadata(fromString: "[acquisition\nx = ", file: "bad.toml") }
@@ -164,7 +167,7 @@ struct ReportScreenshotTests {
             return
         }
         let folder = try TemporaryFolder()
-        let (out, _) = try ReportWorkflowTests.spectraRun(in: folder, dropping: ["acquisition.mass_resolution"], richer: true)
+        let (out, _) = try ReportWorkflowTests.spectraRun(in: folder, dropping: ["instrument.mass_resolution"], richer: true)
         let png = folder.file("report.png")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -196,17 +199,24 @@ struct SimulatedStudyReportTests {
         let peaks = folder.file("peaks.txt")
         try IONTOFIntervalListFormat.write(study.peakList(polarity: .negative), to: peaks)
         // Template filled in, without the acquisition time (derived from N × cycle time) and two required fields.
-        let dropped: Set = ["acquisition.mass_resolution", "sample_preparation.storage"]
-        let toml = try folder.write(filledTemplate(dropping: dropped.union(["acquisition.acquisition_time_s"])), to: "sims.toml")
+        let dropped: Set = ["instrument.mass_resolution", "sample_preparation.storage"]
+        // The filled template is the study's manifest (sims.toml in the study folder, samples listed).
+        let samples = Array(Set(study.spots(polarity: .negative).map(\.sample))).sorted()
+        let toml = try folder.write(filledTemplate(dropping: dropped.union(["acquisition.acquisition_time_s"]), samples: samples), to: "study/sims.toml")
         var options = SpectraOptions(root: root, peakList: peaks, output: folder.file("out"))
         options.plots = false
         options.bootstrapResamples = 50
         options.primaryPulses = study.design.beam.primaryPulses
         options.arguments = ["spectra", root, "--peaks", peaks, "--out", folder.file("out")]
         var record = try SpectraWorkflow.run(options).record
-        record.configuration = try TOMLFlattening.metadata(fromFile: toml)
+        let manifest = try StudyManifest.read(from: toml)
+        #expect(manifest.samples.map(\.name) == samples)
+        #expect(manifest.acquisition.primaryCurrentPicoampere == 0.45 && manifest.acquisition.rasterWidth == 128)
+        record.use(manifest)
         let out = try OutputFolder(folder.file("out"))
         let document = try record.writeReport(to: out)
+        #expect(document.tableIII["acquisition.current_pA"]?.source == .config)
+        #expect(document.tableIII["instrument.aperture"]?.value == "Ap 1")
         let methods = try String(contentsOfFile: out.file("methods.md"), encoding: .utf8)
         // Every given field is stated (generic check over the filled table).
         for entry in document.tableIII.entries where entry.value != nil {

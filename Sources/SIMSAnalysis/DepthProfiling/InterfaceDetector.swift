@@ -4,7 +4,7 @@
 /// 1. The signal is smoothed with a centred moving average of ``smoothingWindow`` cycles (for detection only).
 /// 2. Hysteresis on the signal scaled to its own range (switch high above ``upperThreshold``, low below
 ///    ``lowerThreshold``) splits the profile into high and low segments; each switch is a candidate interface.
-/// 3. The plateau on each side is the median of the neighbouring segment; a candidate whose plateau contrast
+/// 3. The plateau on each side is the median of the central half of the neighbouring segment; a candidate whose plateau contrast
 ///    is below ``minimumContrast`` of the signal range, below ``minimumRelativeChange`` of the higher
 ///    plateau, or not significant under Poisson statistics (``minimumSignificance``), is dropped.
 /// 4. Position = 50 % crossing between the plateaus, width = distance of the 16 % and 84 % crossings, both by
@@ -72,8 +72,8 @@ public struct InterfaceDetector: Sendable {
 
         var interfaces: [Interface] = []
         for k in 1..<max(folded.count, 1) where folded.count > 1 {
-            let before = median(smooth, folded[k - 1].start...folded[k - 1].end)
-            let after = median(smooth, folded[k].start...folded[k].end)
+            let before = median(smooth, core(folded[k - 1].start...folded[k - 1].end))
+            let after = median(smooth, core(folded[k].start...folded[k].end))
             guard abs(after - before) >= minimumContrast * range,
                   abs(after - before) >= minimumRelativeChange * max(abs(before), abs(after)),
                   significance(clean, folded[k - 1].start...folded[k - 1].end, folded[k].start...folded[k].end) >= minimumSignificance
@@ -116,6 +116,13 @@ public struct InterfaceDetector: Sendable {
         let ma = values[a].reduce(0, +) / na, mb = values[b].reduce(0, +) / nb
         let standardError = (max(ma, 0) / na + max(mb, 0) / nb).squareRoot()
         return standardError > 0 ? abs(ma - mb) / standardError : (ma == mb ? 0 : .infinity)
+    }
+
+    /// The central half of a segment: its ends belong to the neighbouring interfaces' tails, which would
+    /// pull the plateau estimate towards them (and the 16/84 % levels with it) when a layer is thin.
+    func core(_ range: ClosedRange<Int>) -> ClosedRange<Int> {
+        let quarter = range.count / 4
+        return (range.lowerBound + quarter)...(range.upperBound - quarter)
     }
 
     func median(_ values: ContiguousArray<Double>, _ range: ClosedRange<Int>) -> Double {

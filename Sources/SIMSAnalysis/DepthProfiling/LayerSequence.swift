@@ -1,7 +1,7 @@
 /// The layer sequence of a stack, found from where ions rise and fall.
 ///
-/// Interfaces of all ions are grouped when their 50 % times lie within the larger of their widths (or two
-/// cycles) of each other; each group is one interface of the stack, at the median time. Between consecutive
+/// Interfaces of all ions are grouped when their 50 % times lie within the smaller of their widths (or two
+/// cycles) of each other — the smaller, so that one broad, gradual change cannot chain distinct interfaces; each group is one interface of the stack, at the median time. Between consecutive
 /// interfaces lies a layer, named by the ions that dominate it: the ion whose signal, scaled to its own
 /// maximum, is highest on average over the layer's central half.
 public struct LayerSequence: Sendable, Equatable {
@@ -11,7 +11,7 @@ public struct LayerSequence: Sendable, Equatable {
         public var startTime: Double
         /// Sputter time at which the layer ends, in s.
         public var endTime: Double
-        /// Ions dominating the layer, most dominant first (those within 80 % of the top score).
+        /// Ions dominating the layer, most dominant first (at most three, each within 80 % of the top score).
         public var dominantIons: [String]
         /// Summed counts of every ion over the layer's cycles (counts), by ion name.
         public var integratedCounts: [String: Double]
@@ -29,7 +29,7 @@ public struct LayerSequence: Sendable, Equatable {
         var groups: [[Interface]] = []
         for interface in interfaces.sorted(by: { $0.time < $1.time }) {
             if let last = groups.last?.last,
-               interface.time - last.time <= max(2 * step, max(interface.width, last.width)) {
+               interface.time - last.time <= max(2 * step, min(interface.width, last.width)) {
                 groups[groups.count - 1].append(interface)
             } else {
                 groups.append([interface])
@@ -56,7 +56,7 @@ public struct LayerSequence: Sendable, Equatable {
             }
             scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let top = scores.first?.1 ?? 0
-            let dominant = scores.filter { $0.1 >= 0.8 * top && top > 0 }.map(\.0)
+            let dominant = scores.filter { $0.1 >= 0.8 * top && top > 0 }.prefix(3).map(\.0)
             return Layer(startTime: start, endTime: end, dominantIons: dominant, integratedCounts: integrated)
         }
     }

@@ -42,12 +42,15 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
 
     /// Recognises the kind of the file at `path` from its first bytes.
     public static func detect(path: String) throws(SIMSError) -> FileKind {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw SIMSError(.unreadable, isDirectory.boolValue ? "is a folder, not a file" : "cannot open file", file: path)
-            }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SIMSError(.fileNotFound, "file not found", file: path)
+        }
+        guard !isDirectory.boolValue else {
+            throw SIMSError(.unreadable, "is a folder, not a file", file: path, expected: "a file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SIMSError(.unreadable, "cannot open file", file: path)
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: probeLength)) ?? Data()

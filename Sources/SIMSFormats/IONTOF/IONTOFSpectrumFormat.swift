@@ -74,51 +74,74 @@ public enum IONTOFSpectrumFormat {
         intensity.reserveCapacity(estimate)
         if channelColumn != nil { channel.reserveCapacity(estimate) }
 
+        // Hot loop: one pass over the bytes, no line splitting. Cells end at the separator, rows at CR, LF or CRLF.
         let base = text.base
+        let count = text.count
+        var p = lines.position
+        var lineNumber = lines.lineNumber
         var values = (0.0, 0.0, 0.0)
-        while let line = lines.next() {
-            if line.isEmpty { continue }
-            var position = line.lowerBound
-            let end = line.upperBound
+        func rowRange(_ start: Int) -> Range<Int> {
+            var end = start
+            while end < count && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
+            return start..<end
+        }
+        while p < count {
+            let first = base[p]
+            if first == 0x0A || first == 0x0D {
+                // Empty line (or the LF of a lone-CR/CRLF pair already counted below).
+                p += 1
+                if first == 0x0D && p < count && base[p] == 0x0A { p += 1 }
+                lineNumber += 1
+                continue
+            }
+            lineNumber += 1
+            let rowStart = p
             var column = 0
-            while column <= lastNeeded {
+            while true {
+                var next: Int
                 if column != massColumn && column != intensityColumn && column != channelColumn {
                     // A column the spectrum does not use: skip its cell unparsed.
-                    var next = position
-                    while next < end && base[next] != separator { next += 1 }
-                    column += 1
-                    position = next + 1
-                    if next == end {
-                        throw text.error(
-                            "row has \(column) columns", line: lines.lineNumber, found: text.string(line, limit: 60),
-                            expected: "at least \(lastNeeded + 1) columns (\(titles.joined(separator: ", ")))", kind: .truncated)
+                    next = p
+                    while next < count, base[next] != separator, base[next] != 0x0A, base[next] != 0x0D { next += 1 }
+                } else {
+                    guard let scan = ASCIIDouble.scan(base, from: p, limit: count) else {
+                        throw rowError(text, line: lineNumber, row: rowRange(rowStart), at: p, column: column, titles: titles, separator: separator)
                     }
-                    continue
+                    next = scan.end
+                    while next < count && base[next] == 0x20 { next += 1 }
+                    if column == massColumn { values.0 = scan.value }
+                    else if column == intensityColumn { values.1 = scan.value }
+                    else { values.2 = scan.value }
                 }
-                guard let scan = ASCIIDouble.scan(base, from: position, limit: end) else {
-                    throw rowError(text, line: lines.lineNumber, row: line, at: position, column: column, titles: titles, separator: separator)
+                let atEnd = next == count || base[next] == 0x0A || base[next] == 0x0D
+                if !atEnd && base[next] != separator {
+                    throw rowError(text, line: lineNumber, row: rowRange(rowStart), at: p, column: column, titles: titles, separator: separator)
                 }
-                var next = scan.end
-                while next < end && base[next] == 0x20 { next += 1 }
-                guard next == end || base[next] == separator else {
-                    throw rowError(text, line: lines.lineNumber, row: line, at: position, column: column, titles: titles, separator: separator)
+                if column == lastNeeded {
+                    // Done with the needed cells: skip any further columns to the end of the row.
+                    p = next
+                    if !atEnd {
+                        while p < count && base[p] != 0x0A && base[p] != 0x0D { p += 1 }
+                    }
+                    break
                 }
-                if column == massColumn { values.0 = scan.value }
-                else if column == intensityColumn { values.1 = scan.value }
-                else if column == channelColumn { values.2 = scan.value }
-                column += 1
-                position = next + 1
-                if next == end && column <= lastNeeded {
+                if atEnd {
                     throw text.error(
-                        "row has \(column) columns", line: lines.lineNumber, found: text.string(line, limit: 60),
+                        "row has \(column + 1) columns", line: lineNumber, found: text.string(rowRange(rowStart), limit: 60),
                         expected: "at least \(lastNeeded + 1) columns (\(titles.joined(separator: ", ")))", kind: .truncated)
                 }
+                column += 1
+                p = next + 1
+            }
+            // Consume the row's line end (CRLF, LF or a lone CR).
+            if p < count {
+                if base[p] == 0x0D { p += 1; if p < count && base[p] == 0x0A { p += 1 } } else { p += 1 }
             }
             guard values.0.isFinite && values.1.isFinite else {
                 let which = values.0.isFinite ? 1 : 0
                 throw text.error(
-                    "non-finite value in column \"\(columnNames[which])\"", line: lines.lineNumber,
-                    found: text.string(line, limit: 60), expected: "finite numbers for m/z and Intensity")
+                    "non-finite value in column \"\(columnNames[which])\"", line: lineNumber,
+                    found: text.string(rowRange(rowStart), limit: 60), expected: "finite numbers for m/z and Intensity")
             }
             mass.append(values.0)
             intensity.append(values.1)

@@ -28,6 +28,7 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     public func replacingConfig(_ config: Metadata) -> ReportDocument {
         guard var inputs = tableIIIInputs else { return self }
         inputs.config = config
+        inputs.configAcquisition = Acquisition() // the new file's [acquisition] keys arrive flattened in `config`
         var copy = self
         let oldTableWarnings = Set(tableIII.warnings)
         copy.tableIIIInputs = inputs

@@ -15,22 +15,22 @@ extension TableIII {
 
         // Primary ion beam.
         var beam: [String] = []
-        if let species = take("acquisition.primary_ion_species") { beam.append(species + " primary ions") }
-        if let source = take("acquisition.primary_ion_source") { beam.append("from a " + source + " source") }
+        if let species = take("acquisition.primary_ion") { beam.append(species + " primary ions") }
+        if let source = take("instrument.primary_ion_source") { beam.append("from a " + source + " source") }
         var beamDetails: [String] = []
-        if let e = take("acquisition.primary_ion_energy_keV") { beamDetails.append(e) }
-        if let c = take("acquisition.primary_ion_current_pA") { beamDetails.append(c + " primary ion current") }
-        if let ap = take("acquisition.primary_ion_aperture") { beamDetails.append("aperture " + ap) }
+        if let e = take("acquisition.energy_keV") { beamDetails.append(e) }
+        if let c = take("acquisition.current_pA") { beamDetails.append(c + " primary ion current") }
+        if let ap = take("instrument.aperture") { beamDetails.append("aperture " + ap) }
         var first = "ToF-SIMS measurements were performed"
-        if let instrument = take("acquisition.instrument") { first += " on a " + instrument }
+        if let instrument = take("instrument.model") { first += " on a " + instrument }
         if !beam.isEmpty { first += " with " + beam.joined(separator: " ") }
         if !beamDetails.isEmpty { first += " (" + beamDetails.joined(separator: ", ") + ")" }
-        if let mode = take("acquisition.operation_mode") { first += " in " + mode + " mode" }
+        if let mode = take("instrument.operation_mode") { first += " in " + mode + " mode" }
         sentences.append(first + ".")
 
         // Area, raster, scans.
         var area: [String] = []
-        if let a = take("acquisition.analysis_area_um") { area.append("an area of " + a.replacingOccurrences(of: " µm", with: "") + " µm²") }
+        if let a = take("acquisition.area_um") { area.append("an area of " + a.replacingOccurrences(of: " µm", with: "") + " µm²") }
         if let r = take("acquisition.raster") { area.append("a raster of " + r.replacingOccurrences(of: " pixels", with: "") + " pixels") }
         if let p = take("derived.pixel_size_um") { area.append("a pixel size of " + p) }
         var scanParts: [String] = []
@@ -41,13 +41,13 @@ extension TableIII {
             if !scanParts.isEmpty { s += ", acquired with " + scanParts.joined(separator: " and ") }
             sentences.append(s + ".")
         }
-        if let stop = take("acquisition.stopping_condition") { sentences.append("The acquisition was stopped after " + stop + ".") }
+        if let stop = take("instrument.stopping_condition") { sentences.append("The acquisition was stopped after " + stop + ".") }
         var detection: [String] = []
         if let p = take("acquisition.polarity") { detection.append(p + " secondary ions were detected") }
         if let c = take("acquisition.cycle_time_us") { detection.append((detection.isEmpty ? "the cycle time was " : "with a cycle time of ") + c) }
         if !detection.isEmpty { sentences.append(capitalized(detection.joined(separator: " ")) + ".") }
-        if let m = take("acquisition.mass_resolution") { sentences.append("The mass resolution was " + m + ".") }
-        if let cc = take("acquisition.charge_compensation") { sentences.append("Charge compensation: " + cc + ".") }
+        if let m = take("instrument.mass_resolution") { sentences.append("The mass resolution was " + m + ".") }
+        if let cc = take("instrument.charge_compensation") { sentences.append("Charge compensation: " + cc + ".") }
         if let t = take("acquisition.acquisition_time_s") ?? take("derived.acquisition_time_s") {
             sentences.append("The acquisition took " + t + ".")
         }
@@ -56,20 +56,20 @@ extension TableIII {
         }
         // Imaging.
         var imaging: [String] = []
-        if let l = take("acquisition.lateral_resolution_um") { imaging.append("the estimated lateral resolution was " + l) }
-        if let d = take("acquisition.delayed_extraction") { imaging.append("delayed extraction: " + d) }
+        if let l = take("instrument.lateral_resolution_um") { imaging.append("the estimated lateral resolution was " + l) }
+        if let d = take("instrument.delayed_extraction") { imaging.append("delayed extraction: " + d) }
         if !imaging.isEmpty { sentences.append("For imaging, " + imaging.joined(separator: "; ") + ".") }
         // Depth profiling.
         var depth: [String] = []
-        if let s = take("acquisition.sputter_species") { depth.append(s + " ions") }
-        if let e = take("acquisition.sputter_energy_keV") { depth.append("at " + e) }
-        if let c = take("acquisition.sputter_current_nA") { depth.append("with " + c + " sputter current") }
-        if let c = take("acquisition.sputter_crater_um") { depth.append("over a crater of " + c.replacingOccurrences(of: " µm", with: "") + " µm²") }
+        if let s = take("depth_profiling.sputter_species") { depth.append(s + " ions") }
+        if let e = take("depth_profiling.sputter_energy_keV") { depth.append("at " + e) }
+        if let c = take("depth_profiling.sputter_current_nA") { depth.append("with " + c + " sputter current") }
+        if let c = take("depth_profiling.crater_um") { depth.append("over a crater of " + c.replacingOccurrences(of: " µm", with: "") + " µm²") }
         var depthSentence = depth.isEmpty ? "" : "Depth profiles were sputtered with " + depth.joined(separator: " ")
         var steps: [String] = []
-        if let f = raw("acquisition.sputter_frames") { used.insert("acquisition.sputter_frames"); steps.append(f + " sputter frame(s) per step") }
-        if let t = take("acquisition.sputter_time_per_step_s") { steps.append(t + " sputter time per step") }
-        if let p = take("acquisition.pause_time_s") { steps.append("a pause of " + p + " between sputtering and analysis") }
+        if let f = raw("depth_profiling.sputter_frames") { used.insert("depth_profiling.sputter_frames"); steps.append(f + " sputter frame(s) per step") }
+        if let t = take("depth_profiling.sputter_time_per_step_s") { steps.append(t + " sputter time per step") }
+        if let p = take("depth_profiling.pause_time_s") { steps.append("a pause of " + p + " between sputtering and analysis") }
         if !steps.isEmpty { depthSentence += (depthSentence.isEmpty ? "Depth profiling used " : ", using ") + steps.joined(separator: ", ") }
         if !depthSentence.isEmpty { sentences.append(depthSentence + ".") }
 

@@ -52,15 +52,20 @@ public struct TableIIIInputs: Sendable, Hashable, Codable {
     public var commandLine: Acquisition
     /// Any Table III key given on the command line as text (`key` → value).
     public var commandLineValues: [String: String]
-    /// `sims.toml`, flattened to `table.key` (as in `Study.metadata`).
+    /// `sims.toml`'s `[acquisition]` table as read by `StudyManifest` (`Study.acquisition`).
+    public var configAcquisition: Acquisition
+    /// `sims.toml`'s other tables, flattened to `table.key` (`Study.metadata`); a flattened `acquisition.*`
+    /// key is accepted too.
     public var config: Metadata
     /// Settings of the run, scanned for normalization, scaling and MVA.
     public var settings: [Provenance.Setting]
 
     /// Creates inputs.
     public init(command: String, header: Acquisition = Acquisition(), commandLine: Acquisition = Acquisition(),
-                commandLineValues: [String: String] = [:], config: Metadata = Metadata(), settings: [(name: String, value: String)] = []) {
+                commandLineValues: [String: String] = [:], configAcquisition: Acquisition = Acquisition(), config: Metadata = Metadata(),
+                settings: [(name: String, value: String)] = []) {
         self.command = command; self.header = header; self.commandLine = commandLine
+        self.configAcquisition = configAcquisition
         self.commandLineValues = commandLineValues; self.config = config
         self.settings = settings.map { Provenance.Setting(name: $0.name, value: $0.value) }
     }
@@ -96,14 +101,20 @@ public struct TableIII: Sendable, Hashable, Codable {
     public init(_ inputs: TableIIIInputs) {
         var warnings: [String] = []
         var entries: [TableIIIEntry] = []
-        let header = TableIII.values(of: inputs.header)
+        // Workflows often fill header acquisitions from the config (`filling(from: study.acquisition)`):
+        // a header value equal to the sims.toml [acquisition] value is attributed to the config.
+        let configValues = TableIII.values(of: inputs.configAcquisition).merging(TableIII.values(of: inputs.config)) { typed, _ in typed }
+        let header = TableIII.values(of: inputs.header).filter { entry in
+            guard let c = configValues[entry.key] else { return true }
+            return !TableIII.same(c, entry.value)
+        }
         let cli = TableIII.values(of: inputs.commandLine).merging(inputs.commandLineValues) { _, new in new }
         let run = TableIII.runValues(command: inputs.command, settings: inputs.settings.map { ($0.name, $0.value) })
         let command = inputs.command.lowercased()
         var fibUsed = false
         var mode = ""
         for field in TableIIIField.all {
-            let configValue = inputs.config[field.key].map(TableIII.unquote).flatMap { $0.isEmpty ? nil : $0 }
+            let configValue = configValues[field.key]
             var value: String?
             var source = ValueSource.missing
             // Data evaluation: what the run did wins; the config covers processing done outside SIMSKit.
@@ -115,13 +126,13 @@ public struct TableIII: Sendable, Hashable, Codable {
                 warnings.append("\(field.label): sims.toml says \"\(c)\" but the export header says \"\(h)\"; using \(source == .commandLine ? "the command line" : "the header").")
             }
             if field.key == "sample_preparation.fib_used" { fibUsed = ["true", "yes", "1"].contains(value?.lowercased() ?? "") }
-            if field.key == "acquisition.operation_mode" { mode = value?.lowercased() ?? "" }
+            if field.key == "instrument.operation_mode" { mode = value?.lowercased() ?? "" }
             entries.append(TableIIIEntry(key: field.key, section: field.section, label: field.label, unit: field.unit,
                                          value: value, source: source, required: false))
         }
         // Primary ion source from the species (Bi3+ → Bi) when not given.
-        if let i = entries.firstIndex(where: { $0.key == "acquisition.primary_ion_source" }), entries[i].value == nil,
-           let species = entries.first(where: { $0.key == "acquisition.primary_ion_species" })?.value {
+        if let i = entries.firstIndex(where: { $0.key == "instrument.primary_ion_source" }), entries[i].value == nil,
+           let species = entries.first(where: { $0.key == "acquisition.primary_ion" })?.value {
             let element = String(species.prefix { $0.isLetter })
             if !element.isEmpty { entries[i].value = element; entries[i].source = .derived }
         }
@@ -139,13 +150,13 @@ public struct TableIII: Sendable, Hashable, Codable {
             }
         }
         // Depth: either sputter frames or sputter time per step suffices.
-        if let f = entries.firstIndex(where: { $0.key == "acquisition.sputter_frames" }),
-           entries.contains(where: { $0.key == "acquisition.sputter_time_per_step_s" && $0.value != nil }) {
+        if let f = entries.firstIndex(where: { $0.key == "depth_profiling.sputter_frames" }),
+           entries.contains(where: { $0.key == "depth_profiling.sputter_time_per_step_s" && $0.value != nil }) {
             entries[f].required = false
         }
         func value(_ key: String) -> String? { entries.first { $0.key == key }?.value }
         // Derived quantities.
-        let area = value("acquisition.analysis_area_um").flatMap(TableIII.pair)
+        let area = value("acquisition.area_um").flatMap(TableIII.pair)
         let raster = value("acquisition.raster").flatMap(TableIII.pair)
         func add(_ key: String, _ label: String, _ unit: String?, _ number: Double) {
             entries.append(TableIIIEntry(key: key, section: .general, label: label, unit: unit,
@@ -165,7 +176,7 @@ public struct TableIII: Sendable, Hashable, Codable {
             time = pulses * cycle * 1e-6
             add("derived.acquisition_time_s", "Acquisition time (N × cycle time)", "s", time!)
         }
-        if let area, let time, let current = value("acquisition.primary_ion_current_pA").flatMap(TableIII.number), area.0 > 0, area.1 > 0 {
+        if let area, let time, let current = value("acquisition.current_pA").flatMap(TableIII.number), area.0 > 0, area.1 > 0 {
             let pidd = TableIII.primaryIonDoseDensity(currentPicoampere: current, seconds: time, areaSquareCentimeters: area.0 * 1e-4 * area.1 * 1e-4)
             add("derived.primary_ion_dose_density", "Primary ion dose density (PIDD = I·t/(e·A))", "ions/cm²", pidd)
             if pidd > TableIII.staticLimit && !depth {
@@ -188,16 +199,37 @@ public struct TableIII: Sendable, Hashable, Codable {
     /// Table III values carried by an ``Acquisition`` (keyed like the catalog).
     static func values(of a: Acquisition) -> [String: String] {
         var out: [String: String] = [:]
-        if let v = a.primaryIon { out["acquisition.primary_ion_species"] = v }
-        if let v = a.primaryEnergyKeV { out["acquisition.primary_ion_energy_keV"] = format(v) }
-        if let v = a.primaryCurrentPicoampere { out["acquisition.primary_ion_current_pA"] = format(v) }
-        if let x = a.analysisAreaMicrometers { out["acquisition.analysis_area_um"] = format(x) + " x " + format(a.analysisAreaHeightMicrometers ?? x) }
+        if let v = a.primaryIon { out["acquisition.primary_ion"] = v }
+        if let v = a.primaryEnergyKeV { out["acquisition.energy_keV"] = format(v) }
+        if let v = a.primaryCurrentPicoampere { out["acquisition.current_pA"] = format(v) }
+        if let x = a.analysisAreaMicrometers { out["acquisition.area_um"] = format(x) + " x " + format(a.analysisAreaHeightMicrometers ?? x) }
         if let w = a.rasterWidth { out["acquisition.raster"] = "\(w) x \(a.rasterHeight ?? w)" }
         if let v = a.scans { out["acquisition.scans"] = String(v) }
         if let v = a.shotsPerPixel { out["acquisition.shots_per_pixel"] = String(v) }
         if let v = a.polarity { out["acquisition.polarity"] = v.rawValue }
         if let v = a.cycleTimeMicroseconds { out["acquisition.cycle_time_us"] = format(v) }
         if let v = a.acquisitionTimeSeconds { out["acquisition.acquisition_time_s"] = format(v) }
+        return out
+    }
+
+    /// Table III values of a flattened `sims.toml` (`table.key`), combining `area_um` + `area_height_um`
+    /// and `raster` / `raster_width` + `raster_height` into "W x H".
+    static func values(of config: Metadata) -> [String: String] {
+        var out: [String: String] = [:]
+        for entry in config.entries {
+            let v = unquote(entry.value)
+            if !v.isEmpty { out[entry.key] = v }
+        }
+        if let w = out["acquisition.area_um"].flatMap(pair) {
+            let h = out["acquisition.area_height_um"].flatMap(number) ?? w.1
+            out["acquisition.area_um"] = format(w.0) + " x " + format(h)
+        }
+        let rw = out["acquisition.raster"].flatMap(pair)?.0 ?? out["acquisition.raster_width"].flatMap(number)
+        if let rw {
+            let rh = out["acquisition.raster_height"].flatMap(number) ?? out["acquisition.raster"].flatMap(pair)?.1 ?? rw
+            out["acquisition.raster"] = format(rw) + " x " + format(rh)
+        }
+        if let p = out["acquisition.polarity"], let parsed = Polarity(parsing: p) { out["acquisition.polarity"] = parsed.rawValue }
         return out
     }
 

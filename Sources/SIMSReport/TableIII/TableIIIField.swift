@@ -2,7 +2,10 @@
 /// scientific publication", Lombardo et al., JVST A 41, 053207 (2023)).
 ///
 /// ``key`` is the field's name in `sims.toml` (`table.name`, units in the name), so the catalog below is the
-/// single source of truth for the template (`sims init`), the config reader and the methods paragraph.
+/// single source of truth for the template (`sims init`) and the methods paragraph. Keys of the `[acquisition]`
+/// table are exactly the ones `StudyManifest` reads into `Acquisition` (it rejects others); all other Table III
+/// fields live in the `[instrument]`, `[depth_profiling]`, `[sample_preparation]` and `[data_evaluation]`
+/// tables, which the manifest flattens into `Study.metadata`.
 public struct TableIIIField: Sendable, Hashable, Codable {
     /// The groups of Table III.
     public enum Section: String, Sendable, Hashable, Codable, CaseIterable {
@@ -52,7 +55,7 @@ public struct TableIIIField: Sendable, Hashable, Codable {
         self.requirement = requirement; self.example = example; self.help = help
     }
 
-    /// The `sims.toml` table (`acquisition`, `sample_preparation`, `data_evaluation`).
+    /// The `sims.toml` table (`acquisition`, `instrument`, `depth_profiling`, `sample_preparation`, `data_evaluation`).
     public var table: String { String(key.split(separator: ".").first ?? "") }
     /// The key inside its table.
     public var name: String { String(key.split(separator: ".").dropFirst().joined(separator: ".")) }
@@ -62,34 +65,34 @@ extension TableIIIField {
     /// Every Table III field, in the paper's order.
     public static let all: [TableIIIField] = [
         // General
-        .init("acquisition.primary_ion_source", .general, "Primary ion source", .always, example: "\"Bi\"", help: "liquid-metal ion gun source element (Bi, Ga, Au, ...)"),
-        .init("acquisition.primary_ion_species", .general, "Primary ion species", .always, example: "\"Bi3+\"", help: "cluster / charge state, e.g. Bi+, Bi3+, Bi3++"),
-        .init("acquisition.primary_ion_energy_keV", .general, "Primary ion energy", unit: "keV", .always, example: "30", help: "primary ion energy in keV"),
-        .init("acquisition.primary_ion_aperture", .general, "Primary ion aperture", .always, example: "\"Ap 1\"", help: "aperture used"),
-        .init("acquisition.primary_ion_current_pA", .general, "Primary ion current", unit: "pA", .always, example: "0.45", help: "measured (pulsed) primary ion current in pA"),
-        .init("acquisition.operation_mode", .general, "Operation mode", .always, example: "\"high mass resolution (spectrometry)\"", help: "spectrometry / high current bunched, imaging / burst alignment, collimated, delayed extraction, ..."),
-        .init("acquisition.analysis_area_um", .general, "Analysis area", unit: "µm", .always, example: "\"100 x 100\"", help: "edge lengths in µm, \"W x H\" or one number for a square"),
-        .init("acquisition.raster", .general, "Raster size", unit: "pixels", .always, example: "\"128 x 128\"", help: "pixels, \"W x H\""),
+        .init("instrument.primary_ion_source", .general, "Primary ion source", .always, example: "\"Bi\"", help: "liquid-metal ion gun source element (Bi, Ga, Au, ...)"),
+        .init("acquisition.primary_ion", .general, "Primary ion species", .always, example: "\"Bi3+\"", help: "cluster / charge state, e.g. Bi+, Bi3+, Bi3++"),
+        .init("acquisition.energy_keV", .general, "Primary ion energy", unit: "keV", .always, example: "30", help: "primary ion energy in keV"),
+        .init("instrument.aperture", .general, "Primary ion aperture", .always, example: "\"Ap 1\"", help: "aperture used"),
+        .init("acquisition.current_pA", .general, "Primary ion current", unit: "pA", .always, example: "0.45", help: "measured (pulsed) primary ion current in pA"),
+        .init("instrument.operation_mode", .general, "Operation mode", .always, example: "\"high mass resolution (spectrometry)\"", help: "spectrometry / high current bunched, imaging / burst alignment, collimated, delayed extraction, ..."),
+        .init("acquisition.area_um", .general, "Analysis area", unit: "µm", .always, example: "100", help: "edge length in µm (add area_height_um = … when not square)"),
+        .init("acquisition.raster", .general, "Raster size", unit: "pixels", .always, example: "128", help: "pixels per edge (or raster_width / raster_height)"),
         .init("acquisition.scans", .general, "Number of scans (frames)", .always, example: "50", help: "number of frames/scans per analysis"),
         .init("acquisition.shots_per_pixel", .general, "Primary ion shots per pixel", .always, example: "1", help: "shots per pixel per scan"),
-        .init("acquisition.stopping_condition", .general, "Stopping condition", .always, example: "\"50 scans\"", help: "dose limit (e.g. 1e12 ions/cm^2) or number of scans"),
+        .init("instrument.stopping_condition", .general, "Stopping condition", .always, example: "\"50 scans\"", help: "dose limit (e.g. 1e12 ions/cm^2) or number of scans"),
         .init("acquisition.polarity", .general, "Polarity", .always, example: "\"negative\"", help: "positive or negative secondary ions"),
         .init("acquisition.cycle_time_us", .general, "Cycle time", unit: "µs", .always, example: "100", help: "time per SI detection cycle in µs (sets the maximum m/z)"),
-        .init("acquisition.charge_compensation", .general, "Charge compensation", .always, example: "\"electron flood gun, 21 eV\"", help: "flood gun used or not (and settings)"),
-        .init("acquisition.mass_resolution", .general, "Mass resolution", .always, example: "\"m/dm = 8000 at C2H5+ (m/z 29)\"", help: "m/Δm and the peak it was measured on"),
+        .init("instrument.charge_compensation", .general, "Charge compensation", .always, example: "\"electron flood gun, 21 eV\"", help: "flood gun used or not (and settings)"),
+        .init("instrument.mass_resolution", .general, "Mass resolution", .always, example: "\"m/dm = 8000 at C2H5+ (m/z 29)\"", help: "m/Δm and the peak it was measured on"),
         .init("acquisition.acquisition_time_s", .general, "Acquisition time", unit: "s", .optional, example: "120", help: "total analysis time in s (for the primary ion dose density)"),
-        .init("acquisition.instrument", .general, "Instrument", .optional, example: "\"IONTOF TOF.SIMS 5\"", help: "instrument model"),
+        .init("instrument.model", .general, "Instrument", .optional, example: "\"IONTOF TOF.SIMS 5\"", help: "instrument model"),
         // Imaging
-        .init("acquisition.lateral_resolution_um", .imaging, "Estimated lateral resolution", unit: "µm", .imaging, example: "0.2", help: "e.g. from an 80/20 line scan, in µm"),
-        .init("acquisition.delayed_extraction", .imaging, "Delayed extraction", .imaging, example: "\"off\"", help: "\"off\" or the delay time (e.g. \"100 ns\")"),
+        .init("instrument.lateral_resolution_um", .imaging, "Estimated lateral resolution", unit: "µm", .imaging, example: "0.2", help: "e.g. from an 80/20 line scan, in µm"),
+        .init("instrument.delayed_extraction", .imaging, "Delayed extraction", .imaging, example: "\"off\"", help: "\"off\" or the delay time (e.g. \"100 ns\")"),
         // Depth profiling
-        .init("acquisition.sputter_species", .depthProfiling, "Sputter gun source/species", .depthProfiling, example: "\"Ar1500+\"", help: "e.g. Cs+, O2+, Ar cluster"),
-        .init("acquisition.sputter_energy_keV", .depthProfiling, "Sputter energy", unit: "keV", .depthProfiling, example: "5", help: "acceleration voltage in keV"),
-        .init("acquisition.sputter_current_nA", .depthProfiling, "Sputter current", unit: "nA", .depthProfiling, example: "1.2", help: "sputter current in nA"),
-        .init("acquisition.sputter_crater_um", .depthProfiling, "Crater size", unit: "µm", .depthProfiling, example: "\"400 x 400\"", help: "sputter crater edge lengths in µm"),
-        .init("acquisition.pause_time_s", .depthProfiling, "Pause time", unit: "s", .depthProfiling, example: "1", help: "pause between sputtering and analysis (charge compensation), s"),
-        .init("acquisition.sputter_frames", .depthProfiling, "Sputter frames per step", .depthProfiling, example: "1", help: "sputter frames per cycle (or give sputter_time_per_step_s)"),
-        .init("acquisition.sputter_time_per_step_s", .depthProfiling, "Sputter time per step", unit: "s", .optional, example: "2", help: "sputter time per cycle in s"),
+        .init("depth_profiling.sputter_species", .depthProfiling, "Sputter gun source/species", .depthProfiling, example: "\"Ar1500+\"", help: "e.g. Cs+, O2+, Ar cluster"),
+        .init("depth_profiling.sputter_energy_keV", .depthProfiling, "Sputter energy", unit: "keV", .depthProfiling, example: "5", help: "acceleration voltage in keV"),
+        .init("depth_profiling.sputter_current_nA", .depthProfiling, "Sputter current", unit: "nA", .depthProfiling, example: "1.2", help: "sputter current in nA"),
+        .init("depth_profiling.crater_um", .depthProfiling, "Crater size", unit: "µm", .depthProfiling, example: "\"400 x 400\"", help: "sputter crater edge lengths in µm"),
+        .init("depth_profiling.pause_time_s", .depthProfiling, "Pause time", unit: "s", .depthProfiling, example: "1", help: "pause between sputtering and analysis (charge compensation), s"),
+        .init("depth_profiling.sputter_frames", .depthProfiling, "Sputter frames per step", .depthProfiling, example: "1", help: "sputter frames per cycle (or give sputter_time_per_step_s)"),
+        .init("depth_profiling.sputter_time_per_step_s", .depthProfiling, "Sputter time per step", unit: "s", .optional, example: "2", help: "sputter time per cycle in s"),
         // Sample preparation and transfer
         .init("sample_preparation.storage", .samplePreparation, "Sample storage", .always, example: "\"Ar glovebox, H2O and O2 < 0.1 ppm\"", help: "where and how samples were kept"),
         .init("sample_preparation.preparation", .samplePreparation, "Sample preparation", .always, example: "\"electrode rinsed with DMC, dried 1 h\"", help: "washing, cutting, mounting"),

@@ -35,8 +35,18 @@ public enum ParseBenchmark {
         public var intensitySum: Double
         /// Best Swift parse time in s (single thread).
         public var swiftSeconds: Double
-        /// Swift throughput in MB/s.
+        /// Swift throughput in MB/s (wall clock).
         public var swiftMegabytesPerSecond: Double
+        /// Best Swift parse time in CPU seconds of the parsing thread (immune to other processes on a busy machine).
+        public var swiftCPUSeconds: Double
+        /// Swift throughput per core: bytes ÷ thread CPU seconds, MB/s.
+        public var swiftMegabytesPerCPUSecond: Double
+        /// Best CPU time (process) in s of each NumPy variant.
+        public var numpyCPUSeconds: [String: Double]?
+        /// Fastest NumPy variant per core: bytes ÷ CPU seconds, MB/s.
+        public var numpyBestMegabytesPerCPUSecond: Double?
+        /// Load average (1 min) when the benchmark started: other work competing for the cores.
+        public var loadAverage: Double?
         /// Best time in s of each NumPy variant.
         public var numpySeconds: [String: Double]?
         /// Throughput of the fastest NumPy variant in MB/s.
@@ -78,18 +88,21 @@ public enum ParseBenchmark {
 
         let clock = ContinuousClock()
         var best = Double.infinity
+        var bestCPU = Double.infinity
         var points = 0
         var sum = 0.0
         for _ in 0..<max(1, options.repetitions) {
             var roundPoints = 0
             var roundSum = 0.0
             let start = clock.now
+            let startCPU = threadCPUSeconds()
             for (index, data) in contents.enumerated() {
                 let spectrum = try IONTOFSpectrumFormat.decode(data, source: paths[index])
                 roundPoints += spectrum.count
                 roundSum += spectrum.intensity[spectrum.count - 1]
             }
             best = min(best, SpectraBenchmark.seconds(clock.now - start))
+            bestCPU = min(bestCPU, threadCPUSeconds() - startCPU)
             points = roundPoints
             _ = roundSum
         }
@@ -98,7 +111,8 @@ public enum ParseBenchmark {
 
         var report = Report(
             files: paths.count, bytes: bytes, dataPoints: points, intensitySum: sum, swiftSeconds: best,
-            swiftMegabytesPerSecond: Double(bytes) / best / 1e6, repetitions: max(1, options.repetitions),
+            swiftMegabytesPerSecond: Double(bytes) / best / 1e6, swiftCPUSeconds: bestCPU,
+            swiftMegabytesPerCPUSecond: Double(bytes) / bestCPU / 1e6, loadAverage: loadAverage(), repetitions: max(1, options.repetitions),
             machine: SpectraBenchmark.machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
         if options.numpy, let numpy = runNumPy(paths: paths, repetitions: options.repetitions) {
             report.numpySeconds = numpy.seconds
@@ -108,13 +122,28 @@ public enum ParseBenchmark {
                 report.numpyBestMegabytesPerSecond = Double(bytes) / fastest.value / 1e6
                 report.speedupVersusNumPy = fastest.value / best
             }
+            report.numpyCPUSeconds = numpy.cpu
+            if let fastestCPU = numpy.cpu.values.min() { report.numpyBestMegabytesPerCPUSecond = Double(bytes) / fastestCPU / 1e6 }
             report.numpyAgrees = numpy.points == points && abs(numpy.sum - sum) <= 1e-9 * max(1, abs(sum))
         }
         return report
     }
 
+    /// CPU time consumed by the calling thread, in s (`CLOCK_THREAD_CPUTIME_ID`).
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+    }
+
+    /// The 1-minute load average from `/proc/loadavg` (Linux), when readable.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
+    }
+
     /// The NumPy side; `nil` when python3/numpy is unavailable or fails.
-    static func runNumPy(paths: [String], repetitions: Int) -> (seconds: [String: Double], points: Int, sum: Double, version: String)? {
+    static func runNumPy(paths: [String], repetitions: Int) -> (seconds: [String: Double], cpu: [String: Double], points: Int, sum: Double, version: String)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", numpyScript, String(max(1, repetitions))] + paths
@@ -127,9 +156,9 @@ public enum ParseBenchmark {
         process.waitUntilExit()
         guard process.terminationStatus == 0,
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let seconds = object["seconds"] as? [String: Double], let points = object["points"] as? Int,
+              let seconds = object["seconds"] as? [String: Double], let cpu = object["cpu"] as? [String: Double], let points = object["points"] as? Int,
               let sum = object["sum"] as? Double, let version = object["numpy"] as? String else { return nil }
-        return (seconds, points, sum, version)
+        return (seconds, cpu, points, sum, version)
     }
 
     /// Parses every file's bytes (already in memory) with three NumPy approaches; prints JSON.
@@ -171,15 +200,17 @@ def loadtxt():
     return out
 
 seconds = {}
+cpu = {}
 result = None
 for name, f in (("fromstring", fromstring), ("split", split), ("loadtxt", loadtxt)):
-    best = float("inf")
+    best = float("inf"); best_cpu = float("inf")
     for _ in range(reps if name != "loadtxt" else 1):
-        t = time.perf_counter(); r = f(); best = min(best, time.perf_counter() - t)
-    seconds[name] = best
+        t = time.perf_counter(); c = time.process_time(); r = f()
+        best = min(best, time.perf_counter() - t); best_cpu = min(best_cpu, time.process_time() - c)
+    seconds[name] = best; cpu[name] = best_cpu
     if result is None: result = r
 points = sum(a.shape[0] for a in result)
 total = float(sum(a[:, -1].sum() for a in result))
-print(json.dumps({"seconds": seconds, "points": points, "sum": total, "numpy": np.__version__}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "points": points, "sum": total, "numpy": np.__version__}))
 """#
 }

@@ -26,6 +26,22 @@ public struct DepthAnalysis: Sendable {
     /// Analyses one profile with `settings`, adding warnings to `record`.
     public init(name: String, profile: DepthProfile, settings: DepthSettings, record: inout RunRecord) throws(SIMSError) {
         self.name = name
+        var profile = profile
+        if let pulses = settings.primaryPulsesPerCycle {
+            if Acquisition(iontofHeader: profile.metadata).deadTimeCorrected == true {
+                record.warn("\(name): the export is already dead-time corrected; --primary-pulses ignored")
+            } else {
+                let law = try DeadTimeLaw(primaryPulses: pulses)
+                for index in profile.columns.indices where profile.columns[index].kind == .intensity {
+                    do {
+                        try law.correct(&profile.columns[index].values)
+                    } catch {
+                        throw SIMSError(.inconsistent, "\(profile.columns[index].name): \(error.message)", file: profile.source)
+                    }
+                }
+                record.warn("\(name): ion counts dead-time corrected with N = \(Int(pulses)) primary pulses per cycle; the total column is not (it sums many peaks)")
+            }
+        }
         self.profile = profile
         let available = profile.ionColumns.map(\.name)
         let wanted = settings.ions.isEmpty ? available : settings.ions
@@ -66,7 +82,6 @@ public struct DepthAnalysis: Sendable {
             scale = try DepthScale(interfaceTimes: layers.interfaceTimes, rates: rates)
         }
         depth = scale.map { $0.depths(for: time) }
-        for warning in scale?.warnings(detectedLayers: layers.layers.count) ?? [] { record.warn("\(name): \(warning)") }
         damage = []
         for pair in settings.damagePairs {
             let result = try DamageCheck(longFragment: pair.long, shortFragment: pair.short).evaluate(profile)

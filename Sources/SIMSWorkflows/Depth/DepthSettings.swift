@@ -38,6 +38,11 @@ public struct DepthSettings: Sendable {
     public var grouping: Grouping = .name
     /// Ion whose first interface aligns replicates; `nil` = the ion with the strongest first interface.
     public var alignmentIon: String?
+    /// Primary pulses per analysis cycle (scans × shots per pixel × pixels), when known: ion counts are then
+    /// dead-time corrected per cycle before anything else (Stephan, Zehnpfenning & Benninghoven, JVST A 12
+    /// (1994) 405), unless the export says it is corrected already. Saturated counts compress plateaus and
+    /// make interfaces look narrower than they are.
+    public var primaryPulsesPerCycle: Double?
     /// Interface detection settings.
     public var detector = InterfaceDetector()
 

@@ -63,9 +63,12 @@ extension DepthWorkflow {
         return bottom < top ? bottom...(top * 2) : nil
     }
 
-    /// The analysed ions with the highest maximum raw counts.
+    /// The analysed ions with the highest maximum raw counts, strongest first.
     func strongestIons(of analysis: DepthAnalysis) -> [String] {
-        let ranked = analysis.ions.map { ion in (ion, analysis.profile.column(named: ion)?.values.filter(\.isFinite).max() ?? 0) }
-        return ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(Self.ionsPerPlot).map(\.0)
+        analysis.ions.filter(analysis.strongestIonSet.contains).sorted {
+            let a = analysis.profile.column(named: $0)?.values.filter(\.isFinite).max() ?? 0
+            let b = analysis.profile.column(named: $1)?.values.filter(\.isFinite).max() ?? 0
+            return a != b ? a > b : $0 < $1
+        }
     }
 }

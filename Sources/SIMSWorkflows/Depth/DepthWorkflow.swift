@@ -34,6 +34,7 @@ public struct DepthWorkflow: Sendable {
         record.set("smoothing", settings.smoothing.description)
         record.set("depth scale", String(describing: settings.scale))
         record.set("replicate grouping", settings.grouping.rawValue)
+        record.set("dead-time correction", settings.primaryPulsesPerCycle.map { "N = \($0) primary pulses per cycle" } ?? "none")
         var analyses: [DepthAnalysis] = []
         for (index, file) in inputs.files.enumerated() {
             progress.report(task: "depth profiles", completed: index, total: inputs.files.count)
@@ -47,6 +48,10 @@ public struct DepthWorkflow: Sendable {
             }
         }
         progress.report(task: "depth profiles", completed: inputs.files.count, total: inputs.files.count)
+        let distorted = analyses.filter { !($0.scale?.warnings(detectedLayers: $0.layers.layers.count).isEmpty ?? true) }
+        if let example = distorted.first, let warning = example.scale?.warnings(detectedLayers: example.layers.layers.count).first {
+            record.warn("\(distorted.count) of \(analyses.count) profile(s) have several layers: \(warning)")
+        }
 
         var replicates: [(sample: String, average: ReplicateAverage)] = []
         if settings.grouping != .none {

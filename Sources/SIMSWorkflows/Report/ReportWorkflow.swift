@@ -19,11 +19,17 @@ public enum ReportWorkflow {
     }
 
     /// Writes the commented `sims.toml` template to `path`; refuses to overwrite an existing file unless
-    /// `overwrite` is set.
-    public static func writeTemplate(to path: String, overwrite: Bool = false) throws(SIMSError) {
+    /// `overwrite` is set. When the folder of `path` is a study folder (`<sample>/<spot files>`), its samples
+    /// are listed in `[samples]`; returns the sample names listed.
+    @discardableResult
+    public static func writeTemplate(to path: String, overwrite: Bool = false) throws(SIMSError) -> [String] {
         if !overwrite && FileManager.default.fileExists(atPath: path) {
             throw SIMSError(.invalidArgument, "file exists; not overwriting (use --force)", file: path)
         }
-        try AtomicFile.write(TableIII.configTemplate(), to: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let study = try? StudyFolder.discover(at: folder)
+        let samples = study?.samples.map { (name: $0.name, folder: $0.name) } ?? []
+        try AtomicFile.write(TableIII.configTemplate(samples: samples), to: path)
+        return samples.map(\.name)
     }
 }

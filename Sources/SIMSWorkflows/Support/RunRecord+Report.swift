@@ -7,10 +7,17 @@ extension RunRecord {
     /// Adds a report section (rendered in order).
     public mutating func add(_ section: ReportSection) { sections.append(section) }
 
+    /// Takes the study's `sims.toml` values (`Study.acquisition` and `Study.metadata`) for Table III.
+    public mutating func use(_ study: Study) {
+        configAcquisition = study.acquisition
+        configuration = study.metadata
+    }
+
     /// What Table III is built from: headers (``acquisition``), command line, `sims.toml`, settings.
     public var tableIIIInputs: TableIIIInputs {
         TableIIIInputs(command: command, header: acquisition, commandLine: commandLineAcquisition,
-                       commandLineValues: commandLineValues, config: configuration, settings: settings)
+                       commandLineValues: commandLineValues, configAcquisition: configAcquisition, config: configuration,
+                       settings: settings)
     }
 
     /// The paper's Table III for this run.

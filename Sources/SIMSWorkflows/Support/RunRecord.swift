@@ -45,7 +45,9 @@ public struct RunRecord: Sendable {
     public var commandLineAcquisition = Acquisition()
     /// Any Table III field given on the command line as text, by `sims.toml` key (`acquisition.polarity` …).
     public var commandLineValues: [String: String] = [:]
-    /// The study's `sims.toml`, flattened to `table.key` (`Study.metadata`).
+    /// The study's `sims.toml` `[acquisition]` table as read by `StudyManifest` (`Study.acquisition`).
+    public var configAcquisition = Acquisition()
+    /// The study's other `sims.toml` tables, flattened to `table.key` (`Study.metadata`).
     public var configuration = Metadata()
     /// Report sections added by the workflow (`add(_:)`), rendered into `report.html` by `writeReport(to:)`.
     public var sections: [ReportSection] = []

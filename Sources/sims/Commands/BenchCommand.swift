@@ -8,6 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             BenchSpectraCommand.self,
             BenchParseCommand.self,
+            BenchPCACommand.self,
             BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
         ])

@@ -47,6 +47,9 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .customLong("align-on"), help: "Ion whose first interface aligns replicates (default: strongest).")
     var alignOn: String?
 
+    @Option(name: .customLong("primary-pulses"), help: "Primary pulses per analysis cycle (scans × shots per pixel × pixels): dead-time correct the ion counts.")
+    var primaryPulses: Double?
+
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-depth"
 
@@ -76,6 +79,7 @@ struct DepthCommand: AsyncParsableCommand {
         }
         settings.grouping = grouping
         settings.alignmentIon = alignOn
+        settings.primaryPulsesPerCycle = primaryPulses
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(

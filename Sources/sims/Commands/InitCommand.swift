@@ -16,7 +16,11 @@ struct InitCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        try ReportWorkflow.writeTemplate(to: path, overwrite: force)
-        print("wrote \(path)")
+        let samples = try ReportWorkflow.writeTemplate(to: path, overwrite: force)
+        if samples.isEmpty {
+            print("wrote \(path) — no sample folders found beside it: list your samples under [samples]")
+        } else {
+            print("wrote \(path) with \(samples.count) sample(s): \(samples.joined(separator: ", "))")
+        }
     }
 }

@@ -1,8 +1,58 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the multivariate work (issue). Must not remain at the end of the session.
+/// `sims mva`: PCA, MCR-ALS, NMF or MAF of the pixel × peak matrix of imaging measurements.
 struct MVACommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mva", abstract: "PCA, MCR-ALS, NMF or MAF of ion images (not yet available)")
-    func run() async throws { throw ValidationError("sims mva is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "mva",
+        abstract: "PCA, MCR-ALS, NMF or MAF of ion images",
+        discussion: """
+        IMAGES is a folder of image exports (IONTOF ASCII '<measurement> (<id>) - <ion>.txt', BIF6, imzML) or one
+        file. Every measurement's ion images (without total) form a pixel × ion matrix. PCA uses Poisson scaling
+        by default (Keenan & Kotula 2004); MCR-ALS non-negativity with SIMPLISMA initial estimates; NMF
+        Kullback–Leibler multiplicative updates; MAF the neighbour-difference generalized eigenproblem.
+        images/ holds one PNG per component, results/ the component spectra and a summary.
+        Example: sims mva exports/ --method mcr --components 3 --out mva-run
+        """)
+
+    @Argument(help: "Folder or file with the image exports")
+    var images: String
+
+    @Option(name: .long, help: "pca, mcr, nmf or maf")
+    var method: String = "pca"
+
+    @Option(name: .long, help: "Number of components")
+    var components = 4
+
+    @Option(name: .long, help: "Scaling before PCA: poisson, auto, pareto, max, mean-center, none")
+    var scaling: String = "poisson"
+
+    @Option(name: .long, help: "Seed (NMF initialization)")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: "Output folder")
+    var out: String
+
+    func validate() throws {
+        guard MVAWorkflow.Method(rawValue: method) != nil else { throw ValidationError("unknown method \(method); use pca, mcr, nmf or maf") }
+        guard Scaling(rawValue: scaling) != nil else {
+            throw ValidationError("unknown scaling \(scaling); use one of \(Scaling.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if components < 1 { throw ValidationError("--components must be ≥ 1") }
+    }
+
+    func run() async throws {
+        var options = MVAWorkflow.Options(input: images, output: out)
+        options.method = MVAWorkflow.Method(rawValue: method)!
+        options.components = components
+        options.scaling = Scaling(rawValue: scaling)!
+        options.seed = seed
+        options.arguments = Array(CommandLine.arguments.dropFirst())
+        let progress = StderrProgress()
+        let result = try MVAWorkflow.run(options, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+        print("wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
+        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
 }

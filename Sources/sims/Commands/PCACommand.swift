@@ -1,8 +1,96 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the multivariate work (issue). Must not remain at the end of the session.
+/// `sims pca`: principal component analysis of the peak areas of a study of spectra (the paper's PCA script).
 struct PCACommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pca", abstract: "Principal component analysis of a study of spectra (not yet available)")
-    func run() async throws { throw ValidationError("sims pca is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "pca",
+        abstract: "Principal component analysis of a study of spectra",
+        discussion: """
+        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the
+        peak list is integrated in every spot (TIC-normalized areas by default), each peak is scaled (max, as the
+        paper's script, or auto, pareto, poisson, mean-center, none) and PCA is fitted. results/ holds scores,
+        loadings (all and per PC), explained variance, important peaks (|loading| > threshold) and clusters
+        (Gaussian mixture with BIC, k-means); plots/ the scree plot, score/loading bar plots and score scatter
+        plots with 95 % ellipses per sample.
+        Example: sims pca study/ --peaks peaks.txt --scaling max --variance 0.95 --clusters auto --out pca-run
+        """)
+
+    @Argument(help: "Study root: ROOT/<sample>/<spot>.txt")
+    var root: String
+
+    @Option(name: .long, help: "Mass interval list (IONTOF export or plain list)")
+    var peaks: String?
+
+    @Option(name: .long, help: "Column scaling: max, auto, pareto, poisson, mean-center, none")
+    var scaling: String = "max"
+
+    @Option(name: .long, help: "Number of principal components")
+    var components: Int?
+
+    @Option(name: .long, help: "Keep the fewest components explaining more than this fraction of the variance (0–1)")
+    var variance: Double?
+
+    @Option(name: .long, help: "Clusters of the scores: a number, auto (Gaussian mixture, BIC) or none")
+    var clusters: String = "auto"
+
+    @Option(name: .long, help: "Per-spot normalization before scaling: tic, reference, raw, counts")
+    var normalization: String = "tic"
+
+    @Option(name: .customLong("reference"), parsing: .upToNextOption, help: "Reference peak(s) for --normalization reference")
+    var references: [String] = []
+
+    @Option(name: .long, help: "|loading| threshold for important peaks")
+    var threshold: Double = 0.05
+
+    @Option(name: .customLong("inputs-xlsx"), help: "The paper script's 'Inputs_ToF - PCA.xlsx' (interval list, number of components)")
+    var inputsXLSX: String?
+
+    @Option(name: .long, help: "Seed for the clustering")
+    var seed: UInt64 = 0
+
+    @Flag(name: .long, help: "Skip plots")
+    var noPlots = false
+
+    @Option(name: .long, help: "Output folder")
+    var out: String
+
+    func validate() throws {
+        if components != nil && variance != nil { throw ValidationError("give either --components or --variance, not both") }
+        if let variance, !(variance > 0 && variance < 1) { throw ValidationError("--variance must be between 0 and 1 (exclusive)") }
+        if let components, components < 1 { throw ValidationError("--components must be ≥ 1") }
+        guard Scaling(rawValue: scaling) != nil else {
+            throw ValidationError("unknown scaling \(scaling); use one of \(Scaling.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard PeakNormalization(rawValue: normalization) != nil else {
+            throw ValidationError("unknown normalization \(normalization); use tic, reference, raw or counts")
+        }
+        if clusters != "auto", clusters != "none", Int(clusters) == nil { throw ValidationError("--clusters takes a number, auto or none") }
+    }
+
+    func run() async throws {
+        var options = PCAOptions(root: root, peakList: peaks, output: out)
+        options.scaling = Scaling(rawValue: scaling)!
+        options.normalization = PeakNormalization(rawValue: normalization)!
+        options.references = references
+        options.importantThreshold = threshold
+        options.inputsSpreadsheet = inputsXLSX
+        options.seed = seed
+        options.plots = !noPlots
+        options.arguments = Array(CommandLine.arguments.dropFirst())
+        if let components { options.components = .count(components) }
+        if let variance { options.components = .explainedVariance(variance) }
+        switch clusters {
+        case "auto": options.clustering = .automatic(maximum: 6)
+        case "none": options.clustering = .none
+        default: options.clustering = .count(Int(clusters)!)
+        }
+        let progress = StderrProgress()
+        let result = try PCAWorkflow.run(options, progress: progress)
+        for warning in result.record.warnings { progress.warn(warning) }
+        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
+        let explained = CSVTable.format(((result.model.cumulativeExplainedVarianceRatio.last ?? 0) * 1000).rounded() / 10)
+        print("wrote \(result.record.outputs.count) files to \(out) (\(result.samples.count) spots × \(result.peaks.count) peaks, \(result.model.componentCount) components, \(explained) % of the variance)")
+        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
 }

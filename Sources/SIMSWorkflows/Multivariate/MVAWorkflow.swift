@@ -1,0 +1,168 @@
+import Foundation
+import SIMSFormats
+import SIMSMultivariate
+import SIMSReport
+
+/// The `sims mva` pipeline: PCA, MCR-ALS, NMF or MAF of the pixel × peak matrix of an imaging measurement
+/// (every ion image one column, every pixel one row), writing the component images as PNG and the component
+/// spectra / loadings as CSV (see `docs/multivariate.md`).
+public enum MVAWorkflow {
+    /// The method.
+    public enum Method: String, Sendable, CaseIterable {
+        case pca, mcr, nmf, maf
+    }
+
+    /// Settings of one run.
+    public struct Options: Sendable {
+        /// Folder (or file) with the image exports (IONTOF ASCII, BIF6, imzML).
+        public var input: String
+        /// Output folder.
+        public var output: String
+        /// The method.
+        public var method: Method = .pca
+        /// Number of components.
+        public var components = 4
+        /// Column scaling before PCA (default Poisson, Keenan & Kotula 2004, for counts); MCR and NMF use the
+        /// raw counts, MAF its own whitening.
+        public var scaling: Scaling = .poisson
+        /// Seed (NMF initialization, randomized SVD).
+        public var seed: UInt64 = 0
+        /// The command line, for provenance.
+        public var arguments: [String] = []
+
+        /// Options for `input` writing to `output`.
+        public init(input: String, output: String) { self.input = input; self.output = output }
+    }
+
+    /// One measurement's result.
+    public struct Analysis: Sendable {
+        /// The measurement name.
+        public var measurement: String
+        /// Ions (columns).
+        public var ions: [String]
+        /// Component images (`pixels × components`).
+        public var componentImages: Matrix
+        /// Component spectra / loadings (`ions × components`).
+        public var componentSpectra: Matrix
+        /// Per component: explained-variance ratio (PCA), autocorrelation (MAF); empty otherwise.
+        public var componentStatistic: [Double]
+        /// Lack of fit in % (MCR) or reconstruction error (NMF), when defined.
+        public var fitQuality: Double?
+    }
+
+    /// Everything the run computed.
+    public struct Result: Sendable {
+        /// The run record.
+        public var record: RunRecord
+        /// One analysis per measurement.
+        public var analyses: [Analysis]
+    }
+
+    /// The pixel × ion matrix of an image set (`total` excluded).
+    public static func pixelMatrix(_ set: ImageSet) -> Matrix {
+        let n = set.width * set.height, p = set.images.count
+        var x = Matrix(rows: n, columns: p)
+        for (j, image) in set.images.enumerated() {
+            image.counts.withUnsafeBufferPointer { c in
+                for i in 0..<n { x.elements[i * p + j] = c[i] }
+            }
+        }
+        return x
+    }
+
+    /// Runs the method on one image set.
+    public static func analyze(_ set: ImageSet, options: Options) throws(SIMSError) -> Analysis {
+        let x = pixelMatrix(set)
+        guard x.columns >= 2 else {
+            throw .invalidArgument("multivariate analysis of \(set.measurement) needs at least 2 ion images", found: "\(x.columns)", expected: "≥ 2 images besides total")
+        }
+        let k = options.components
+        guard k >= 1, k <= x.columns else {
+            throw .invalidArgument("number of components out of range", found: "\(k)", expected: "1…\(x.columns) (the number of ion images)")
+        }
+        switch options.method {
+        case .pca:
+            let scaler = try Scaler(options.scaling).fit(x)
+            let model = try PCA(components: .count(k), centering: options.scaling != .poisson).fit(scaler.transform(x))
+            return Analysis(measurement: set.measurement, ions: set.ions, componentImages: model.scores,
+                            componentSpectra: scaler.backTransformLoadings(model.loadings),
+                            componentStatistic: model.explainedVarianceRatio, fitQuality: nil)
+        case .mcr:
+            let model = try MCRALS(components: k, initialization: .simplisma(offsetPercent: 5), maxIterations: 100).fit(x)
+            return Analysis(measurement: set.measurement, ions: set.ions, componentImages: model.concentrations,
+                            componentSpectra: model.spectra, componentStatistic: [], fitQuality: model.lackOfFitPercent)
+        case .nmf:
+            let model = try NMF(components: k, loss: .kullbackLeibler, initialization: .random(seed: options.seed), maxIterations: 300).fit(x)
+            return Analysis(measurement: set.measurement, ions: set.ions, componentImages: model.w,
+                            componentSpectra: model.h.transposed, componentStatistic: [], fitQuality: model.reconstructionError)
+        case .maf:
+            let model = try MAF(components: k).fit(pixels: x, width: set.width, height: set.height)
+            return Analysis(measurement: set.measurement, ions: set.ions, componentImages: model.scores,
+                            componentSpectra: model.vectors, componentStatistic: model.autocorrelation, fitQuality: nil)
+        }
+    }
+
+    /// Discovers the image sets under `options.input`, analyses each and writes the outputs. A measurement that
+    /// cannot be read or analysed is recorded and skipped.
+    public static func run(_ options: Options, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "mva", arguments: options.arguments)
+        record.set("method", options.method.rawValue)
+        record.set("components", "\(options.components)")
+        if options.method == .pca { record.set("scaling", options.scaling.rawValue) }
+        let sources: [ImageSetSource]
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: options.input, isDirectory: &isDirectory), !isDirectory.boolValue {
+            sources = try ImageSetSource.group([options.input])
+        } else {
+            sources = try ImageSetSource.discover(in: options.input)
+        }
+        guard !sources.isEmpty else {
+            throw SIMSError(.empty, "no image measurement found", file: options.input, expected: "IONTOF image exports '<measurement> (<id>) - <ion>.txt', BIF6 or imzML")
+        }
+        let folder = try OutputFolder(options.output)
+        var analyses: [Analysis] = []
+        for (number, source) in sources.enumerated() {
+            progress.report(task: "analysing images", completed: number, total: sources.count)
+            do {
+                let set = try source.load(progress: progress)
+                record.inputs += source.files
+                let analysis = try analyze(set, options: options)
+                try write(analysis, set: set, method: options.method, folder: folder, record: &record)
+                analyses.append(analysis)
+            } catch {
+                record.fail(source.files.first ?? source.measurement, error)
+                progress.warn("skipped \(source.measurement): \(error)")
+            }
+        }
+        progress.report(task: "analysing images", completed: sources.count, total: sources.count)
+        guard !analyses.isEmpty else {
+            throw SIMSError(.empty, "no measurement could be analysed", file: options.input)
+        }
+        return Result(record: record, analyses: analyses)
+    }
+
+    static func write(_ a: Analysis, set: ImageSet, method: Method, folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+        let stem = OutputFolder.safeName(a.measurement) + "_" + method.rawValue
+        let k = a.componentSpectra.columns
+        var spectra = CSVTable(header: ["ion"] + (1...k).map { "component\($0)" })
+        for (j, ion) in a.ions.enumerated() { spectra.append([.text(ion)] + (0..<k).map { .number(a.componentSpectra[j, $0]) }) }
+        try spectra.write(to: folder.results(stem + "_components.csv"))
+        record.outputs.append("results/" + stem + "_components.csv")
+        var summary = CSVTable(header: ["component", method == .maf ? "autocorrelation" : "explained_variance_ratio", "fit_quality"])
+        for c in 0..<k {
+            summary.append([.integer(c + 1), .optional(c < a.componentStatistic.count ? a.componentStatistic[c] : nil), .optional(a.fitQuality)])
+        }
+        try summary.write(to: folder.results(stem + "_summary.csv"))
+        record.outputs.append("results/" + stem + "_summary.csv")
+        for c in 0..<k {
+            let values = (0..<a.componentImages.rows).map { a.componentImages[$0, c] }
+            let title = "\(a.measurement) – \(method.rawValue.uppercased()) component \(c + 1)"
+            let map = HeatMap(width: set.width, height: set.height, values: values, title: title,
+                              valueTitle: method == .pca || method == .maf ? "score" : "abundance",
+                              pixelSizeMicrometers: set.images.first?.pixelSizeMicrometers)
+            let name = "\(stem)_component\(c + 1).png"
+            try AtomicFile.write(PNGEncoder.encode(map.pixels()), to: folder.images(name))
+            record.outputs.append("images/" + name)
+        }
+    }
+}
