@@ -107,3 +107,21 @@ struct DeadTimeTests {
         }
     }
 }
+
+@Suite("Saturation maps of ion images")
+struct SaturationMapTests {
+    @Test("per-pixel I/N with N = scans × shots per pixel")
+    func map() throws {
+        var image = IonImage(width: 2, height: 2, ion: "Li-")
+        image.counts = [0, 5, 20, 60]  // 50 pulses per pixel
+        let map = try image.saturationMap(pulsesPerPixel: 50)
+        #expect(Array(map.counts) == [0, 0.1, 0.4, 1.2])
+        #expect(map.ion == "Li-" && map.width == 2)
+        let flagged = try image.saturatedPixels(pulsesPerPixel: 50)
+        #expect(flagged.map(\.x) == [0, 1] && flagged.map(\.y) == [1, 1])
+        // Corrected export: 50 ln 2 corrected counts ↔ 25 registered → 0.5.
+        image.counts = [50 * log(2.0), 0, 0, 0]
+        #expect(abs(try image.saturationMap(pulsesPerPixel: 50, alreadyCorrected: true).counts[0] - 0.5) < 1e-12)
+        #expect(throws: SIMSError.self) { try image.saturationMap(pulsesPerPixel: 0) }
+    }
+}

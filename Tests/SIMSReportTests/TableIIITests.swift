@@ -130,6 +130,10 @@ struct TableIIITests {
         #expect(TableIII.pair("100 x 50")! == (100, 50))
         #expect(TableIII.pair("[100, 100]")! == (100, 100))
         #expect(TableIII.pair("256")! == (256, 256))
+        #expect(TableIII.values(of: ["polarity": "neg", "acquisition.area_um": "100", "acquisition.area_height_um": "50",
+                                     "acquisition.raster": "256", "acquisition.raster_height": "128"] as Metadata)
+                 == ["polarity": "neg", "acquisition.polarity": "negative", "acquisition.area_um": "100 x 50",
+                     "acquisition.area_height_um": "50", "acquisition.raster": "256 x 128", "acquisition.raster_height": "128"])
     }
 }
 

@@ -229,6 +229,8 @@ public struct TableIII: Sendable, Hashable, Codable {
             let rh = out["acquisition.raster_height"].flatMap(number) ?? out["acquisition.raster"].flatMap(pair)?.1 ?? rw
             out["acquisition.raster"] = format(rw) + " x " + format(rh)
         }
+        // The manifest also allows `polarity` at the top level.
+        if out["acquisition.polarity"] == nil, let p = out["polarity"] { out["acquisition.polarity"] = p }
         if let p = out["acquisition.polarity"], let parsed = Polarity(parsing: p) { out["acquisition.polarity"] = parsed.rawValue }
         return out
     }

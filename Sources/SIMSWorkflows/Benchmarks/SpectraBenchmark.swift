@@ -35,6 +35,9 @@ public enum SpectraBenchmark {
         public var dataPoints: Int
         public var swiftParseSeconds: Double
         public var swiftIntegrateSeconds: Double
+        public var swiftIntegrateCPUSeconds: Double
+        public var numpyVectorizedIntegrateCPUSeconds: Double?
+        public var speedupVersusVectorizedNumPyCPU: Double?
         public var numpyLoopIntegrateSeconds: Double?
         public var numpyVectorizedIntegrateSeconds: Double?
         public var numpyParseSeconds: Double?
@@ -71,18 +74,21 @@ public enum SpectraBenchmark {
 
         let integrator = PeakIntegrator(peaks: intervals(options.intervals))
         var best = Double.infinity
+        var bestCPU = Double.infinity
         var results: [SpectrumPeakAreas] = []
         for _ in 0..<max(1, options.repetitions) {
             var round: [SpectrumPeakAreas] = []
             round.reserveCapacity(spectra.count)
             let start = clock.now
+            let startCPU = threadCPUSeconds()
             for spectrum in spectra { round.append(try integrator.integrate(spectrum)) }
+            bestCPU = min(bestCPU, threadCPUSeconds() - startCPU)
             best = min(best, seconds(clock.now - start))
             results = round
         }
 
         var report = Report(spectra: spectra.count, intervals: options.intervals, dataPoints: spectra.reduce(0) { $0 + $1.count },
-                            swiftParseSeconds: parseSeconds, swiftIntegrateSeconds: best,
+                            swiftParseSeconds: parseSeconds, swiftIntegrateSeconds: best, swiftIntegrateCPUSeconds: bestCPU,
                             machine: machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
         if options.numpy, let numpy = try runNumPy(paths: paths, intervals: options.intervals, repetitions: options.repetitions) {
             report.numpyLoopIntegrateSeconds = numpy.loop
@@ -93,6 +99,8 @@ public enum SpectraBenchmark {
             report.speedupVersusPerPointLoop = numpy.scriptLoop.map { $0 / best }
             report.speedupVersusVectorizedNumPy = numpy.vectorized / best
             report.speedupVersusLoopNumPy = numpy.loop / best
+            report.numpyVectorizedIntegrateCPUSeconds = numpy.vectorizedCPU
+            report.speedupVersusVectorizedNumPyCPU = numpy.vectorizedCPU.map { $0 / bestCPU }
             // Agreement check on the areas (NumPy loop variant = exact trapz on the same points).
             var worst = 0.0
             for (s, areas) in numpy.areas.enumerated() where s < results.count {
@@ -110,6 +118,13 @@ public enum SpectraBenchmark {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
+    /// CPU time of the calling thread in seconds (`CLOCK_THREAD_CPUTIME_ID`): robust on a loaded machine.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
     static func machineDescription() -> String {
         var model = "unknown CPU"
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
@@ -122,7 +137,7 @@ public enum SpectraBenchmark {
 
     /// The NumPy side, run as a Python script fed on stdin; `nil` when python3/numpy is unavailable.
     static func runNumPy(paths: [String], intervals: Int, repetitions: Int) throws(SIMSError)
-        -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]], scriptLoop: Double?)? {
+        -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]], scriptLoop: Double?, vectorizedCPU: Double?)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", numpyScript, String(intervals), String(max(1, repetitions))] + paths
@@ -137,7 +152,7 @@ public enum SpectraBenchmark {
               let loop = object["loop"] as? Double, let vectorized = object["vectorized"] as? Double,
               let parse = object["parse"] as? Double, let version = object["numpy"] as? String,
               let areas = object["areas"] as? [[Double]] else { return nil }
-        return (loop, vectorized, parse, version, areas, object["script_loop_extrapolated"] as? Double)
+        return (loop, vectorized, parse, version, areas, object["script_loop_extrapolated"] as? Double, object["vectorized_cpu"] as? Double)
     }
 
     static let numpyScript = #"""
@@ -185,10 +200,12 @@ def vectorized():
         out.append(raw)
     return out
 
-def best(f):
-    b = float("inf"); r = None
-    for _ in range(reps):
-        t = time.perf_counter(); r = f(); b = min(b, time.perf_counter() - t)
+def best(f, n=None):
+    b = float("inf"); c = float("inf"); r = None
+    for _ in range(n or reps):
+        t = time.perf_counter(); p = time.process_time(); r = f()
+        c = min(c, time.process_time() - p); b = min(b, time.perf_counter() - t)
+    best.cpu = c
     return b, r
 
 def script_loop(count):
@@ -202,11 +219,12 @@ def script_loop(count):
                     xs.append(mi); ys.append(yi)
             trapz(ys, xs) if len(xs) > 1 else 0.0
 
-tl, areas = best(loop)
+tl, areas = best(loop, min(reps, 3))
 tv, _ = best(vectorized)
+tvc = best.cpu
 sample = min(2, len(spectra))
 t = time.perf_counter(); script_loop(sample); ts = (time.perf_counter() - t) * len(spectra) / sample
-print(json.dumps({"loop": tl, "vectorized": tv, "parse": parse, "numpy": np.__version__, "script_loop_extrapolated": ts,
+print(json.dumps({"loop": tl, "vectorized": tv, "parse": parse, "numpy": np.__version__, "script_loop_extrapolated": ts, "vectorized_cpu": tvc,
                   "areas": [[float(v) for v in a] for a in areas]}))
 """#
 }

@@ -11,6 +11,8 @@ public struct DepthInputs: Sendable, Equatable {
         public var name: String
         /// Replicate group.
         public var sample: String
+        /// `true` when the path is a 3-D measurement (a folder of plane folders, see ``VolumeLoader``).
+        public var isVolume: Bool = false
     }
 
     /// All files, sorted by sample then name.
@@ -28,6 +30,11 @@ public struct DepthInputs: Sendable, Equatable {
             }
             if !isFolder.boolValue {
                 found.append(DepthInputs.file(path, folderSample: nil, grouping: grouping))
+                continue
+            }
+            if VolumeLoader.isVolumeFolder(path) {
+                let name = (path as NSString).lastPathComponent
+                found.append(File(path: path, name: name, sample: name, isVolume: true))
                 continue
             }
             let entries = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

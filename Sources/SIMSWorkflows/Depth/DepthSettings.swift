@@ -43,6 +43,10 @@ public struct DepthSettings: Sendable {
     /// (1994) 405), unless the export says it is corrected already. Saturated counts compress plateaus and
     /// make interfaces look narrower than they are.
     public var primaryPulsesPerCycle: Double?
+    /// Sputter time per plane of a 3-D stack in s (1 = the time axis counts planes).
+    public var secondsPerPlane: Double = 1
+    /// Thickness of one plane of a 3-D stack in µm (VTK voxel size along z), when known.
+    public var planeThicknessMicrometers: Double?
     /// Interface detection settings.
     public var detector = InterfaceDetector()
 

@@ -40,7 +40,12 @@ public struct DepthWorkflow: Sendable {
             progress.report(task: "depth profiles", completed: index, total: inputs.files.count)
             record.inputs.append(file.path)
             do {
-                let profile = try read(file.path)
+                let profile: DepthProfile
+                if file.isVolume {
+                    profile = try volumeProfile(file, output: output, record: &record)
+                } else {
+                    profile = try read(file.path)
+                }
                 analyses.append(try DepthAnalysis(name: file.name, profile: profile, settings: settings, record: &record))
             } catch {
                 record.fail(file.path, error)
@@ -68,6 +73,18 @@ public struct DepthWorkflow: Sendable {
         var result = Result(analyses: analyses, replicates: replicates, record: record)
         try write(&result, to: output)
         return result
+    }
+
+    /// Reads a 3-D stack, exports it to VTK and returns its per-plane depth profile (time axis = plane index
+    /// × ``DepthSettings/secondsPerPlane``).
+    func volumeProfile(_ file: DepthInputs.File, output: OutputFolder, record: inout RunRecord) throws(SIMSError) -> DepthProfile {
+        let volume = try VolumeLoader.load(from: file.path, planeThicknessMicrometers: settings.planeThicknessMicrometers)
+        let name = "results/\(OutputFolder.safeName(file.name)).vtk"
+        try VTKWriter.write(volume, to: output.file(name))
+        record.outputs.append(name)
+        var profile = try volume.depthProfile(secondsPerPlane: settings.secondsPerPlane)
+        profile.source = file.path
+        return profile
     }
 
     /// Aligns and averages the processed signals of replicate analyses.

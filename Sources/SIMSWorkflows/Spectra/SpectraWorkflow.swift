@@ -29,7 +29,7 @@ public enum SpectraWorkflow {
         var record = RunRecord(command: "spectra", arguments: options.arguments)
         let study = try loadStudy(options)
         let settings = try resolveSettings(options, study: study, record: &record)
-        record.configuration = study.metadata
+        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
         let folder = try OutputFolder(options.output)
 
         // Peak list.

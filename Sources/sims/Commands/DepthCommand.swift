@@ -7,7 +7,9 @@ struct DepthCommand: AsyncParsableCommand {
         commandName: "depth",
         abstract: "Depth profiles: normalization, depth scale, interfaces, layers, damage check, replicates.",
         discussion: """
-        Reads IONTOF depth-profile exports (files, or folders of them). Replicate craters of one sample are
+        Reads IONTOF depth-profile exports (files, or folders of them), and 3-D stacks stored as a folder of
+        plane folders (plane_01/, plane_02/, … each one image set): their per-plane sums become a depth profile
+        and the volume is exported to results/<name>.vtk for ParaView. Replicate craters of one sample are
         averaged after aligning them on an interface: by default files are grouped by name
         (I231115t_D_MeO-2PACz_1f_neg-C1 and I231115v_D_MeO-2PACz_1f_neg-D1 are sample D_MeO-2PACz_1f_neg);
         --group-by folder uses sub-folders as samples.
@@ -50,6 +52,12 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .customLong("primary-pulses"), help: "Primary pulses per analysis cycle (scans × shots per pixel × pixels): dead-time correct the ion counts.")
     var primaryPulses: Double?
 
+    @Option(name: .customLong("seconds-per-plane"), help: "3-D stacks: sputter time per plane in s (default 1: the axis counts planes).")
+    var secondsPerPlane: Double = 1
+
+    @Option(name: .customLong("plane-thickness"), help: "3-D stacks: thickness of one plane in µm (VTK voxel size along z).")
+    var planeThickness: Double?
+
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-depth"
 
@@ -80,6 +88,8 @@ struct DepthCommand: AsyncParsableCommand {
         settings.grouping = grouping
         settings.alignmentIon = alignOn
         settings.primaryPulsesPerCycle = primaryPulses
+        settings.secondsPerPlane = secondsPerPlane
+        settings.planeThicknessMicrometers = planeThickness
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(

@@ -115,3 +115,29 @@ extension DepthWorkflowTests {
         #expect(result.replicates.contains { $0.sample == "D_MeO-2PACz_1f_neg - NF" })
     }
 }
+
+extension DepthWorkflowTests {
+    @Test func aFolderOfPlaneFoldersIsAVolumeWithAVTKExport() throws {
+        let folder = try TemporaryFolder()
+        // Four planes of 2×2 pixels: Li- fades, NiO2- appears from plane 3 on.
+        for plane in 1...4 {
+            let li = Double(100 * (plane <= 2 ? 1 : 0) + 1)
+            let ni = Double(plane >= 3 ? 80 : 0)
+            let set = try ImageSet(measurement: "stack_plane\(plane)", id: plane, images: [
+                IonImage(width: 2, height: 2, counts: [li, li, li, li], ion: "Li-", fieldOfViewMicrometers: 4),
+                IonImage(width: 2, height: 2, counts: [ni, ni, ni, ni], ion: "NiO_2-", fieldOfViewMicrometers: 4),
+            ], total: IonImage(width: 2, height: 2, counts: [200, 200, 200, 200], ion: "total", fieldOfViewMicrometers: 4))
+            _ = try set.writeIONTOFASCII(to: folder.file("in/stack/plane_0\(plane)"))
+        }
+        var settings = DepthSettings()
+        settings.planeThicknessMicrometers = 0.5
+        let result = try DepthWorkflow(settings: settings).run(
+            inputs: try DepthInputs(paths: [folder.file("in/stack")], grouping: .none), output: try OutputFolder(folder.file("out")))
+        #expect(result.record.failures.isEmpty, "\(result.record.failures)")
+        let profile = try #require(result.analyses.first?.profile)
+        #expect(profile.column(named: "Li-")?.values == [404, 404, 4, 4])
+        #expect(profile.column(named: "NiO_2-")?.values == [0, 0, 320, 320])
+        let vtk = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/results/stack.vtk")))
+        #expect(String(decoding: vtk.prefix(200), as: UTF8.self).contains("DIMENSIONS 2 2 4\nSPACING 2.0 2.0 0.5"))
+    }
+}
