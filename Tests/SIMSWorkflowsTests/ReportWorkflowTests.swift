@@ -42,14 +42,14 @@ struct ReportWorkflowTests {
         var section = ReportSection(title: "Peak areas", workflow: "spectra")
         section.paragraph("A box plot for the report test.")
         let plot = BoxPlot(groups: [("A", [1, 2, 3, 4]), ("B", [2, 3, 4, 6])], yTitle: "area / TIC")
-        section.figure(try out.writeFigure(plot, named: "test box", png: false, record: &record), caption: "test figure")
+        section.figure(try out.write(plot, as: "plots/" + OutputFolder.safeName("test box"), record: &record), caption: "test figure")
         record.add(section)
         if richer {
             var images = ReportSection(title: "Ion image", workflow: "images")
             let w = 48, h = 32
             let values = (0 ..< w * h).map { i -> Double in Double((i % w - 20) * (i % w - 20) + (i / w - 12) * (i / w - 12)) }
             let heat = HeatMap(width: w, height: h, values: values, title: "Li-", pixelSizeMicrometers: 100.0 / 48)
-            images.figure(try out.writeFigure(heat, named: "heat", png: true, record: &record).replacingOccurrences(of: ".svg", with: ".png"), caption: "PNG figure")
+            images.figure(try out.write(heat, as: "plots/heat", record: &record).replacingOccurrences(of: ".svg", with: ".png"), caption: "PNG figure")
             images.table("Summary", header: ["ion", "mean", "sd"], rows: [["Li-", "1.5", "0.2"], ["F-", "2.5", "0.3"]], csv: "results/summary.csv")
             images.warning("An example warning inside a section.")
             record.add(images)

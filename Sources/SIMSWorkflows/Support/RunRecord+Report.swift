@@ -83,19 +83,3 @@ public enum ReportFiles {
         return try ReportDocument.decode(data, file: path)
     }
 }
-
-extension OutputFolder {
-    /// Writes `figure` as `plots/<name>.svg` and, when `png` is set, `plots/<name>.png`; returns the relative
-    /// SVG path for ``ReportSection/figure(_:caption:)`` and records both in `record.outputs`.
-    @discardableResult
-    public func writeFigure(_ figure: any Figure, named name: String, png: Bool = true, record: inout RunRecord) throws(SIMSError) -> String {
-        let base = "plots/" + OutputFolder.safeName(name)
-        try AtomicFile.write(figure.svg, to: file(base + ".svg"))
-        record.outputs.append(base + ".svg")
-        if png {
-            try AtomicFile.write(figure.png, to: file(base + ".png"))
-            record.outputs.append(base + ".png")
-        }
-        return base + ".svg"
-    }
-}
