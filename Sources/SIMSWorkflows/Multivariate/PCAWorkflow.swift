@@ -151,6 +151,8 @@ public enum PCAWorkflow {
         let folder = try OutputFolder(options.output)
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)
         if options.plots { try PCAPlots.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record) }
+        result.record.add(PCAReport.section(result, options: options))
+        _ = try result.record.writeReport(to: folder, title: "Principal component analysis")
         return result
     }
 
