@@ -84,7 +84,7 @@ struct ImagesWorkflowTests {
         options.pngScale = 0.25  // small rasters keep the debug-build test fast
         _ = try ImagesWorkflow.run(options)
         for file in ["images/A_spot1/Li-.png", "images/A_spot1/Li-_ratio.png", "images/A_spot1/excluded_mask.png",
-                     "images/A_spot1/overlay_Li-_total.png", "plots/Li-_mean_of_ratios.png", "plots/Li-_ratio_of_sums.svg"] {
+                     "images/A_spot1/overlay_Li-_total.png", "plots/Li-_mean_of_ratios.png", "plots/Li-_ratio_of_sums.svg", "report.html", "provenance.json"] {
             let data = try #require(FileManager.default.contents(atPath: folder.file("out/" + file)), "\(file)")
             if file.hasSuffix(".png") { #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
         }
