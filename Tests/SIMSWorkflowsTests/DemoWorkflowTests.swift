@@ -51,3 +51,18 @@ struct DemoWorkflowTests {
         #expect(result.record.outcome == .completedWithErrors)
     }
 }
+
+@Suite("sims demo steps")
+struct DemoStepTests {
+    /// Slow in debug builds (130 s on the loaded build machine, 2026-11-25): runs with `SIMSKIT_SLOW_TESTS=1`.
+    @Test("images and PCA steps run on tiny simulated data",
+          .enabled(if: ProcessInfo.processInfo.environment["SIMSKIT_SLOW_TESTS"] != nil))
+    func imagesAndPCA() throws {
+        let folder = try TemporaryFolder("simskit-demo")
+        let result = try DemoWorkflow.run(folder: folder.path, seed: 2, designs: DemoWorkflowTests.tiny,
+                                          steps: [DemoWorkflow.imagesStep(), DemoWorkflow.pcaStep()])
+        #expect(result.record.failures.isEmpty, "\(result.record.failures)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/images/report.html"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/pca/report.html"))
+    }
+}

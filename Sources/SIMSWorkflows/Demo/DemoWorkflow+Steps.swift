@@ -8,7 +8,7 @@ import SIMSSimulator
 extension DemoWorkflow {
     /// The workflows the demo runs, in order. Each is one entry; add new workflows here.
     public static var standardSteps: [DemoStep] {
-        [spectraStep(.negative), spectraStep(.positive), depthStep()]
+        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), depthStep()]
     }
 
     /// `sims spectra` on one polarity of the simulated study, compared with the true CEI content.
@@ -63,6 +63,40 @@ extension DemoWorkflow {
                 section.table("Interfaces found by sims depth (50 % crossing, 16–84 % width)", header: ["ion", "time (s)", "width (s)"], rows: found)
             }
             section.file("depth/report.html", label: "full depth-profile report")
+            return section
+        }
+    }
+}
+
+extension DemoWorkflow {
+    /// `sims images` on the simulated image sets (per-pixel normalization removes the simulated topography).
+    static func imagesStep() -> DemoStep {
+        DemoStep("Ion images") { (context: DemoContext) throws(SIMSError) -> ReportSection in
+            let root = context.data + "/imaging"
+            var options = ImagesOptions(root: root, output: context.folder("images"))
+            if let beam = context.simulation.truth.imaging?.pulsesPerPixel { options.scans = Int(beam); options.shotsPerPixel = 1 }
+            let result = try ImagesWorkflow.run(options, progress: context.progress)
+            var record = result.record
+            try record.writeReport(to: OutputFolder(context.folder("images")), title: "SIMSKit — sims images (simulated cathode)")
+            var section = ReportSection(title: "Ion images", workflow: "images")
+            section.paragraph("`sims images \(root)`: pixel-by-pixel normalization to the total-ion image. The simulated topography multiplies every count of a pixel (true yield factor range \(context.simulation.truth.imaging.map { "\(format($0.yieldFieldRange[0]))–\(format($0.yieldFieldRange[1]))" } ?? "?")), so raw images show it and per-pixel ratios do not.")
+            for warning in result.record.warnings.prefix(4) { section.warning(warning) }
+            section.file("images/report.html", label: "full images report")
+            return section
+        }
+    }
+
+    /// `sims pca` on the negative-polarity simulated study.
+    static func pcaStep() -> DemoStep {
+        DemoStep("PCA (negative polarity)") { (context: DemoContext) throws(SIMSError) -> ReportSection in
+            let root = context.data + "/study/negative"
+            let options = PCAOptions(root: root, peakList: root + "/mass_interval_list.txt", output: context.folder("pca"))
+            let result = try PCAWorkflow.run(options, progress: context.progress)
+            var record = result.record
+            try record.writeReport(to: OutputFolder(context.folder("pca")), title: "SIMSKit — sims pca (simulated study)")
+            var section = ReportSection(title: "PCA (negative polarity)", workflow: "pca")
+            section.paragraph("`sims pca \(root)`: the three samples differ only in CEI thickness, so PC1 should separate A, B and C along the CEI markers (SO₃⁻, PO₃⁻).")
+            section.file("pca/report.html", label: "full PCA report")
             return section
         }
     }
