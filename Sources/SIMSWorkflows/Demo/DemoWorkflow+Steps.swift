@@ -6,9 +6,10 @@ import SIMSReport
 import SIMSSimulator
 
 extension DemoWorkflow {
-    /// The workflows the demo runs, in order. Each is one entry; add new workflows here.
+    /// The workflows the demo runs, in order. Each is one entry; add new workflows here. Every workflow writes
+    /// its own report into its sub-folder; the step returns the demo's summary section.
     public static var standardSteps: [DemoStep] {
-        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), depthStep()]
+        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), depthStep(), microstructureStep()]
     }
 
     /// `sims spectra` on one polarity of the simulated study, compared with the true CEI content.
@@ -21,8 +22,6 @@ extension DemoWorkflow {
             options.bootstrapResamples = 500
             options.arguments = ["spectra", root]
             let result = try SpectraWorkflow.run(options, progress: context.progress)
-            var record = result.record
-            try record.writeReport(to: OutputFolder(context.folder(name)), title: "SIMSKit — sims spectra (simulated \(polarity.rawValue) study)")
             var section = ReportSection(title: "Spectra (\(polarity.rawValue) polarity)", workflow: "spectra")
             section.paragraph("""
             `sims spectra \(root)` integrated every interval of the simulated mass interval list in \
@@ -47,8 +46,6 @@ extension DemoWorkflow {
             let inputs = try DepthInputs(paths: [path], grouping: .none)
             let result = try DepthWorkflow(settings: DepthSettings()).run(inputs: inputs, output: folder,
                                                                            arguments: ["depth", path], progress: context.progress)
-            var record = result.record
-            try record.writeReport(to: folder, title: "SIMSKit — sims depth (simulated half cell)")
             var section = ReportSection(title: "Depth profile", workflow: "depth")
             section.paragraph("`sims depth` on a simulated Li | SEI | Li6PS5Cl | NCM811-composite half cell (different sputter rates per layer).")
             var rows: [[String]] = []
@@ -76,8 +73,6 @@ extension DemoWorkflow {
             var options = ImagesOptions(root: root, output: context.folder("images"))
             if let beam = context.simulation.truth.imaging?.pulsesPerPixel { options.scans = Int(beam); options.shotsPerPixel = 1 }
             let result = try ImagesWorkflow.run(options, progress: context.progress)
-            var record = result.record
-            try record.writeReport(to: OutputFolder(context.folder("images")), title: "SIMSKit — sims images (simulated cathode)")
             var section = ReportSection(title: "Ion images", workflow: "images")
             section.paragraph("`sims images \(root)`: pixel-by-pixel normalization to the total-ion image. The simulated topography multiplies every count of a pixel (true yield factor range \(context.simulation.truth.imaging.map { "\(format($0.yieldFieldRange[0]))–\(format($0.yieldFieldRange[1]))" } ?? "?")), so raw images show it and per-pixel ratios do not.")
             for warning in result.record.warnings.prefix(4) { section.warning(warning) }
@@ -92,8 +87,6 @@ extension DemoWorkflow {
             let root = context.data + "/study/negative"
             let options = PCAOptions(root: root, peakList: root + "/mass_interval_list.txt", output: context.folder("pca"))
             let result = try PCAWorkflow.run(options, progress: context.progress)
-            var record = result.record
-            try record.writeReport(to: OutputFolder(context.folder("pca")), title: "SIMSKit — sims pca (simulated study)")
             var section = ReportSection(title: "PCA (negative polarity)", workflow: "pca")
             section.paragraph("`sims pca \(root)`: the three samples differ only in CEI thickness, so PC1 should separate A, B and C along the CEI markers (SO₃⁻, PO₃⁻).")
             section.file("pca/report.html", label: "full PCA report")

@@ -5,7 +5,7 @@ import SIMSReport
 
 extension MicrostructureWorkflow {
     /// Writes `results/microstructure.csv`, `results/particles.csv`, label images (TIFF, PNG/SVG with legend) and
-    /// `results/microstructure-run.csv` (settings, warnings, failures).
+    /// the report (`report.html`, `provenance.json` with settings, warnings and failures, `methods.md`).
     func write(_ result: inout Result, to output: OutputFolder) throws(SIMSError) {
         var table = CSVTable(header: ["measurement", "quantity", "phase", "other_phase", "axis", "value", "unit", "note"])
         var particles = CSVTable(header: ["measurement", "phase", "particle", "voxels", "equivalent_diameter", "unit", "touches_border"])
@@ -54,12 +54,34 @@ extension MicrostructureWorkflow {
         result.record.outputs.append("results/microstructure.csv")
         try particles.write(to: output.results("particles.csv"))
         result.record.outputs.append("results/particles.csv")
-        var run = CSVTable(header: ["kind", "name", "value"])
-        for setting in result.record.settings { run.append(["setting", .text(setting.name), .text(setting.value)]) }
-        for warning in result.record.warnings { run.append(["warning", "", .text(warning)]) }
-        for failure in result.record.failures { run.append(["failure", .text(failure.input), .text(failure.message)]) }
-        try run.write(to: output.results("microstructure-run.csv"))
-        result.record.outputs.append("results/microstructure-run.csv")
+        result.record.add(reportSection(result))
+        try result.record.writeReport(to: output, title: "SIMSKit — microstructure")
+    }
+
+    /// The report section: per measurement the phase fractions, tortuosity factors and label image.
+    func reportSection(_ result: Result) -> ReportSection {
+        var section = ReportSection(title: "Microstructure", workflow: "microstructure")
+        section.paragraph("""
+            Phases segmented from per-pixel normalized ion images; fractions, specific interface areas (Crofton \
+            intercept estimator), connectivity and tortuosity factors (TauFactor convention, τ = ε / (D_eff/D)) \
+            per phase and axis. All numbers are in results/microstructure.csv.
+            """)
+        for analysis in result.analyses {
+            let m = analysis.metrics
+            var rows: [[String]] = []
+            for (i, phase) in m.labels.phases.enumerated() {
+                let taus = m.tortuosity[i].map { solve -> String in
+                    let tau = solve.tortuosityFactor ?? .infinity
+                    return "\(solve.axis.rawValue): " + (tau.isFinite ? String((tau * 1000).rounded() / 1000) : "∞ (not percolating)")
+                }
+                rows.append([phase, String((m.fractions[i] * 10000).rounded() / 100) + " %", taus.joined(separator: ", ")])
+            }
+            section.table("\(analysis.name): phases", header: ["phase", "fraction", "tortuosity factor τ"], rows: rows,
+                          csv: "results/microstructure.csv")
+            section.figure("plots/labels_\(OutputFolder.safeName(analysis.name)).svg", caption: "\(analysis.name): segmented phases")
+        }
+        for failure in result.record.failures { section.warning("\(failure.input): \(failure.message)") }
+        return section
     }
 
     /// Label TIFF (one page per plane: `labels_<name>[_z<k>].tiff`, 8-bit label values) and a PNG/SVG with legend
@@ -80,8 +102,6 @@ extension MicrostructureWorkflow {
             width: labels.width, height: labels.height, labels: labels.labels[0 ..< plane].map { Int($0) }, names: labels.phases,
             title: analysis.name + (labels.depth > 1 ? " (plane 0)" : ""), showsFractions: true,
             pixelSizeMicrometers: labels.voxelSizeMicrometers)
-        try AtomicFile.write(figure.png, to: output.plots("labels_\(safe).png"))
-        try AtomicFile.write(figure.svg, to: output.plots("labels_\(safe).svg"))
-        record.outputs += ["plots/labels_\(safe).png", "plots/labels_\(safe).svg"]
+        try output.write(figure, as: "plots/labels_\(safe)", record: &record)
     }
 }
