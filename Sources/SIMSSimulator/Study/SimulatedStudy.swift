@@ -43,11 +43,13 @@ public struct SimulatedStudy: Sendable {
     }
 
     /// A mass interval list for `polarity`: one interval per main-isotopologue line plus the minor
-    /// isotopologues whose abundance is at least `minimumAbundance`, centre ± 1.5 FWHM, in mass order.
+    /// isotopologues whose abundance is at least `minimumAbundance`, centre ± 1.5 FWHM, in mass order; only lines
+    /// inside the analyser's mass range.
     public func peakList(polarity: Polarity, minimumAbundance: Double = 0.05) -> PeakList {
         guard let model = lineModels[polarity] else { return PeakList(peaks: []) }
         var peaks: [Peak] = []
-        for line in model.lines where line.isMain || line.abundance >= minimumAbundance {
+        let range = design.analyzer.massRange
+        for line in model.lines where (line.isMain || line.abundance >= minimumAbundance) && range.contains(line.mass) {
             peaks.append(Peak(index: peaks.count + 1, assignment: line.ion, description: line.fragment,
                               interval: design.analyzer.interval(atMass: line.mass)))
         }

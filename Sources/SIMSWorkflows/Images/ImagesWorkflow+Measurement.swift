@@ -31,6 +31,10 @@ extension ImagesWorkflow {
             let estimator = try PixelSaturation(scans: scans, shotsPerPixel: shots)
             for image in rawIons {
                 let map = try estimator.fit(image)
+                let name = "images/" + OutputFolder.safeName(key) + "/" + OutputFolder.safeName(image.ion) + "_saturation.tif"
+                try TIFF.write(map.fraction, width: image.width, height: image.height, type: .float32, to: folder.file(name),
+                               pixelSizeMicrometers: image.pixelSizeMicrometers, description: "\(image.ion) I/N per pixel, N = \(scans * shots) pulses per pixel")
+                result.record.outputs.append(name)
                 if map.flaggedPixels > 0 {
                     result.record.warn("\(sample)/\(raw.measurement) \(image.ion): \(map.flaggedPixels) pixels with I/N > 0.1 (max \(CSVTable.format(map.maximumFraction))); detector saturation distorts their ratios")
                 }

@@ -58,6 +58,36 @@ extension ImagesWorkflow {
         }
     }
 
+    /// Adds the images section to the run record and writes report.html, provenance.json and methods.md.
+    static func writeReport(_ result: inout Result, options: ImagesOptions, folder: OutputFolder) throws(SIMSError) {
+        var section = ReportSection(title: "Pixel-by-pixel normalization of ion images", workflow: "images")
+        section.paragraph("Each ion image was divided pixel by pixel by the \(options.reference) image (Lombardo et al., JVST A 41, 053207 (2023), Sec. V). "
+            + "mean_of_ratios is the mean of the per-pixel ratios over valid pixels (insensitive to topography and porosity, which scale ion and reference alike); "
+            + "ratio_of_sums is the whole-area normalization; sum_of_ratios is the paper script's quantity. Pixels whose reference had fewer than "
+            + "\(CSVTable.format(options.minimumReference)) counts or none were excluded (mask: images/<measurement>/excluded_mask.tif), never replaced.")
+        if !options.multiply.isEmpty {
+            section.paragraph("Multiplied images (A*B*…) are geometric means of the member images: counts per pixel, zero wherever any member is zero.")
+        }
+        let rows = result.rows.prefix(60).map { row in
+            [row.sample, row.measurement, row.ion, CSVTable.format(row.totalCounts), row.ratioOfSums.map(CSVTable.format) ?? "",
+             row.meanOfRatios.map(CSVTable.format) ?? "", "\(row.validPixels)", "\(row.excludedPixels)"]
+        }
+        section.table("Per-measurement statistics" + (result.rows.count > 60 ? " (first 60 rows)" : ""),
+                      header: ["sample", "measurement", "ion", "counts", "ratio of sums", "mean of ratios", "valid px", "excluded px"],
+                      rows: Array(rows), csv: "results/image_stats.csv")
+        if options.plots {
+            for output in result.record.outputs where output.hasPrefix("plots/") && output.hasSuffix("_mean_of_ratios.svg") {
+                section.figure(output, caption: "Mean of per-pixel ratios per sample (every measurement shown)")
+            }
+            for output in result.record.outputs.filter({ $0.hasSuffix("_ratio.png") }).prefix(6) {
+                section.figure(output, caption: "Ratio map (excluded pixels transparent)")
+            }
+        }
+        for warning in result.record.warnings { section.warning(warning) }
+        result.record.add(section)
+        _ = try result.record.writeReport(to: folder, title: "SIMSKit — images")
+    }
+
     static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }

@@ -71,6 +71,7 @@ public enum ImagesWorkflow {
                             expected: "readable image sets containing the requested ions and reference")
         }
         try writeTables(&result, options: options, folder: folder)
+        try writeReport(&result, options: options, folder: folder)
         return result
     }
 

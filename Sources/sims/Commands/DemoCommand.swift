@@ -1,8 +1,34 @@
 import ArgumentParser
 import SIMSWorkflows
 
-// PLACEHOLDER — to be replaced by the simulator work (issue). Must not remain at the end of the session.
+/// `sims demo`: simulate a battery study with known truth and run every workflow on it.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Simulate a battery study and run every workflow on it (not yet available)")
-    func run() async throws { throw ValidationError("sims demo is not yet available in this build") }
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Simulate battery ToF-SIMS data with known truth and run every SIMSKit workflow on it.",
+        discussion: "Writes DIR/data (simulated exports + truth.json), one folder per workflow and DIR/report.html.")
+
+    @Option(help: "Output folder.")
+    var out: String = "sims-demo"
+
+    @Option(help: "Random seed of the simulation.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print nothing but warnings and errors.")
+    var quiet = false
+
+    func run() async throws {
+        let result = try DemoWorkflow.run(folder: out, seed: seed, arguments: CommandLine.arguments.dropFirst().map { $0 },
+                                          progress: StderrProgress(quiet: quiet))
+        print("""
+        SIMSKit demo finished: \(result.completed.count) workflow(s) on simulated data with known truth.
+          open \(out)/report.html        the report (links to every workflow's own report)
+          \(out)/data/truth.json         what the analyses should find
+          \(out)/data/                   the simulated IONTOF exports (try them with other sims commands)
+        """)
+        if result.record.outcome == .completedWithErrors {
+            for failure in result.record.failures { printToStderr("error: \(failure.input): \(failure.message)\n") }
+            throw ExitCode(ExitStatus.completedWithErrors)
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct BIF6Tests {
 
     @Test func unnamedIntervalsAreNamedByMass() throws {
         let set = try BIF6.decode(Self.handMadeFile(), file: "x.bif6", measurement: "x")
-        #expect(set.ions == ["m/z 7.0160"])
+        #expect(set.ions == ["mz 7.0160"])
     }
 
     @Test func writerReproducesHandMadeBytes() throws {

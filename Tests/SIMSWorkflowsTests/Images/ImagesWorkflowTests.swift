@@ -84,7 +84,7 @@ struct ImagesWorkflowTests {
         options.pngScale = 0.25  // small rasters keep the debug-build test fast
         _ = try ImagesWorkflow.run(options)
         for file in ["images/A_spot1/Li-.png", "images/A_spot1/Li-_ratio.png", "images/A_spot1/excluded_mask.png",
-                     "images/A_spot1/overlay_Li-_total.png", "plots/Li-_mean_of_ratios.png", "plots/Li-_ratio_of_sums.svg"] {
+                     "images/A_spot1/overlay_Li-_total.png", "plots/Li-_mean_of_ratios.png", "plots/Li-_ratio_of_sums.svg", "report.html", "provenance.json"] {
             let data = try #require(FileManager.default.contents(atPath: folder.file("out/" + file)), "\(file)")
             if file.hasSuffix(".png") { #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
         }
@@ -102,6 +102,16 @@ struct ImagesWorkflowTests {
         // The pore column (x = 7) shares 2×2 blocks with x = 6, so no block is empty.
         #expect(binned.rows.allSatisfy { $0.excludedPixels == 0 })
         options.binning = 1
+        options.scans = 100
+        options.shotsPerPixel = 10  // N = 1000 pulses per pixel
+        options.output = folder.file("out1")
+        let saturated = try ImagesWorkflow.run(options)
+        let fraction = try TIFF.read(folder.file("out1/images/A_spot1/Li-_saturation.tif"))
+        // Li- of A_spot1 at (0, 0): round(3000 · 2 · 0.2) = 1200 counts > N → I/N = 1.2, flagged.
+        #expect(fraction.values[0] == Double(Float(1.2)))  // stored as float32
+        #expect(saturated.record.warnings.contains { $0.contains("I/N > 0.1") })
+        options.scans = nil
+        options.shotsPerPixel = nil
         options.minimumReference = 1e9
         options.output = folder.file("out2")
         let strict = try ImagesWorkflow.run(options)

@@ -16,7 +16,7 @@ import SIMSCore
 /// ```
 /// The format carries no ion names. SIMSKit's convention for the total-ion image: an interval whose three
 /// masses are all 0 u (no real ion has mass 0). Names are supplied by the caller (``BIF6/read(_:names:)``),
-/// e.g. from a mass interval list; otherwise ions are named by their centre mass (`m/z 6.0151`).
+/// e.g. from a mass interval list; otherwise ions are named by their centre mass (`mz 6.0151`).
 public enum BIF6 {
     /// The 6-byte signature `\0\0BIF6`.
     public static let signature: [UInt8] = [0x00, 0x00, 0x42, 0x49, 0x46, 0x36]
@@ -26,9 +26,9 @@ public enum BIF6 {
     /// Bytes of an interval header (id + three float32).
     static let intervalHeaderSize = 16
 
-    /// Name given to an unnamed interval: `m/z <center, 4 decimals>`.
+    /// Name given to an unnamed interval: `mz <center, 4 decimals>` (no `/`, so it can be part of a file name).
     public static func defaultName(center: Double) -> String {
-        "m/z " + String(format: "%.4f", center)
+        "mz " + String(format: "%.4f", center)
     }
 }
 

@@ -8,7 +8,7 @@ extension ImageSet {
     public func writeIONTOFASCII(to folder: String) throws(SIMSError) -> [String] {
         var paths: [String] = []
         for image in images + (total.map { [$0] } ?? []) {
-            let name = IONTOFImageFileName(measurement: measurement, id: id ?? 1, ion: image.ion)
+            let name = IONTOFImageFileName(measurement: measurement, id: id ?? 1, ion: image.ion.replacingOccurrences(of: "/", with: "_"))
             let path = folder + "/" + name.fileName
             try IONTOFImageFormat.write(image, to: path)
             paths.append(path)

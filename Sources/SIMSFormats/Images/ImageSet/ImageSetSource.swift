@@ -86,8 +86,9 @@ extension ImageSetSource {
             var total: IonImage?
             for ion in files.keys.sorted() {
                 let path = files[ion]!
+                // The reader names the ion from the header (else the file name), so names with `/` survive.
                 var image = try IONTOFImageFormat.read(from: path)
-                image.ion = ion
+                if ion == "total" { image.ion = "total" }
                 if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
                     image.massInterval = peak.interval
                     image.intervalID = peak.index
