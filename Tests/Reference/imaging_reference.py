@@ -1,4 +1,4 @@
-"""SciPy reference for SIMSKit's Gaussian smoothing (SIMSAnalysis/Imaging/GaussianSmoothing.swift).
+"""SciPy reference for SIMSKit's Gaussian smoothing (SIMSAnalysis/Imaging/GaussianFilter.swift).
 
 Run from the repository root:  python3 Tests/Reference/imaging_reference.py
 Writes Tests/Reference/imaging_reference.json: a deterministic 7x5 (width x height) image and

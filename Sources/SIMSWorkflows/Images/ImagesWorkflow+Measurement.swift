@@ -7,7 +7,7 @@ extension ImagesWorkflow {
     /// Pre-processing shared by ion and reference images: binning, then smoothing.
     static func prepare(_ image: IonImage, _ options: ImagesOptions) throws(SIMSError) -> IonImage {
         var out = try image.binned(by: options.binning)
-        if let sigma = options.smoothingSigma { out = try GaussianSmoothing(sigma: sigma).transform(out) }
+        if let sigma = options.smoothingSigma { out = try GaussianFilter(sigma: sigma).apply(to: out) }
         return out
     }
 

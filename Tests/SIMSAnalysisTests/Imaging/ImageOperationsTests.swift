@@ -11,7 +11,7 @@ struct ImageOperationsTests {
         let url = SharedData.repositoryRoot.appendingPathComponent("Tests/Reference/imaging_reference.json")
         let reference = try JSONDecoder().decode(SciPyReference.self, from: Data(contentsOf: url))
         let image = IonImage(width: reference.width, height: reference.height, counts: ContiguousArray(reference.image), ion: "x")
-        let smoothed = try GaussianSmoothing(sigma: Double(sigma)!).transform(image)
+        let smoothed = try GaussianFilter(sigma: Double(sigma)!).apply(to: image)
         let expected = try #require(reference.smoothed[sigma])
         for (mine, theirs) in zip(smoothed.counts, expected) { #expect(abs(mine - theirs) < 1e-12) }
     }

@@ -1,18 +1,37 @@
 import Foundation
 
 /// Separable Gaussian smoothing of an image or volume, equal to SciPy's
-/// `scipy.ndimage.gaussian_filter(values, sigma, mode="reflect", truncate=3.0)`: kernel exp(−x²/2σ²) normalised to
-/// sum 1 over the radius ⌊3σ + 0.5⌋, edges mirrored with the edge sample repeated (d c b a | a b c d).
+/// `scipy.ndimage.gaussian_filter(values, sigma, mode="reflect", truncate=truncate)`: kernel exp(−x²/2σ²)
+/// normalised to sum 1 over the radius ⌊truncate·σ + 0.5⌋, edges mirrored with the edge sample repeated
+/// (d c b a | a b c d). Fixtures: `Tests/Reference/imaging_reference.py` (2-D, truncate 4) and
+/// `Tests/Reference/segmentation_reference.py` (2-D and 3-D, truncate 3).
+///
+/// Smoothing conserves the image sum in the interior and spreads single-pixel Poisson noise: smooth counts
+/// before dividing, never ratios.
 public struct GaussianFilter: Sendable, Equatable {
     /// Standard deviation in pixels along x and y (0 = no smoothing).
     public var sigma: Double
     /// Standard deviation in planes along z (0 = each plane separately).
     public var sigmaZ: Double
+    /// Kernel radius in units of σ (SciPy's default 4).
+    public var truncate: Double
 
     /// Configures the filter.
-    public init(sigma: Double, sigmaZ: Double = 0) {
+    public init(sigma: Double, sigmaZ: Double = 0, truncate: Double = 4) {
         self.sigma = sigma
         self.sigmaZ = sigmaZ
+        self.truncate = truncate
+    }
+
+    /// The smoothed copy of an ion image.
+    /// - Throws: ``SIMSError`` `invalidArgument` for a σ that is not a positive number of pixels.
+    public func apply(to image: IonImage) throws(SIMSError) -> IonImage {
+        guard sigma.isFinite, sigma > 0, truncate > 0 else {
+            throw .invalidArgument("Gaussian σ must be a positive number of pixels", found: "\(sigma)")
+        }
+        var out = image
+        out.counts = apply(image.counts, width: image.width, height: image.height)
+        return out
     }
 
     /// The smoothed copy of `values` laid out as `width × height × depth`, x fastest.
@@ -20,18 +39,18 @@ public struct GaussianFilter: Sendable, Equatable {
         precondition(values.count == width * height * depth, "GaussianFilter: size mismatch")
         var result = values
         if sigma > 0 {
-            result = Self.filter(result, kernel: Self.kernel(sigma), count: width, stride: 1, lines: lineStarts(width: width, height: height, depth: depth, along: 0))
-            result = Self.filter(result, kernel: Self.kernel(sigma), count: height, stride: width, lines: lineStarts(width: width, height: height, depth: depth, along: 1))
+            result = Self.filter(result, kernel: Self.kernel(sigma, truncate), count: width, stride: 1, lines: lineStarts(width: width, height: height, depth: depth, along: 0))
+            result = Self.filter(result, kernel: Self.kernel(sigma, truncate), count: height, stride: width, lines: lineStarts(width: width, height: height, depth: depth, along: 1))
         }
         if sigmaZ > 0 && depth > 1 {
-            result = Self.filter(result, kernel: Self.kernel(sigmaZ), count: depth, stride: width * height, lines: lineStarts(width: width, height: height, depth: depth, along: 2))
+            result = Self.filter(result, kernel: Self.kernel(sigmaZ, truncate), count: depth, stride: width * height, lines: lineStarts(width: width, height: height, depth: depth, along: 2))
         }
         return result
     }
 
     /// Normalised kernel weights for offsets −r … r.
-    static func kernel(_ sigma: Double) -> [Double] {
-        let radius = Int(3 * sigma + 0.5)
+    static func kernel(_ sigma: Double, _ truncate: Double) -> [Double] {
+        let radius = Int(truncate * sigma + 0.5)
         var weights = (-radius ... radius).map { offset -> Double in
             let x = Double(offset)
             return Foundation.exp(-0.5 * x * x / (sigma * sigma))
