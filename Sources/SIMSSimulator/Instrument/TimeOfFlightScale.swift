@@ -1,3 +1,5 @@
+import SIMSChemistry
+
 /// IONTOF's time-of-flight mass scale: m = ((t − t0)/SF)², with t in channels (m in u).
 ///
 /// `SF` (channels per √u) and `t0` (channels) are the calibration constants SurfaceLab fits on known
@@ -18,14 +20,12 @@ public struct TimeOfFlightScale: Sendable, Hashable, Codable {
         self.channelWidthNanoseconds = channelWidthNanoseconds
     }
 
+    /// The same law as SIMSChemistry's calibration (t in channels), which also fits it to reference peaks.
+    @inlinable public var calibration: MassCalibration { MassCalibration(t0: timeOffset, sf: scaleFactor) }
+
     /// m/z in u at time `channel`: ((t − t0)/SF)².
-    @inlinable public func mass(atChannel channel: Double) -> Double {
-        let s = (channel - timeOffset) / scaleFactor
-        return s * s
-    }
+    @inlinable public func mass(atChannel channel: Double) -> Double { calibration.mass(atTime: channel) }
 
     /// Time in channels of mass `mass` (u): t = t0 + SF·√m.
-    @inlinable public func channel(ofMass mass: Double) -> Double {
-        timeOffset + scaleFactor * mass.squareRoot()
-    }
+    @inlinable public func channel(ofMass mass: Double) -> Double { calibration.time(ofMass: mass) }
 }

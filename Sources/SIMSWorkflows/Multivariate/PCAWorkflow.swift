@@ -57,21 +57,7 @@ public enum PCAWorkflow {
         guard !list.peaks.isEmpty else { throw SIMSError(.empty, "the peak list has no peaks", file: peakListPath, expected: "one row per mass interval") }
 
         let study = try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
-        var spots: [SpotSpectrum] = []
-        let all = study.allSpots
-        for (number, entry) in all.enumerated() {
-            progress.report(task: "reading spectra", completed: number, total: all.count)
-            do {
-                let spectrum = try IONTOFSpectrumFormat.read(from: entry.spot.path)
-                try PeakIntegrator.validate(spectrum)
-                spots.append(SpotSpectrum(sample: entry.sample, spot: entry.spot.name, spectrum: spectrum))
-                record.inputs.append(entry.spot.path)
-            } catch {
-                record.fail(entry.spot.path, error)
-                progress.warn("skipped \(error)")
-            }
-        }
-        progress.report(task: "reading spectra", completed: all.count, total: all.count)
+        let spots = study.readSpectra(record: &record, progress: progress)
         guard spots.count >= 2 else {
             throw SIMSError(.empty, "PCA needs at least 2 readable spectra, found \(spots.count)", file: options.root,
                             expected: "IONTOF spectrum exports (*.txt) in ROOT/<sample>/")

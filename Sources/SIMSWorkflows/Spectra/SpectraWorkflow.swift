@@ -42,26 +42,12 @@ public enum SpectraWorkflow {
         let important = try positions(of: settings.important, in: list.peaks, role: "important")
 
         // Spectra.
-        var spots: [SpotSpectrum] = []
-        var laws: [DeadTimeLaw?] = []
-        let all = study.allSpots
-        for (number, entry) in all.enumerated() {
-            progress.report(task: "reading spectra", completed: number, total: all.count)
-            do {
-                let spectrum = try IONTOFSpectrumFormat.read(from: entry.spot.path)
-                try PeakIntegrator.validate(spectrum)
-                spots.append(SpotSpectrum(sample: entry.sample, spot: entry.spot.name, spectrum: spectrum))
-                record.inputs.append(entry.spot.path)
-                let fromHeader = Acquisition(iontofHeader: spectrum.metadata)
-                let header = fromHeader.filling(from: study.acquisition)
-                if spots.count == 1 { record.acquisition = fromHeader }
-                laws.append(settings.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header))
-            } catch {
-                record.fail(entry.spot.path, error)
-                progress.warn("skipped \(error)")
-            }
+        let spots = study.readSpectra(record: &record, progress: progress)
+        if let first = spots.first { record.acquisition = Acquisition(iontofHeader: first.spectrum.metadata) }
+        let laws: [DeadTimeLaw?] = spots.map { spot in
+            let header = Acquisition(iontofHeader: spot.spectrum.metadata).filling(from: study.acquisition)
+            return settings.primaryPulses.flatMap { try? DeadTimeLaw(primaryPulses: $0) } ?? DeadTimeLaw(acquisition: header)
         }
-        progress.report(task: "reading spectra", completed: all.count, total: all.count)
         guard !spots.isEmpty else {
             throw SIMSError(.empty, "no spot of the study could be read", file: options.root,
                             expected: "IONTOF spectrum exports (*.txt) in ROOT/<sample>/")
