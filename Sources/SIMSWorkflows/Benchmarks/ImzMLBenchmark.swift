@@ -46,15 +46,8 @@ public enum ImzMLBenchmark {
         public var date: String
     }
 
-    /// Peak resident set size of this process in MB (VmHWM), or `nil` where /proc is unavailable.
-    public static func peakResidentMegabytes() -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kb = line.split(separator: " ").compactMap { Double($0) }.first
-            return kb.map { $0 / 1024 }
-        }
-        return nil
-    }
+    /// Peak resident set size of this process in MiB (VmHWM), or `nil` where /proc is unavailable.
+    public static func peakResidentMegabytes() -> Double? { ReferenceProcess.peakResidentMegabytes() }
 
     /// The peak intervals: `count` windows of ±0.05 u spread over 20–480 u.
     public static func intervals(_ count: Int) -> [ImzML.Peak] {
@@ -167,20 +160,10 @@ public enum ImzMLBenchmark {
     """
 
     static func runNumPy(path: String, peaks: [ImzML.Peak]) -> (seconds: Double?, parseSeconds: Double?, peakMB: Double?, firstImage: [Double]?, note: String?) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let lows = "[" + peaks.map { "\($0.interval.lower)" }.joined(separator: ",") + "]"
         let highs = "[" + peaks.map { "\($0.interval.upper)" }.joined(separator: ",") + "]"
-        process.arguments = ["python3", "-c", numpyScript, path, lows, highs]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        do { try process.run() } catch { return (nil, nil, nil, nil, "python3 not available") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return (nil, nil, nil, nil, "pyimzML/NumPy comparison failed (is pyimzML installed?)")
+        guard let object = ReferenceProcess.runPythonJSON(numpyScript, arguments: [path, lows, highs]) else {
+            return (nil, nil, nil, nil, "pyimzML/NumPy comparison failed (are python3, NumPy and pyimzML installed?)")
         }
         return (object["extract"] as? Double, object["parse"] as? Double, object["peakMB"] as? Double, object["first"] as? [Double],
                 "pyimzML \(peaks.count) intervals via np.searchsorted on cumulative sums per spectrum")

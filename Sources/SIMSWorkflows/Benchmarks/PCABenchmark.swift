@@ -108,17 +108,7 @@ public enum PCABenchmark {
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw SIMSError(.writeFailed, "cannot write the benchmark matrix", file: path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path, String(x.rows), String(x.columns), String(max(1, repetitions))] + components.map(String.init)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+        guard let object = ReferenceProcess.runPythonJSON(script, arguments: [path, String(x.rows), String(x.columns), String(max(1, repetitions))] + components.map(String.init)),
               let version = object["sklearn"] as? String, let numpy = object["numpy"] as? String,
               let list = object["cases"] as? [[String: Any]] else { return nil }
         var cases: [Int: (Double, String, [Double])] = [:]

@@ -144,18 +144,7 @@ public enum ParseBenchmark {
 
     /// The NumPy side; `nil` when python3/numpy is unavailable or fails.
     static func runNumPy(paths: [String], repetitions: Int) -> (seconds: [String: Double], cpu: [String: Double], points: Int, sum: Double, version: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", numpyScript, String(max(1, repetitions))] + paths
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        _ = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let object = ReferenceProcess.runPythonJSON(numpyScript, arguments: [String(max(1, repetitions))] + paths),
               let seconds = object["seconds"] as? [String: Double], let cpu = object["cpu"] as? [String: Double], let points = object["points"] as? Int,
               let sum = object["sum"] as? Double, let version = object["numpy"] as? String else { return nil }
         return (seconds, cpu, points, sum, version)

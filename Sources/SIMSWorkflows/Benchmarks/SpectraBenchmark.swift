@@ -138,17 +138,7 @@ public enum SpectraBenchmark {
     /// The NumPy side, run as a Python script fed on stdin; `nil` when python3/numpy is unavailable.
     static func runNumPy(paths: [String], intervals: Int, repetitions: Int) throws(SIMSError)
         -> (loop: Double, vectorized: Double, parse: Double, version: String, areas: [[Double]], scriptLoop: Double?, vectorizedCPU: Double?)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", numpyScript, String(intervals), String(max(1, repetitions))] + paths
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let object = ReferenceProcess.runPythonJSON(numpyScript, arguments: [String(intervals), String(max(1, repetitions))] + paths),
               let loop = object["loop"] as? Double, let vectorized = object["vectorized"] as? Double,
               let parse = object["parse"] as? Double, let version = object["numpy"] as? String,
               let areas = object["areas"] as? [[Double]] else { return nil }

@@ -70,12 +70,12 @@ public enum TortuosityBenchmark {
     public static func run(_ options: Options) throws(SIMSError) -> Report {
         guard options.size >= 4 else { throw .invalidArgument("benchmark size too small", found: "\(options.size)", expected: "≥ 4") }
         let medium = try makeMedium(size: options.size, seed: options.seed)
-        let before = peakMemoryMiB()
+        let before = ReferenceProcess.peakResidentMegabytes()
         let clock = ContinuousClock()
         let start = clock.now
         let result = try TortuosityFactor(axis: .z, tolerance: options.tolerance, preconditioner: options.preconditioner).fit(medium, phase: "pore")
         let seconds = seconds(clock.now - start)
-        let after = peakMemoryMiB()
+        let after = ReferenceProcess.peakResidentMegabytes()
         var report = Report(
             size: options.size, porosity: result.volumeFraction, tortuosityFactor: result.tortuosityFactor ?? .infinity,
             iterations: result.iterations, relativeResidual: result.relativeResidual, unknowns: result.unknowns,
@@ -128,15 +128,6 @@ public enum TortuosityBenchmark {
         return try PhaseLabels(width: size, height: size, depth: size, labels: labels, phases: ["solid", "pore"], voxelSizeMicrometers: nil)
     }
 
-    /// VmHWM of /proc/self/status in MiB (Linux), else nil.
-    static func peakMemoryMiB() -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            if fields.count >= 2, let kB = Double(fields[1]) { return kB / 1024 }
-        }
-        return nil
-    }
 
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
@@ -148,18 +139,7 @@ public enum TortuosityBenchmark {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("simskit-tortuosity-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: file) }
         do { try Data(medium.labels).write(to: file) } catch { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", scipyScript, file.path, String(medium.width)]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        _ = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let object = ReferenceProcess.runPythonJSON(scipyScript, arguments: [file.path, String(medium.width)]),
               let seconds = object["seconds"] as? Double, let tau = object["tau"] as? Double,
               let version = object["scipy"] as? String else { return nil }
         return (seconds, tau, version)
