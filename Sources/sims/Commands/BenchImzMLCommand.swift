@@ -35,10 +35,6 @@ struct BenchImzMLCommand: AsyncParsableCommand {
         options.folder = folder
         options.numpy = !noNumpy
         let report = try ImzMLBenchmark.run(options, progress: StderrProgress())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        if let out { try AtomicFile.write(json + "\n", to: out) }
-        print(json)
+        try BenchmarkOutput.publish(report, to: out)
     }
 }

@@ -30,10 +30,6 @@ struct BenchPCACommand: AsyncParsableCommand {
         options.repetitions = repetitions
         options.sklearn = !noSklearn
         let report = try PCABenchmark.run(options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        if let out { try AtomicFile.write(json + "\n", to: out) }
-        print(json)
+        try BenchmarkOutput.publish(report, to: out)
     }
 }

@@ -21,15 +21,10 @@ struct BenchParseCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let data = ProcessInfo.processInfo.environment["SIMSKIT_SHARED_DATA"] ?? "../shared/data"
-        var options = ParseBenchmark.Options(folder: folder ?? data + "/hea-catalyst-spectra")
+        var options = ParseBenchmark.Options(folder: folder ?? BenchmarkOutput.defaultSpectraFolder)
         options.repetitions = repetitions
         options.numpy = !noNumpy
         let report = try ParseBenchmark.run(options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        if let out { try AtomicFile.write(json + "\n", to: out) }
-        print(json)
+        try BenchmarkOutput.publish(report, to: out)
     }
 }

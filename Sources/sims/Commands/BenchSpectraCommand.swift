@@ -24,16 +24,11 @@ struct BenchSpectraCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let data = ProcessInfo.processInfo.environment["SIMSKIT_SHARED_DATA"] ?? "../shared/data"
-        var options = SpectraBenchmark.Options(folder: folder ?? data + "/hea-catalyst-spectra")
+        var options = SpectraBenchmark.Options(folder: folder ?? BenchmarkOutput.defaultSpectraFolder)
         options.intervals = intervals
         options.repetitions = repetitions
         options.numpy = !noNumpy
         let report = try SpectraBenchmark.run(options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        if let out { try AtomicFile.write(json + "\n", to: out) }
-        print(json)
+        try BenchmarkOutput.publish(report, to: out)
     }
 }

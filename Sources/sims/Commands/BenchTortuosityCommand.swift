@@ -31,11 +31,6 @@ struct BenchTortuosityCommand: AsyncParsableCommand {
         default: throw ValidationError("--preconditioner must be ssor or jacobi, found \(preconditioner)")
         }
         let report = try TortuosityBenchmark.run(options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        if let out { try AtomicFile.write(json + "\n", to: out) }
-        print(json)
+        try BenchmarkOutput.publish(report, to: out)
     }
 }
