@@ -19,6 +19,29 @@ struct ImageLayout {
         panelX = imageRect.maxX + 16
     }
 
+    /// A whole image figure with a legend panel of colour swatches (label images, RGB overlays): title, framed
+    /// image, scale bar, then one swatch per entry down the panel while it fits beside the image.
+    static func legendFigure(style: FigureStyle, title: String, image: PixelImage, pixelSizeMicrometers: Double?,
+                             legend: [LegendEntry]) -> Drawing {
+        let font = TextStyle(size: style.fontSize)
+        let panelWidth = 22 + (legend.map { font.width(of: $0.label) }.max() ?? 0) + 8
+        let layout = ImageLayout(style: style, title: title, pixelsWide: image.width, pixelsHigh: image.height, panelWidth: panelWidth)
+        var d = Drawing(width: style.width, height: layout.canvasHeight)
+        layout.drawTitle(title, into: &d)
+        d.image(image, in: layout.imageRect)
+        d.rect(layout.imageRect, fill: nil, stroke: Stroke(.ink, width: 1))
+        layout.drawScaleBar(pixelSize: pixelSizeMicrometers, pixelsWide: image.width, into: &d)
+        var label = font
+        label.baseline = .middle
+        for (k, entry) in legend.enumerated() {
+            let y = layout.imageRect.y + 4 + Double(k) * style.fontSize * 1.6
+            guard y < layout.imageRect.maxY - 12 else { break }
+            d.rect(Rect(x: layout.panelX, y: y, width: 12, height: 12), fill: entry.color, stroke: Stroke(.ink, width: 0.5))
+            d.text(entry.label, at: Point(layout.panelX + 18, y + 6), label)
+        }
+        return d
+    }
+
     /// Canvas height: the requested height, shrunk to the image when the image is wide.
     var canvasHeight: Double { min(style.height, (imageRect.maxY + 12).rounded(.up)) }
 

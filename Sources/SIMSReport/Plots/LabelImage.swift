@@ -44,22 +44,7 @@ public struct LabelImage: Figure {
     }
 
     public func drawing() -> Drawing {
-        let font = TextStyle(size: style.fontSize)
-        let texts = names.indices.map(legendText)
-        let panelWidth = 22 + (texts.map { font.width(of: $0) }.max() ?? 0) + 8
-        let layout = ImageLayout(style: style, title: title, pixelsWide: width, pixelsHigh: height, panelWidth: panelWidth)
-        var d = Drawing(width: style.width, height: layout.canvasHeight)
-        layout.drawTitle(title, into: &d)
-        d.image(pixels(), in: layout.imageRect)
-        d.rect(layout.imageRect, fill: nil, stroke: Stroke(.ink, width: 1))
-        layout.drawScaleBar(pixelSize: pixelSizeMicrometers, pixelsWide: width, into: &d)
-        for (k, text) in texts.enumerated() {
-            let y = layout.imageRect.y + 4 + Double(k) * style.fontSize * 1.6
-            guard y < layout.imageRect.maxY - 12 else { break }
-            d.rect(Rect(x: layout.panelX, y: y, width: 12, height: 12), fill: Palette.color(k), stroke: Stroke(.ink, width: 0.5))
-            var s = font; s.baseline = .middle
-            d.text(text, at: Point(layout.panelX + 18, y + 6), s)
-        }
-        return d
+        ImageLayout.legendFigure(style: style, title: title, image: pixels(), pixelSizeMicrometers: pixelSizeMicrometers,
+                                 legend: names.indices.map { LegendEntry(legendText($0), Palette.color($0)) })
     }
 }

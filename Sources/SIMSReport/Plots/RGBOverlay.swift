@@ -43,21 +43,7 @@ public struct RGBOverlay: Figure {
     }
 
     public func drawing() -> Drawing {
-        let font = TextStyle(size: style.fontSize)
-        let names = channels.map { PlotFrame.truncate($0.name, to: 22) }
-        let panelWidth = 22 + (names.map { font.width(of: $0) }.max() ?? 0) + 8
-        let layout = ImageLayout(style: style, title: title, pixelsWide: width, pixelsHigh: height, panelWidth: panelWidth)
-        var d = Drawing(width: style.width, height: layout.canvasHeight)
-        layout.drawTitle(title, into: &d)
-        d.image(pixels(), in: layout.imageRect)
-        d.rect(layout.imageRect, fill: nil, stroke: Stroke(.ink, width: 1))
-        layout.drawScaleBar(pixelSize: pixelSizeMicrometers, pixelsWide: width, into: &d)
-        for (c, name) in names.enumerated() {
-            let y = layout.imageRect.y + 4 + Double(c) * style.fontSize * 1.6
-            d.rect(Rect(x: layout.panelX, y: y, width: 12, height: 12), fill: RGBOverlay.channelColors[c], stroke: Stroke(.ink, width: 0.5))
-            var s = font; s.baseline = .middle
-            d.text(name, at: Point(layout.panelX + 18, y + 6), s)
-        }
-        return d
+        ImageLayout.legendFigure(style: style, title: title, image: pixels(), pixelSizeMicrometers: pixelSizeMicrometers,
+                                 legend: channels.enumerated().map { LegendEntry(PlotFrame.truncate($1.name, to: 22), RGBOverlay.channelColors[$0]) })
     }
 }
