@@ -135,5 +135,12 @@ struct LinearAlgebraTests {
         #expect(throws: SIMSError.self) { try SymmetricEigendecomposition(bad) }
         #expect(throws: SIMSError.self) { try SingularValueDecomposition(bad) }
         #expect(throws: SIMSError.self) { try Matrix(rows: 2, columns: 2, elements: [1, 2, 3]) }
+        // PCA checks finiteness through the column means: NaN, +∞, +∞ and −∞ in one column (sum NaN), and
+        // finite values whose column sum overflows are all refused, centred or not.
+        for (value, partner) in [(Double.nan, 1.0), (.infinity, 1), (.infinity, -.infinity), (1e308, 1e308)] {
+            let x = try Matrix(rowArrays: [[value, 1], [partner, 2], [3, 4]])
+            #expect(throws: SIMSError.self) { try PCA().fit(x) }
+            #expect(throws: SIMSError.self) { try PCA(centering: false).fit(x) }
+        }
     }
 }

@@ -1,6 +1,6 @@
 import CSIMSOpenBLAS
 
-/// Dense matrix products C = A·B, C = Aᵀ·B and y = A·x through the system BLAS (OpenBLAS `dgemm`/`dgemv`,
+/// Dense matrix products C = A·B, C = Aᵀ·B, y = A·x and y = Aᵀ·x through the system BLAS (OpenBLAS `dgemm`/`dgemv`,
 /// row-major CBLAS interface; see `docs/multivariate.md` for why and for the threading).
 extension Matrix {
     /// The product `self · other` (`m×k · k×n → m×n`).
@@ -31,6 +31,22 @@ extension Matrix {
                 out.elements.withUnsafeMutableBufferPointer { c in
                     cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, blas(k), blas(n), blas(m),
                                 1, a.baseAddress, blas(k), b.baseAddress, blas(n), 0, c.baseAddress, blas(n))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The product `selfᵀ · v` (`(m×n)ᵀ · m → n`) without forming the transpose.
+    public func transposeMultiplied(by v: [Double]) -> [Double] {
+        precondition(rows == v.count, "Matrixᵀ·vector: (\(rows)×\(columns))ᵀ · \(v.count)")
+        var out = [Double](repeating: 0, count: columns)
+        if rows == 0 || columns == 0 { return out }
+        elements.withUnsafeBufferPointer { a in
+            v.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasRowMajor, CblasTrans, blas(rows), blas(columns), 1, a.baseAddress, blas(columns),
+                                x.baseAddress, 1, 0, y.baseAddress, 1)
                 }
             }
         }

@@ -139,12 +139,10 @@ public struct Matrix: Sendable, Equatable {
         return out
     }
 
-    /// Column means.
+    /// Column means (column sums Xᵀ·1 by BLAS `dgemv`, divided by the number of rows). A NaN or infinite element
+    /// makes its column's mean non-finite, so callers can check finiteness on the means instead of a second pass.
     public var columnMeans: [Double] {
-        var sums = [Double](repeating: 0, count: columns)
-        elements.withUnsafeBufferPointer { a in
-            for i in 0..<rows { for j in 0..<columns { sums[j] += a[i * columns + j] } }
-        }
+        let sums = rows == 0 ? [Double](repeating: 0, count: columns) : transposeMultiplied(by: [Double](repeating: 1, count: rows))
         let n = Double(max(rows, 1))
         return sums.map { $0 / n }
     }

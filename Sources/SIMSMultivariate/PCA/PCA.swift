@@ -54,7 +54,11 @@ public struct PCA: Sendable {
     public func fit(_ x: Matrix) throws(SIMSError) -> PCAModel {
         let n = x.rows, p = x.columns
         guard n >= 2, p >= 1 else { throw .invalidArgument("PCA needs at least 2 spectra and 1 peak", found: "\(n) × \(p)", expected: "≥ 2 × 1") }
-        guard x.isFinite else { throw .invalidArgument("the PCA input contains NaN or infinite values", expected: "finite values") }
+        // One pass over X: a NaN or infinite element (or a column sum beyond the Double range) makes a mean non-finite.
+        let columnMeans = x.columnMeans
+        guard columnMeans.allSatisfy(\.isFinite) else {
+            throw .invalidArgument("the PCA input contains NaN or infinite values (or a column sum overflows)", expected: "finite values")
+        }
         let maxComponents = centering ? min(n - 1, p) : min(n, p)
         switch components {
         case .count(let k):
@@ -67,7 +71,7 @@ public struct PCA: Sendable {
             }
         case .all: break
         }
-        let mean = centering ? x.columnMeans : [Double](repeating: 0, count: p)
+        let mean = centering ? columnMeans : [Double](repeating: 0, count: p)
         let dof = Double(n - 1)
         var variances: [Double]   // all available eigenvalues / (n − 1), descending
         var vectors: Matrix       // p × r
