@@ -20,6 +20,10 @@ let package = Package(
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
         .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
+        // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
+        // symmetric eigendecomposition, QR (docs/multivariate.md says why).
+        .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
@@ -29,7 +33,7 @@ let package = Package(
         ]),
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
-        .target(name: "SIMSMultivariate", dependencies: ["SIMSCore"]),
+        .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSZlib"]),
         .target(name: "SIMSWorkflows", dependencies: [

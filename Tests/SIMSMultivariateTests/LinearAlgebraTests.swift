@@ -17,15 +17,32 @@ struct LinearAlgebraTests {
         #expect(maxDifference(a.transposed.transposed, a) == 0)
     }
 
-    @Test("the blocked Gram kernel equals XᵀX, centred and not, for sizes around the block edges", arguments: [(1, 1), (5, 3), (130, 9), (300, 17), (257, 33)])
+    @Test("the Gram matrix equals the naive XᵀX, centred and not, also over several centred row panels",
+          arguments: [(1, 1), (5, 3), (130, 9), (300, 17), (257, 33)])
     func gram(size: (Int, Int)) {
         let x = randomMatrix(size.0, size.1, seed: UInt64(size.0 * 100 + size.1))
         let means = x.columnMeans
-        var centred = x
-        for i in 0..<x.rows { for j in 0..<x.columns { centred[i, j] -= means[j] } }
-        let scale = Double(x.rows)
-        #expect(maxDifference(x.gram(), x.transposeMultiplied(by: x)) < 1e-12 * scale)
-        #expect(maxDifference(x.gram(centeredOn: means), centred.transposeMultiplied(by: centred)) < 1e-12 * scale)
+        let (n, p) = (x.rows, x.columns)
+        var naive = Matrix(rows: p, columns: p), naiveCentred = Matrix(rows: p, columns: p)
+        x.elements.withUnsafeBufferPointer { a in
+            for i in 0..<p {
+                for j in i..<p {
+                    var s = 0.0, sc = 0.0
+                    for r in 0..<n {
+                        let u = a[r * p + i], v = a[r * p + j]
+                        s += u * v
+                        sc += (u - means[i]) * (v - means[j])
+                    }
+                    naive[i, j] = s; naive[j, i] = s
+                    naiveCentred[i, j] = sc; naiveCentred[j, i] = sc
+                }
+            }
+        }
+        let scale = Double(n)
+        #expect(maxDifference(x.gram(), naive) < 1e-12 * scale)
+        #expect(maxDifference(x.gram(centeredOn: means), naiveCentred) < 1e-12 * scale)
+        // Panels of 7 rows (the last one shorter) accumulate to the same matrix.
+        #expect(maxDifference(x.gram(centeredOn: means, panelValues: 7 * p), naiveCentred) < 1e-12 * scale)
     }
 
     @Test("symmetric eigendecomposition reconstructs A with orthonormal vectors and NumPy's eigenvalues")

@@ -62,6 +62,15 @@ struct PCATests {
         #expect(throws: SIMSError.self) { try full.transform(Matrix(rows: 2, columns: 3)) }
     }
 
+    @Test("scores of a matrix larger than one centred row panel equal (X − 1μᵀ)·P")
+    func transformOverPanels() throws {
+        let x = randomMatrix(2_200, 500, seed: 17)   // 1.1 M values: two panels of 2²⁰ values at most
+        let model = try PCA(components: .count(3), solver: .randomized(powerIterations: 2, seed: 1)).fit(x)
+        var centred = x
+        for i in 0..<x.rows { for j in 0..<x.columns { centred[i, j] -= model.mean[j] } }
+        #expect(maxDifference(model.scores, centred.multiplied(by: model.loadings)) < 1e-10)
+    }
+
     @Test("important peaks: |loading| > threshold, sorted by magnitude")
     func important() throws {
         let x = try Fixture("pca").list("cases")[0].matrix("scaled")

@@ -1,27 +1,28 @@
 /// Checks measured isotope ratios against natural abundance, per spot.
 ///
-/// For every element with at least two isotopes among the monatomic peaks of the list (same charge), the
-/// ratio R = counts(major)/counts(minor) is compared with the natural ratio R₀ = a(major)/a(minor).
+/// For every elemental formula and charge with at least two isotopologues among the peaks of the list
+/// (`Li-`/`^6Li-`, `^35Cl-`/`^37Cl-`, `Li_2F-`/`^6LiLiF-`, `LiF_2-`/`^6LiF_2-`), the ratio
+/// R = counts(major)/counts(minor) is compared with the natural ratio R₀ = P(major)/P(minor), P the
+/// multinomial probability of each isotopic composition (``Isotopologue/naturalProbability(abundances:)``;
+/// for monatomic ions simply the ratio of abundances).
 /// The confidence interval is exact for Poisson counts: conditional on the total a + b, a is binomial with
 /// p = R/(1 + R), so the Clopper–Pearson interval for p (C. J. Clopper, E. S. Pearson, Biometrika 26 (1934)
 /// 404) maps to an interval for R. R₀ outside the interval is reported as "saturation or enrichment"
 /// (Lombardo et al., JVST A 41, 053207 (2023): natural ⁷Li/⁶Li = 12.18; a low ⁷Li/⁶Li is typical of a
 /// saturated ⁷Li peak, a deviation can also be a ⁶Li labelling experiment).
 public struct IsotopeCheck: Sendable {
-    /// One isotope pair of one element, located in the peak list.
+    /// Two isotopologues of one formula and charge, located in the peak list.
     public struct Pair: Sendable, Hashable {
-        /// Element symbol.
-        public var element: String
-        /// Charge suffix (`-`, `+`).
-        public var charge: String
-        /// Mass numbers of the more and the less abundant isotope.
-        public var majorMassNumber: Int, minorMassNumber: Int
-        /// Positions in the peak list of the major and minor isotope peaks.
+        /// The elemental formula with charge that both share (``Isotopologue/formulaKey``): `Li-`, `F_2Li-`.
+        public var formula: String
+        /// The more and the less abundant isotopologue.
+        public var major: Isotopologue, minor: Isotopologue
+        /// Positions in the peak list of the major and minor peaks.
         public var majorPeak: Int, minorPeak: Int
-        /// Natural ratio a(major)/a(minor).
+        /// Natural ratio P(major)/P(minor).
         public var naturalRatio: Double
-        /// `^7Li-/^6Li-` style label.
-        public var label: String { "^\(majorMassNumber)\(element)\(charge)/^\(minorMassNumber)\(element)\(charge)" }
+        /// `^7Li-/^6Li-`, `LiF_2-/^6LiF_2-`.
+        public var label: String { "\(major.explicitLabel)/\(minor.explicitLabel)" }
     }
 
     /// The result of one pair in one spectrum.
@@ -53,35 +54,30 @@ public struct IsotopeCheck: Sendable {
     /// Pairs found by ``init(peaks:abundances:confidence:)``.
     public private(set) var pairs: [Pair]
 
-    /// Finds isotope pairs in `peaks`: for each element and charge, every minor isotope against the most
-    /// abundant isotope present.
+    /// Finds isotope pairs in `peaks`: for each elemental formula and charge, every other isotopologue against
+    /// the most abundant one present. Lists (`A, B`) and labels that are not one ion are skipped; a repeated
+    /// isotopologue counts once (its first peak).
     public init(peaks: [Peak], abundances: IsotopeAbundances = .builtIn, confidence: Double = 0.95) {
         self.abundances = abundances
         self.confidence = confidence
-        var byElement: [String: [(massNumber: Int, position: Int)]] = [:]
+        var groups: [String: [(isotopologue: Isotopologue, position: Int, probability: Double)]] = [:]
         var order: [String] = []
         for (position, peak) in peaks.enumerated() {
-            // Several assignments may share a peak ("A, B"): only unambiguous monatomic peaks qualify.
-            guard !peak.assignment.contains(","), let ion = MonatomicIon(assignment: peak.assignment),
-                  let massNumber = ion.massNumber ?? abundances.mostAbundant(ion.element),
-                  abundances.lookup(ion.element, massNumber) != nil else { continue }
-            let key = ion.element + "\u{1}" + ion.charge
-            if byElement[key] == nil { order.append(key) }
-            if byElement[key, default: []].contains(where: { $0.massNumber == massNumber }) == false {
-                byElement[key, default: []].append((massNumber, position))
-            }
+            guard let isotopologue = Isotopologue(assignment: peak.assignment, abundances: abundances) else { continue }
+            let key = isotopologue.formulaKey
+            if groups[key] == nil { order.append(key) }
+            guard groups[key, default: []].contains(where: { $0.isotopologue.isotopes == isotopologue.isotopes }) == false else { continue }
+            groups[key, default: []].append((isotopologue, position, isotopologue.naturalProbability(abundances: abundances)))
         }
         var pairs: [Pair] = []
         for key in order {
-            let isotopes = byElement[key]!
-            guard isotopes.count >= 2 else { continue }
-            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
-            let element = String(parts[0]), charge = String(parts[1])
-            let major = isotopes.max { abundances.lookup(element, $0.massNumber)! < abundances.lookup(element, $1.massNumber)! }!
-            for minor in isotopes where minor.massNumber != major.massNumber {
-                pairs.append(Pair(element: element, charge: charge, majorMassNumber: major.massNumber, minorMassNumber: minor.massNumber,
+            let members = groups[key]!
+            guard members.count >= 2 else { continue }
+            let major = members.max { $0.probability < $1.probability }!
+            for minor in members where minor.position != major.position {
+                pairs.append(Pair(formula: key, major: major.isotopologue, minor: minor.isotopologue,
                                   majorPeak: major.position, minorPeak: minor.position,
-                                  naturalRatio: abundances.lookup(element, major.massNumber)! / abundances.lookup(element, minor.massNumber)!))
+                                  naturalRatio: major.probability / minor.probability))
             }
         }
         self.pairs = pairs

@@ -1,7 +1,7 @@
-/// Dense matrix products: C = A·B, C = Aᵀ·B, the Gram matrix XᵀX and matrix–vector products.
-///
-/// Pure Swift kernels over `UnsafeBufferPointer`, blocked for cache and split over cores (see
-/// `docs/multivariate.md` for the measured comparison with NumPy/OpenBLAS).
+import CSIMSOpenBLAS
+
+/// Dense matrix products C = A·B, C = Aᵀ·B and y = A·x through the system BLAS (OpenBLAS `dgemm`/`dgemv`,
+/// row-major CBLAS interface; see `docs/multivariate.md` for why and for the threading).
 extension Matrix {
     /// The product `self · other` (`m×k · k×n → m×n`).
     public func multiplied(by other: Matrix) -> Matrix {
@@ -9,26 +9,11 @@ extension Matrix {
         let (m, k, n) = (rows, columns, other.columns)
         var out = Matrix(rows: m, columns: n)
         if m == 0 || n == 0 || k == 0 { return out }
-        let workers = (m * k * n) >= 1 << 20 ? min(Parallel.workers, m) : 1
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in
                 out.elements.withUnsafeMutableBufferPointer { c in
-                    let cp = SharedPointer(base: c.baseAddress!)
-                    let ap = a.baseAddress!, bp = b.baseAddress!
-                    Parallel.run(workers) { w in
-                        let lo = m * w / workers, hi = m * (w + 1) / workers
-                        // i-k-j order: row of C accumulates rows of B (contiguous, vectorizable axpy).
-                        for i in lo..<hi {
-                            let crow = cp.base + i * n
-                            let arow = ap + i * k
-                            for kk in 0..<k {
-                                let s = arow[kk]
-                                if s == 0 { continue }
-                                let brow = bp + kk * n
-                                for j in 0..<n { crow[j] += s * brow[j] }
-                            }
-                        }
-                    }
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blas(m), blas(n), blas(k),
+                                1, a.baseAddress, blas(k), b.baseAddress, blas(n), 0, c.baseAddress, blas(n))
                 }
             }
         }
@@ -41,30 +26,14 @@ extension Matrix {
         let (m, k, n) = (rows, columns, other.columns)
         var out = Matrix(rows: k, columns: n)
         if m == 0 || n == 0 || k == 0 { return out }
-        let workers = (m * k * n) >= 1 << 20 ? min(Parallel.workers, m) : 1
-        var partial = ContiguousArray<Double>(repeating: 0, count: workers * k * n)
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in
-                partial.withUnsafeMutableBufferPointer { c in
-                    let cp = SharedPointer(base: c.baseAddress!)
-                    let ap = a.baseAddress!, bp = b.baseAddress!
-                    Parallel.run(workers) { w in
-                        let lo = m * w / workers, hi = m * (w + 1) / workers
-                        let acc = cp.base + w * k * n
-                        for i in lo..<hi {
-                            let arow = ap + i * k, brow = bp + i * n
-                            for kk in 0..<k {
-                                let s = arow[kk]
-                                if s == 0 { continue }
-                                let crow = acc + kk * n
-                                for j in 0..<n { crow[j] += s * brow[j] }
-                            }
-                        }
-                    }
+                out.elements.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, blas(k), blas(n), blas(m),
+                                1, a.baseAddress, blas(k), b.baseAddress, blas(n), 0, c.baseAddress, blas(n))
                 }
             }
         }
-        for w in 0..<workers { for t in 0..<(k * n) { out.elements[t] += partial[w * k * n + t] } }
         return out
     }
 
@@ -72,11 +41,13 @@ extension Matrix {
     public func multiplied(by v: [Double]) -> [Double] {
         precondition(columns == v.count, "Matrix·vector: \(rows)×\(columns) · \(v.count)")
         var out = [Double](repeating: 0, count: rows)
+        if rows == 0 || columns == 0 { return out }
         elements.withUnsafeBufferPointer { a in
-            for i in 0..<rows {
-                var s = 0.0
-                for j in 0..<columns { s += a[i * columns + j] * v[j] }
-                out[i] = s
+            v.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasRowMajor, CblasNoTrans, blas(rows), blas(columns), 1, a.baseAddress, blas(columns),
+                                x.baseAddress, 1, 0, y.baseAddress, 1)
+                }
             }
         }
         return out

@@ -1,3 +1,5 @@
+import CSIMSOpenBLAS
+
 /// A fitted principal component model.
 public struct PCAModel: Sendable {
     /// Column means subtracted before projection (zeros when centring was off), one per variable.
@@ -50,32 +52,16 @@ public struct PCAModel: Sendable {
         return transformUnchecked(x)
     }
 
-    /// (X − 1μᵀ)·P computed row by row without a centred copy of X.
+    /// (X − 1μᵀ)·P: one BLAS `dgemm` per centred row panel (no centred copy of X).
     func transformUnchecked(_ x: Matrix) -> Matrix {
-        let n = x.rows, p = x.columns, k = loadings.columns
-        var out = Matrix(rows: n, columns: k)
-        let pt = loadings.transposed  // k × p, rows contiguous
-        let workers = n * p * k >= 1 << 20 ? Parallel.workers : 1
-        x.elements.withUnsafeBufferPointer { xb in
-            pt.elements.withUnsafeBufferPointer { pb in
-                mean.withUnsafeBufferPointer { mb in
-                    out.elements.withUnsafeMutableBufferPointer { ob in
-                        let o = SharedPointer(base: ob.baseAddress!)
-                        let xp = xb.baseAddress!, pp = pb.baseAddress!, mp = mb.baseAddress!
-                        Parallel.run(workers) { w in
-                            let centred = UnsafeMutablePointer<Double>.allocate(capacity: max(p, 1))
-                            defer { centred.deallocate() }
-                            for i in (n * w / workers)..<(n * (w + 1) / workers) {
-                                for j in 0..<p { centred[j] = xp[i * p + j] - mp[j] }
-                                for c in 0..<k {
-                                    var s = 0.0
-                                    let row = pp + c * p
-                                    for j in 0..<p { s += centred[j] * row[j] }
-                                    o.base[i * k + c] = s
-                                }
-                            }
-                        }
-                    }
+        let p = x.columns, k = loadings.columns
+        var out = Matrix(rows: x.rows, columns: k)
+        if k == 0 { return out }
+        loadings.elements.withUnsafeBufferPointer { pb in
+            out.elements.withUnsafeMutableBufferPointer { ob in
+                x.forEachRowPanel(centeredOn: mean) { panel, first, count in
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blas(count), blas(k), blas(p),
+                                1, panel, blas(p), pb.baseAddress, blas(k), 0, ob.baseAddress! + first * k, blas(k))
                 }
             }
         }

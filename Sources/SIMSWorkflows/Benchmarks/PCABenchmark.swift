@@ -46,6 +46,9 @@ public enum PCABenchmark {
         public var sklearnVersion: String?
         public var numpyVersion: String?
         public var threads: Int
+        /// The system BLAS behind SIMSKit's kernels (``SystemBLAS/description``) and its thread count.
+        public var blas: String
+        public var blasThreads: Int
         public var machine: String
         public var date: String
     }
@@ -81,6 +84,7 @@ public enum PCABenchmark {
             cases.append(Case(components: k, swiftSeconds: best, swiftRandomizedSeconds: bestRandomized))
         }
         var report = Report(rows: x.rows, columns: x.columns, cases: cases, threads: ProcessInfo.processInfo.activeProcessorCount,
+                            blas: SystemBLAS.description, blasThreads: SystemBLAS.threads,
                             machine: SpectraBenchmark.machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
         if options.sklearn, let python = try runSklearn(x, components: options.components, repetitions: options.repetitions) {
             report.sklearnVersion = python.version

@@ -75,13 +75,19 @@ public struct DepthWorkflow: Sendable {
         return result
     }
 
-    /// Reads a 3-D stack, exports it to VTK and returns its per-plane depth profile (time axis = plane index
-    /// × ``DepthSettings/secondsPerPlane``).
+    /// Reads a 3-D stack, exports it to VTK (ParaView) and to one multi-page TIFF z-stack per ion (Fiji),
+    /// and returns its per-plane depth profile (time axis = plane index × ``DepthSettings/secondsPerPlane``).
     func volumeProfile(_ file: DepthInputs.File, output: OutputFolder, record: inout RunRecord) throws(SIMSError) -> DepthProfile {
         let volume = try VolumeLoader.load(from: file.path, planeThicknessMicrometers: settings.planeThicknessMicrometers)
-        let name = "results/\(OutputFolder.safeName(file.name)).vtk"
+        let base = OutputFolder.safeName(file.name)
+        let name = "results/\(base).vtk"
         try VTKWriter.write(volume, to: output.file(name))
         record.outputs.append(name)
+        for ion in volume.stackIons {
+            let stack = "images/\(base)_\(OutputFolder.safeName(ion)).tiff"
+            try volume.writeTIFFStack(of: ion, to: output.file(stack))
+            record.outputs.append(stack)
+        }
         var profile = try volume.depthProfile(secondsPerPlane: settings.secondsPerPlane)
         profile.source = file.path
         return profile

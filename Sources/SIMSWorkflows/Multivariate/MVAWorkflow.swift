@@ -4,8 +4,9 @@ import SIMSMultivariate
 import SIMSReport
 
 /// The `sims mva` pipeline: PCA, MCR-ALS, NMF or MAF of the pixel × peak matrix of an imaging measurement
-/// (every ion image one column, every pixel one row), writing the component images as PNG and the component
-/// spectra / loadings as CSV (see `docs/multivariate.md`).
+/// (every ion image one column, every pixel one row), writing the component images (float32 TIFF and framed
+/// figures with colour bar and scale bar), the component spectra / loadings (CSV and bar plots) and a report
+/// section (see `docs/multivariate.md`).
 public enum MVAWorkflow {
     /// The method.
     public enum Method: String, Sendable, CaseIterable {
@@ -27,6 +28,10 @@ public enum MVAWorkflow {
         public var scaling: Scaling = .poisson
         /// Seed (NMF initialization, randomized SVD).
         public var seed: UInt64 = 0
+        /// Whether to draw figures (component images and spectra, SVG + PNG).
+        public var plots = true
+        /// PNG pixels per drawing unit (2 = crisp; tests use less to stay fast in debug builds).
+        public var pngScale = 2.0
         /// The command line, for provenance.
         public var arguments: [String] = []
 
@@ -127,7 +132,7 @@ public enum MVAWorkflow {
                 let set = try source.load(progress: progress)
                 record.inputs += source.files
                 let analysis = try analyze(set, options: options)
-                try write(analysis, set: set, method: options.method, folder: folder, record: &record)
+                try write(analysis, set: set, options: options, folder: folder, record: &record)
                 analyses.append(analysis)
             } catch {
                 record.fail(source.files.first ?? source.measurement, error)
@@ -138,31 +143,8 @@ public enum MVAWorkflow {
         guard !analyses.isEmpty else {
             throw SIMSError(.empty, "no measurement could be analysed", file: options.input)
         }
+        record.add(MVAReport.section(analyses, options: options, record: record))
+        try record.writeReport(to: folder, title: "SIMSKit — multivariate analysis of ion images")
         return Result(record: record, analyses: analyses)
-    }
-
-    static func write(_ a: Analysis, set: ImageSet, method: Method, folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
-        let stem = OutputFolder.safeName(a.measurement) + "_" + method.rawValue
-        let k = a.componentSpectra.columns
-        var spectra = CSVTable(header: ["ion"] + (1...k).map { "component\($0)" })
-        for (j, ion) in a.ions.enumerated() { spectra.append([.text(ion)] + (0..<k).map { .number(a.componentSpectra[j, $0]) }) }
-        try spectra.write(to: folder.results(stem + "_components.csv"))
-        record.outputs.append("results/" + stem + "_components.csv")
-        var summary = CSVTable(header: ["component", method == .maf ? "autocorrelation" : "explained_variance_ratio", "fit_quality"])
-        for c in 0..<k {
-            summary.append([.integer(c + 1), .optional(c < a.componentStatistic.count ? a.componentStatistic[c] : nil), .optional(a.fitQuality)])
-        }
-        try summary.write(to: folder.results(stem + "_summary.csv"))
-        record.outputs.append("results/" + stem + "_summary.csv")
-        for c in 0..<k {
-            let values = (0..<a.componentImages.rows).map { a.componentImages[$0, c] }
-            let title = "\(a.measurement) – \(method.rawValue.uppercased()) component \(c + 1)"
-            let map = HeatMap(width: set.width, height: set.height, values: values, title: title,
-                              valueTitle: method == .pca || method == .maf ? "score" : "abundance",
-                              pixelSizeMicrometers: set.images.first?.pixelSizeMicrometers)
-            let name = "\(stem)_component\(c + 1).png"
-            try AtomicFile.write(PNGEncoder.encode(map.pixels()), to: folder.images(name))
-            record.outputs.append("images/" + name)
-        }
     }
 }

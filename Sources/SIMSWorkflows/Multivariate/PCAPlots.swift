@@ -6,9 +6,7 @@ import SIMSReport
 /// component pairs with a 95 % confidence ellipse per sample (SVG + PNG each).
 enum PCAPlots {
     static func save(_ figure: some Figure, _ name: String, folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
-        try AtomicFile.write(figure.svg, to: folder.plots(name + ".svg"))
-        try AtomicFile.write(figure.png, to: folder.plots(name + ".png"))
-        record.outputs += ["plots/" + name + ".svg", "plots/" + name + ".png"]
+        try folder.write(figure, as: "plots/" + name, record: &record)
     }
 
     static func write(_ r: PCAWorkflow.Result, threshold: Double, folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {

@@ -11,7 +11,9 @@ struct MVACommand: AsyncParsableCommand {
         file. Every measurement's ion images (without total) form a pixel × ion matrix. PCA uses Poisson scaling
         by default (Keenan & Kotula 2004); MCR-ALS non-negativity with SIMPLISMA initial estimates; NMF
         Kullback–Leibler multiplicative updates; MAF the neighbour-difference generalized eigenproblem.
-        images/ holds one PNG per component, results/ the component spectra and a summary.
+        images/ holds each component image as float32 TIFF and as a figure (SVG + PNG: title, colour bar, scale
+        bar), plots/ a bar plot of each component spectrum, results/ the component spectra and a summary, and
+        report.html the summary table with every figure.
         Example: sims mva exports/ --method mcr --components 3 --out mva-run
         """)
 
@@ -30,6 +32,9 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed (NMF initialization)")
     var seed: UInt64 = 0
 
+    @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
+    var noPlots = false
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -47,6 +52,7 @@ struct MVACommand: AsyncParsableCommand {
         options.components = components
         options.scaling = Scaling(rawValue: scaling)!
         options.seed = seed
+        options.plots = !noPlots
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)

@@ -139,5 +139,12 @@ extension DepthWorkflowTests {
         #expect(profile.column(named: "NiO_2-")?.values == [0, 0, 320, 320])
         let vtk = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/results/stack.vtk")))
         #expect(String(decoding: vtk.prefix(200), as: UTF8.self).contains("DIMENSIONS 2 2 4\nSPACING 2.0 2.0 0.5"))
+        // One z-stack TIFF per ion (and total) for Fiji: page k = plane k, counts lossless, voxel size recorded.
+        let li = try TIFF.readPages(folder.file("out/images/stack_Li-.tiff"))
+        #expect(li.map(\.values) == [[101, 101, 101, 101], [101, 101, 101, 101], [1, 1, 1, 1], [1, 1, 1, 1]])
+        #expect(li[0].sampleType == .uint16 && li[0].pixelSizeMicrometers.map { abs($0 - 2) < 1e-9 } == true)
+        #expect(li[0].description?.contains("slices=4\nunit=micron\nspacing=0.5") == true)
+        #expect(try TIFF.readPages(folder.file("out/images/stack_total.tiff")).count == 4)
+        #expect(try TIFF.readPages(folder.file("out/images/stack_NiO_2-.tiff")).map { $0.values[0] } == [0, 0, 80, 80])
     }
 }

@@ -48,7 +48,7 @@ struct MVAWorkflowTests {
         #expect(analysis.fitQuality! < 20)
     }
 
-    @Test("every method runs end to end on IONTOF ASCII exports and writes PNG component images")
+    @Test("every method runs end to end on IONTOF ASCII exports: TIFF component images, CSV, report section")
     func endToEnd() throws {
         let (set, _) = try Self.imageSet()
         let folder = try TemporaryFolder()
@@ -57,15 +57,61 @@ struct MVAWorkflowTests {
             var options = MVAWorkflow.Options(input: folder.file("exports"), output: folder.file("out"))
             options.method = method
             options.components = 2
+            options.plots = false
             let result = try MVAWorkflow.run(options)
             #expect(result.record.outcome == .success)
-            let png = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/images/bands_\(method.rawValue)_component1.png")))
-            #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            // The TIFF holds the component image's values (float32) at the image's size and pixel size.
+            let tiff = try TIFF.read(folder.file("out/images/bands_\(method.rawValue)_component2.tif"))
+            let analysis = try #require(result.analyses.first)
+            #expect(tiff.width == 24 && tiff.height == 20)
+            #expect(abs((tiff.pixelSizeMicrometers ?? 0) - 50.0 / 24) < 1e-4)
+            for i in [0, 100, 479] {
+                let value = analysis.componentImages[i, 1]
+                #expect(abs(tiff.values[i] - value) <= 1e-6 * max(1, abs(value)))
+            }
             #expect(FileManager.default.fileExists(atPath: folder.file("out/results/bands_\(method.rawValue)_components.csv")))
+            #expect(!FileManager.default.fileExists(atPath: folder.file("out/images/bands_\(method.rawValue)_component1.png")))
+            // The report section names the method and lists every component of the measurement.
+            let section = try #require(result.record.sections.first { $0.workflow == "mva" })
+            #expect(section.title.contains(method.rawValue.uppercased()))
+            #expect(section.blocks.first { $0.kind == .table }?.rows?.count == 2)
+            #expect(!section.blocks.contains { $0.kind == .figure })
+            #expect(FileManager.default.fileExists(atPath: folder.file("out/report.html")))
         }
         var tooMany = MVAWorkflow.Options(input: folder.file("exports"), output: folder.file("out"))
         tooMany.components = 9
         #expect(throws: SIMSError.self) { try MVAWorkflow.run(tooMany) }
+    }
+
+    @Test("figures: each component image framed with title, colour bar and scale bar; spectra as bar plots; all in report.html")
+    func figures() throws {
+        let (set, _) = try Self.imageSet()
+        let folder = try TemporaryFolder()
+        _ = try set.writeIONTOFASCII(to: folder.file("exports"))
+        var options = MVAWorkflow.Options(input: folder.file("exports"), output: folder.file("out"))
+        options.method = .mcr
+        options.components = 1
+        options.pngScale = 0.25  // small rasters keep the debug-build test fast
+        let result = try MVAWorkflow.run(options)
+        let base = folder.file("out/images/bands_mcr_component1")
+        let svg = try String(contentsOfFile: base + ".svg", encoding: .utf8)
+        #expect(svg.contains("bands – MCR component 1"))        // title
+        #expect(svg.contains("concentration C (a.u.)"))          // colour-bar title
+        #expect(svg.contains("µm"))                              // scale bar (50 µm field of view)
+        #expect(svg.components(separatedBy: "<image").count == 3) // the component image and the colour bar
+        // The PNG is the whole figure (520 drawing units wide at scale 0.25), not the bare 24 × 20 pixel image.
+        let png = try Data(contentsOf: URL(fileURLWithPath: base + ".png"))
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 130)
+        let spectrum = try String(contentsOfFile: folder.file("out/plots/bands_mcr_component1_spectrum.svg"), encoding: .utf8)
+        for ion in ["A-", "B-", "C-", "D-", "E-"] { #expect(spectrum.contains(">\(ion)<")) }
+        let section = try #require(result.record.sections.first { $0.workflow == "mva" })
+        let figures = section.blocks.filter { $0.kind == .figure }.compactMap(\.path)
+        #expect(figures == ["images/bands_mcr_component1.svg", "plots/bands_mcr_component1_spectrum.svg"])
+        let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
+        #expect(html.contains("bands: component 1 image (concentration C (a.u.))"))
+        #expect(result.record.outputs.contains("images/bands_mcr_component1.png"))
     }
 
     @Test("the PCA benchmark matrix is seeded and the Swift PCA agrees with the covariance definition")

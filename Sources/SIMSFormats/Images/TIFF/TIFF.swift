@@ -55,76 +55,103 @@ extension TIFF {
         _ values: ContiguousArray<Double>, width: Int, height: Int, type: SampleType,
         pixelSizeMicrometers: Double? = nil, description: String? = nil
     ) throws(SIMSError) -> [UInt8] {
-        guard width > 0, height > 0, values.count == width * height, width <= Int(UInt32.max), height <= Int(UInt32.max) else {
-            throw .invalidArgument("TIFF image size does not match its pixel count", found: "\(width)x\(height), \(values.count) values", expected: "width*height values")
+        try encode(pages: [values], width: width, height: height, type: type, pixelSizeMicrometers: pixelSizeMicrometers, description: description)
+    }
+
+    /// Encodes a stack of same-size grayscale images as one multi-page baseline TIFF (one IFD per page,
+    /// chained in order; TIFF 6.0 §2 "Image File Directory"), the layout ImageJ/Fiji opens as a z-stack.
+    ///
+    /// - Parameters:
+    ///   - pages: the images, each row-major (x fastest) with `width * height` values; page 0 first.
+    ///   - description: ImageDescription of the first page (ASCII).
+    /// - Throws: ``SIMSError`` `invalidArgument` for a value that does not fit `type`, a page of the wrong size,
+    ///   no pages, or a stack over the 4 GB a classic TIFF can address.
+    public static func encode(
+        pages: [ContiguousArray<Double>], width: Int, height: Int, type: SampleType,
+        pixelSizeMicrometers: Double? = nil, description: String? = nil
+    ) throws(SIMSError) -> [UInt8] {
+        guard !pages.isEmpty else { throw .invalidArgument("a TIFF needs at least one page") }
+        guard width > 0, height > 0, width <= Int(UInt32.max), height <= Int(UInt32.max) else {
+            throw .invalidArgument("TIFF image size must be positive", found: "\(width)x\(height)")
         }
-        var out = LittleEndianWriter(capacity: 512 + values.count * type.bytesPerSample)
+        for (index, values) in pages.enumerated() where values.count != width * height {
+            throw .invalidArgument("TIFF page \(index) does not match the image size", found: "\(values.count) values", expected: "\(width)x\(height) = \(width * height)")
+        }
+        let estimate = pages.count * (width * height * type.bytesPerSample + 256) + 512
+        guard estimate < Int(UInt32.max) else {
+            throw .invalidArgument("the stack is too large for a classic TIFF", found: "about \(estimate) bytes", expected: "under 4 GB")
+        }
+        var out = LittleEndianWriter(capacity: estimate)
         out.append([0x49, 0x49, 0x2A, 0x00])  // "II", 42
-        out.uint32(0)  // IFD offset, patched below
-        let dataOffset = out.bytes.count
-        for (index, value) in values.enumerated() {
-            switch type {
-            case .float32:
-                guard value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) else { throw badValue(value, index, width, type) }
-                out.float32(Float(value))
-            case .uint8, .uint16, .uint32:
-                let limit: Double = type == .uint8 ? 255 : type == .uint16 ? 65_535 : 4_294_967_295
-                guard value >= 0, value <= limit, value == value.rounded() else { throw badValue(value, index, width, type) }
+        out.uint32(0)  // offset of the first IFD, patched below
+        var nextIFDPointer = 4  // where the offset of the next IFD goes
+        for (page, values) in pages.enumerated() {
+            let dataOffset = out.bytes.count
+            for (index, value) in values.enumerated() {
                 switch type {
-                case .uint8: out.uint8(UInt8(value))
-                case .uint16: out.uint16(UInt16(value))
-                default: out.uint32(UInt32(value))
+                case .float32:
+                    guard value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) else { throw badValue(value, index, width, type, page: page, of: pages.count) }
+                    out.float32(Float(value))
+                case .uint8, .uint16, .uint32:
+                    let limit: Double = type == .uint8 ? 255 : type == .uint16 ? 65_535 : 4_294_967_295
+                    guard value >= 0, value <= limit, value == value.rounded() else { throw badValue(value, index, width, type, page: page, of: pages.count) }
+                    switch type {
+                    case .uint8: out.uint8(UInt8(value))
+                    case .uint16: out.uint16(UInt16(value))
+                    default: out.uint32(UInt32(value))
+                    }
                 }
             }
-        }
-        let dataLength = out.bytes.count - dataOffset
-        // Extra data (description text, rationals) after the pixels, word aligned.
-        if out.bytes.count % 2 == 1 { out.uint8(0) }
-        var descriptionOffset = 0
-        var descriptionBytes: [UInt8] = []
-        if let description {
-            descriptionBytes = Array(description.utf8.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }) + [0]
-            descriptionOffset = out.bytes.count
-            out.append(descriptionBytes)
+            let dataLength = out.bytes.count - dataOffset
+            // Extra data (description text, rationals) after the pixels, word aligned.
             if out.bytes.count % 2 == 1 { out.uint8(0) }
+            var descriptionOffset = 0
+            var descriptionBytes: [UInt8] = []
+            if page == 0, let description {
+                descriptionBytes = Array(description.utf8.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }) + [0]
+                descriptionOffset = out.bytes.count
+                out.append(descriptionBytes)
+                if out.bytes.count % 2 == 1 { out.uint8(0) }
+            }
+            var resolutionOffset = 0
+            if let size = pixelSizeMicrometers, size.isFinite, size > 0 {
+                // Pixels per centimetre as a rational with denominator 1000.
+                let perCentimetre = UInt32(clamping: Int((1e4 / size * 1000).rounded()))
+                resolutionOffset = out.bytes.count
+                out.uint32(perCentimetre); out.uint32(1000)
+                out.uint32(perCentimetre); out.uint32(1000)
+            }
+            // IFD entries, ascending tag order.
+            var entries: [(tag: UInt16, type: UInt16, count: UInt32, value: UInt32)] = [
+                (256, 4, 1, UInt32(width)),
+                (257, 4, 1, UInt32(height)),
+                (258, 3, 1, UInt32(type.bitsPerSample)),
+                (259, 3, 1, 1),
+                (262, 3, 1, 1),
+            ]
+            if !descriptionBytes.isEmpty { entries.append((270, 2, UInt32(descriptionBytes.count), UInt32(descriptionOffset))) }
+            entries += [
+                (273, 4, 1, UInt32(dataOffset)),
+                (277, 3, 1, 1),
+                (278, 4, 1, UInt32(height)),
+                (279, 4, 1, UInt32(dataLength)),
+            ]
+            if resolutionOffset > 0 {
+                entries.append((282, 5, 1, UInt32(resolutionOffset)))
+                entries.append((283, 5, 1, UInt32(resolutionOffset + 8)))
+                entries.append((296, 3, 1, 3))
+            }
+            entries.append((339, 3, 1, UInt32(type.sampleFormat)))
+            let ifdOffset = out.bytes.count
+            out.patchUInt32(UInt32(ifdOffset), at: nextIFDPointer)
+            out.uint16(UInt16(entries.count))
+            for entry in entries {
+                out.uint16(entry.tag); out.uint16(entry.type); out.uint32(entry.count)
+                if entry.type == 3 && entry.count == 1 { out.uint16(UInt16(entry.value)); out.uint16(0) } else { out.uint32(entry.value) }
+            }
+            nextIFDPointer = out.bytes.count
+            out.uint32(0)  // no further IFD unless another page follows
         }
-        var resolutionOffset = 0
-        if let size = pixelSizeMicrometers, size.isFinite, size > 0 {
-            // Pixels per centimetre as a rational with denominator 1000.
-            let perCentimetre = UInt32(clamping: Int((1e4 / size * 1000).rounded()))
-            resolutionOffset = out.bytes.count
-            out.uint32(perCentimetre); out.uint32(1000)
-            out.uint32(perCentimetre); out.uint32(1000)
-        }
-        // IFD entries, ascending tag order.
-        var entries: [(tag: UInt16, type: UInt16, count: UInt32, value: UInt32)] = [
-            (256, 4, 1, UInt32(width)),
-            (257, 4, 1, UInt32(height)),
-            (258, 3, 1, UInt32(type.bitsPerSample)),
-            (259, 3, 1, 1),
-            (262, 3, 1, 1),
-        ]
-        if description != nil { entries.append((270, 2, UInt32(descriptionBytes.count), UInt32(descriptionOffset))) }
-        entries += [
-            (273, 4, 1, UInt32(dataOffset)),
-            (277, 3, 1, 1),
-            (278, 4, 1, UInt32(height)),
-            (279, 4, 1, UInt32(dataLength)),
-        ]
-        if resolutionOffset > 0 {
-            entries.append((282, 5, 1, UInt32(resolutionOffset)))
-            entries.append((283, 5, 1, UInt32(resolutionOffset + 8)))
-            entries.append((296, 3, 1, 3))
-        }
-        entries.append((339, 3, 1, UInt32(type.sampleFormat)))
-        let ifdOffset = out.bytes.count
-        out.patchUInt32(UInt32(ifdOffset), at: 4)
-        out.uint16(UInt16(entries.count))
-        for entry in entries {
-            out.uint16(entry.tag); out.uint16(entry.type); out.uint32(entry.count)
-            if entry.type == 3 && entry.count == 1 { out.uint16(UInt16(entry.value)); out.uint16(0) } else { out.uint32(entry.value) }
-        }
-        out.uint32(0)  // no further IFD
         return out.bytes
     }
 
@@ -135,6 +162,19 @@ extension TIFF {
     ) throws(SIMSError) {
         do {
             let bytes = try encode(values, width: width, height: height, type: type, pixelSizeMicrometers: pixelSizeMicrometers, description: description)
+            try AtomicFile.write(Data(bytes), to: path)
+        } catch {
+            throw error.inFile(path)
+        }
+    }
+
+    /// Writes a multi-page grayscale TIFF atomically (see ``encode(pages:width:height:type:pixelSizeMicrometers:description:)``).
+    public static func write(
+        pages: [ContiguousArray<Double>], width: Int, height: Int, type: SampleType, to path: String,
+        pixelSizeMicrometers: Double? = nil, description: String? = nil
+    ) throws(SIMSError) {
+        do {
+            let bytes = try encode(pages: pages, width: width, height: height, type: type, pixelSizeMicrometers: pixelSizeMicrometers, description: description)
             try AtomicFile.write(Data(bytes), to: path)
         } catch {
             throw error.inFile(path)
@@ -152,8 +192,9 @@ extension TIFF {
         return maximum <= 65_535 ? .uint16 : maximum <= 4_294_967_295 ? .uint32 : .float32
     }
 
-    private static func badValue(_ value: Double, _ index: Int, _ width: Int, _ type: SampleType) -> SIMSError {
-        .invalidArgument("pixel (\(index % width), \(index / width)) does not fit a \(type) TIFF", found: "\(value)",
+    private static func badValue(_ value: Double, _ index: Int, _ width: Int, _ type: SampleType, page: Int, of pages: Int) -> SIMSError {
+        let place = pages > 1 ? "page \(page), pixel" : "pixel"
+        return .invalidArgument("\(place) (\(index % width), \(index / width)) does not fit a \(type) TIFF", found: "\(value)",
                          expected: type == .float32 ? "a finite number" : "a whole number in range")
     }
 }

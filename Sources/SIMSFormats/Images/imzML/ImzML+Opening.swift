@@ -49,33 +49,7 @@ private struct IndexBuilder {
     init(file: String) { self.file = file }
 
     mutating func handle(_ tag: XMLTagScanner.Tag) throws(SIMSError) {
-        switch tag.name {
-        case "referenceableParamGroup":
-            if tag.isEnd { currentGroup = nil } else if !tag.isEmpty {
-                currentGroup = tag.attribute("id")
-                if let id = currentGroup { groups[id] = Params() }
-            }
-        case "spectrum":
-            if tag.isEnd {
-                try finishSpectrum()
-            } else {
-                inSpectrum = true
-                spectrumParams = Params()
-                arrays = []
-                if tag.isEmpty { try finishSpectrum() }
-            }
-        case "binaryDataArray":
-            if tag.isEnd {
-                if let params = arrayParams { arrays.append(params) }
-                arrayParams = nil
-            } else {
-                arrayParams = Params()
-                if tag.isEmpty { arrays.append(arrayParams!); arrayParams = nil }
-            }
-        case "referenceableParamGroupRef":
-            guard let ref = tag.attribute("ref") else { return }
-            if arrayParams != nil { arrayParams!.refs.append(ref) } else if inSpectrum { spectrumParams.refs.append(ref) }
-        case "cvParam":
+        if tag.isNamed("cvParam") {
             guard let accession = tag.attribute("accession") else { return }
             let value = tag.attribute("value") ?? ""
             if let group = currentGroup { groups[group]?.cv[accession] = value }
@@ -87,12 +61,35 @@ private struct IndexBuilder {
                 if accession == "IMS:1000031" { storage = .processed }
                 if accession == "IMS:1000080" { uuidText = value }
             }
-        case "userParam":
+        } else if tag.isNamed("referenceableParamGroupRef") {
+            guard let ref = tag.attribute("ref") else { return }
+            if arrayParams != nil { arrayParams!.refs.append(ref) } else if inSpectrum { spectrumParams.refs.append(ref) }
+        } else if tag.isNamed("binaryDataArray") {
+            if tag.isEnd {
+                if let params = arrayParams { arrays.append(params) }
+                arrayParams = nil
+            } else {
+                arrayParams = Params()
+                if tag.isEmpty { arrays.append(arrayParams!); arrayParams = nil }
+            }
+        } else if tag.isNamed("spectrum") {
+            if tag.isEnd {
+                try finishSpectrum()
+            } else {
+                inSpectrum = true
+                spectrumParams = Params()
+                arrays = []
+                if tag.isEmpty { try finishSpectrum() }
+            }
+        } else if tag.isNamed("referenceableParamGroup") {
+            if tag.isEnd { currentGroup = nil } else if !tag.isEmpty {
+                currentGroup = tag.attribute("id")
+                if let id = currentGroup { groups[id] = Params() }
+            }
+        } else if tag.isNamed("userParam") {
             if tag.attribute("name") == ImzML.channelParamName, let value = tag.attribute("value") {
                 channels.append((channels.count, try Self.parseChannel(value, file: file)))
             }
-        default:
-            break
         }
     }
 
