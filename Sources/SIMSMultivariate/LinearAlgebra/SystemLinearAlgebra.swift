@@ -1,10 +1,11 @@
 import CSIMSOpenBLAS
 
 // SIMSMultivariate's dense kernels (products, Gram matrix, symmetric eigendecomposition, QR) call the system
-// OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev / liblapacke-dev: measured 2–4× faster than the
-// pure-Swift kernels they replaced (docs/multivariate.md). Threads: OpenBLAS's own pool, one thread per online
-// core unless OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) says otherwise; level-3 routines split the output, not
-// the summation, so a result does not depend on the thread count.
+// OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev / liblapacke-dev: measured 5× faster on the PCA
+// benchmark's Gram matrix than the pure-Swift kernel they replaced (docs/multivariate.md). Threads: OpenBLAS's
+// own pool, one thread per online core unless OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) says otherwise. Runs
+// with the same thread count are bit-identical; `dsyrk`/`dgemm` results also do not depend on the thread count,
+// `dsyevd`'s differ in the last bits.
 
 /// A dimension as the BLAS integer (32 bits in Debian's OpenBLAS). Dimensions above 2³¹ − 1 trap instead of
 /// wrapping; a `Double` matrix that large does not fit in memory.
