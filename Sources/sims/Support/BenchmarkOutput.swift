@@ -5,8 +5,11 @@ import SIMSWorkflows
 enum BenchmarkOutput {
     /// The real HEA spectra beside the repository: `$SIMSKIT_SHARED_DATA/hea-catalyst-spectra`, else
     /// `../shared/data/hea-catalyst-spectra`.
-    static var defaultSpectraFolder: String {
-        (ProcessInfo.processInfo.environment["SIMSKIT_SHARED_DATA"] ?? "../shared/data") + "/hea-catalyst-spectra"
+    static var defaultSpectraFolder: String { sharedDataFolder("hea-catalyst-spectra") }
+
+    /// `$SIMSKIT_SHARED_DATA/<name>`, else `../shared/data/<name>`.
+    static func sharedDataFolder(_ name: String) -> String {
+        (ProcessInfo.processInfo.environment["SIMSKIT_SHARED_DATA"] ?? "../shared/data") + "/" + name
     }
 
     /// Prints `report` as pretty, key-sorted JSON (non-finite numbers as `"inf"`/`"nan"` strings) and, when
