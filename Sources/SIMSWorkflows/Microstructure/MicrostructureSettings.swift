@@ -18,6 +18,9 @@ public struct MicrostructureSettings: Sendable {
     public var method: Method = .threshold
     /// Gaussian smoothing σ in pixels before segmentation (0 = none).
     public var smoothingSigma: Double = 1
+    /// Scale (σ in pixels) of the local yield (topography) background against which `low-total` pores are judged
+    /// (``YieldBackground``); 0: one global level per phase (flat sample).
+    public var backgroundSigma: Double = 8
     /// Islands smaller than this many pixels (voxels) are merged into their surroundings.
     public var minimumIslandVoxels: Int = 4
     /// Pixel size in µm; overrides the images' metadata.

@@ -41,7 +41,11 @@ public struct MicrostructureWorkflow: Sendable {
         let segmentation: SegmentationResult
         switch settings.method {
         case .threshold:
-            segmentation = try PhaseSegmentation(rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels).fit(channels)
+            let background = settings.backgroundSigma > 0
+                ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
+            segmentation = try PhaseSegmentation(
+                rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
+                backgroundSmoothing: background).fit(channels)
         case .kmeans, .gmm:
             segmentation = try MultichannelSegmentation(
                 rules: settings.phases, algorithm: settings.method == .kmeans ? .kmeans : .gaussianMixture,
@@ -66,6 +70,7 @@ public struct MicrostructureWorkflow: Sendable {
         record.set("method", settings.method.rawValue)
         record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))
         record.set("minimum island (voxels)", String(settings.minimumIslandVoxels))
+        record.set("pore background sigma (px)", CSVTable.format(settings.backgroundSigma))
         record.set("connectivity", settings.connectivity.rawValue)
         record.set("solver tolerance", "\(settings.tolerance)")
         if let size = settings.pixelSizeMicrometers { record.set("pixel size (µm)", CSVTable.format(size)) }
