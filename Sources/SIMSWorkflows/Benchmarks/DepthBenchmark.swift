@@ -13,17 +13,8 @@ import SIMSFormats
 /// array normalization; the hysteresis walk and crossings loop in Python); the JSON reports the
 /// largest difference of interface positions between the two, which must be ~0.
 public enum DepthBenchmark {
-    /// Settings.
-    public struct Options: Sendable {
-        /// Folder with depth-profile exports (searched recursively).
-        public var folder: String
-        /// Timed repetitions (the minimum is reported).
-        public var repetitions = 5
-        /// Whether to run the NumPy comparison (needs python3 with numpy).
-        public var numpy = true
-        /// Creates options.
-        public init(folder: String) { self.folder = folder }
-    }
+    /// Settings: folder, repetitions, NumPy on/off.
+    public typealias Options = FolderBenchmarkOptions
 
     /// Timings in seconds and the agreement with the NumPy port.
     public struct Report: Sendable, Codable {

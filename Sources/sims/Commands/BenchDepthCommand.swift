@@ -8,22 +8,10 @@ struct BenchDepthCommand: AsyncParsableCommand {
         commandName: "depth",
         abstract: "Time reading and analysing the 27 real depth profiles (normalization, interfaces) against NumPy")
 
-    @Option(name: .long, help: "Folder with depth-profile exports (default: ../shared/data/perovskite-depth-profiles or $SIMSKIT_SHARED_DATA/perovskite-depth-profiles)")
-    var folder: String?
-
-    @Option(name: .long, help: "Timed repetitions (minimum reported)")
-    var repetitions = 5
-
-    @Flag(name: .long, help: "Skip the NumPy comparison")
-    var noNumpy = false
-
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var arguments: FolderBenchmarkArguments
 
     func run() async throws {
-        var options = DepthBenchmark.Options(folder: folder ?? BenchmarkOutput.sharedDataFolder("perovskite-depth-profiles"))
-        options.repetitions = repetitions
-        options.numpy = !noNumpy
-        try BenchmarkOutput.publish(try DepthBenchmark.run(options), to: out)
+        let report = try DepthBenchmark.run(arguments.options(sharedData: "perovskite-depth-profiles"))
+        try BenchmarkOutput.publish(report, to: arguments.out)
     }
 }
