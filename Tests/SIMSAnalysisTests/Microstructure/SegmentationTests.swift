@@ -102,6 +102,24 @@ struct SegmentationTests {
         #expect(global[2] - truth[2] > 0.05, "global levels: pores \(global[2]) vs truth \(truth[2])")
     }
 
+    @Test("a stack of identical planes segments like the plane (3-D smoothing and background along z are neutral)")
+    func stackOfIdenticalPlanes() throws {
+        let plane = try SyntheticComposite(width: 40, height: 36, topography: 0.8).channels
+        let depth = 3
+        let repeated = { (values: ContiguousArray<Double>) in ContiguousArray((0 ..< depth).flatMap { _ in values }) }
+        let stack = try ImageChannels(
+            width: plane.width, height: plane.height, depth: depth, ions: plane.ions, counts: plane.counts.map(repeated),
+            total: repeated(plane.total), pixelSizeMicrometers: plane.pixelSizeMicrometers)
+        let rules = try ["NCM=NiO2-,MnO2-", "SE=PS3-,Cl-", "pore=low-total"].map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        let flat = try PhaseSegmentation(rules: rules, smoothing: GaussianFilter(sigma: 1)).fit(plane).labels
+        let volume = try PhaseSegmentation(
+            rules: rules, smoothing: GaussianFilter(sigma: 1, sigmaZ: 1), backgroundSmoothing: GaussianFilter(sigma: 8, sigmaZ: 8)
+        ).fit(stack).labels
+        #expect(volume.depth == depth)
+        #expect(Array(volume.labels) == Array(repeated(ContiguousArray(flat.labels.map(Double.init)))).map { UInt8($0) })
+        #expect(flat.phaseFractions[2] > 0.03)
+    }
+
     @Test("yield background: a smooth field is recovered under pores; 1 where no solid is in reach")
     func yieldBackground() {
         let width = 40, height = 30
