@@ -9,7 +9,7 @@ extension DemoWorkflow {
     /// The workflows the demo runs, in order. Each is one entry; add new workflows here. Every workflow writes
     /// its own report into its sub-folder; the step returns the demo's summary section.
     public static var standardSteps: [DemoStep] {
-        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), depthStep(), microstructureStep()]
+        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), mvaStep(), depthStep(), microstructureStep()]
     }
 
     /// `sims spectra` on one polarity of the simulated study, compared with the true CEI content.
