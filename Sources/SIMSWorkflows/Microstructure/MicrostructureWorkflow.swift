@@ -66,6 +66,7 @@ public struct MicrostructureWorkflow: Sendable {
         inputs: [String], output: OutputFolder, arguments: [String] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()
     ) throws(SIMSError) -> Result {
         var record = RunRecord(command: "microstructure", arguments: arguments)
+        if let first = inputs.first { try record.useManifest(describing: first) }  // sims.toml → Table III
         record.set("phases", settings.phases.map(\.description).joined(separator: " "))
         record.set("method", settings.method.rawValue)
         record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))

@@ -111,6 +111,7 @@ public enum MVAWorkflow {
     /// cannot be read or analysed is recorded and skipped.
     public static func run(_ options: Options, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "mva", arguments: options.arguments)
+        try record.useManifest(describing: options.input)  // sims.toml → Table III
         record.set("method", options.method.rawValue)
         record.set("components", "\(options.components)")
         if options.method == .pca { record.set("scaling", options.scaling.rawValue) }
