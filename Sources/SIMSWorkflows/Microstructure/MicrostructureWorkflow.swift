@@ -95,11 +95,16 @@ public struct MicrostructureWorkflow: Sendable {
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
         }
+        var peaks: [Peak] = []
+        if let list = settings.peakList {
+            peaks = try PeakListFile.read(from: list).peaks
+            record.inputs.append(list)
+        }
         var sets: [(name: String, set: ImageSet)] = []
         for source in sources {
             record.inputs += source.files
             do {
-                sets.append((source.measurement, try source.load(progress: progress)))
+                sets.append((source.measurement, try source.load(peaks: peaks, progress: progress)))
             } catch {
                 record.fail(source.files.first ?? source.measurement, error)
             }
