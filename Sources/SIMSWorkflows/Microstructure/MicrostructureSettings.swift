@@ -37,6 +37,9 @@ public struct MicrostructureSettings: Sendable {
     public var stack = false
     /// Seed of the clustering methods.
     public var seed: UInt64 = 0
+    /// Mass interval list (IONTOF or plain CSV): names BIF6 intervals and defines the peak images of imzML files
+    /// written by other software.
+    public var peakList: String?
 
     /// Default settings (phases must be set).
     public init() {}

@@ -66,6 +66,7 @@ public struct MicrostructureWorkflow: Sendable {
         inputs: [String], output: OutputFolder, arguments: [String] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()
     ) throws(SIMSError) -> Result {
         var record = RunRecord(command: "microstructure", arguments: arguments)
+        if let first = inputs.first { try record.useManifest(describing: first) }  // sims.toml → Table III
         record.set("phases", settings.phases.map(\.description).joined(separator: " "))
         record.set("method", settings.method.rawValue)
         record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))
@@ -94,11 +95,16 @@ public struct MicrostructureWorkflow: Sendable {
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
         }
+        var peaks: [Peak] = []
+        if let list = settings.peakList {
+            peaks = try PeakListFile.read(from: list).peaks
+            record.inputs.append(list)
+        }
         var sets: [(name: String, set: ImageSet)] = []
         for source in sources {
             record.inputs += source.files
             do {
-                sets.append((source.measurement, try source.load(progress: progress)))
+                sets.append((source.measurement, try source.load(peaks: peaks, progress: progress)))
             } catch {
                 record.fail(source.files.first ?? source.measurement, error)
             }

@@ -52,6 +52,9 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat the measurements as planes of one volume (cubic voxels).")
     var stack = false
 
+    @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files from other software.")
+    var peaks: String?
+
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
 
@@ -80,6 +83,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.activePhase = active
         settings.tolerance = tolerance
         settings.stack = stack
+        settings.peakList = peaks
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
