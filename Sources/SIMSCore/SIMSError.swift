@@ -46,7 +46,7 @@ public struct SIMSError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was expected instead.
     public var expected: String?
 
-    /// Creates an error. Prefer the factory functions (``malformed(_:file:line:found:expected:)`` …).
+    /// Creates an error. Prefer the factory functions (``malformed(_:file:line:byteOffset:found:expected:)`` …).
     public init(
         _ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil,
         byteOffset: Int? = nil, found: String? = nil, expected: String? = nil

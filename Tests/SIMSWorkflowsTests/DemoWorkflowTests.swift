@@ -54,6 +54,47 @@ struct DemoWorkflowTests {
 
 @Suite("sims demo steps")
 struct DemoStepTests {
+    /// Slow in debug builds (figures: about 55 s): runs with `SIMSKIT_SLOW_TESTS=1`.
+    @Test("MCR step: the demo report matches components to the true phases",
+          .enabled(if: ProcessInfo.processInfo.environment["SIMSKIT_SLOW_TESTS"] != nil))
+    func mcrStep() throws {
+        let folder = try TemporaryFolder("simskit-demo")
+        let result = try DemoWorkflow.run(folder: folder.path, seed: 2, designs: DemoWorkflowTests.tiny, steps: [DemoWorkflow.mvaStep()])
+        #expect(result.completed == ["MCR-ALS of the ion images"], "\(result.record.failures)")
+        let html = try String(contentsOfFile: folder.path + "/report.html", encoding: .utf8)
+        #expect(html.contains("components vs the true phases"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/mva/report.html"))
+    }
+
+    @Test("MCR-ALS of the simulated cathode images: some component clearly follows NCM811, one the electrolyte")
+    func mcrRecoversPhases() throws {
+        let folder = try TemporaryFolder("simskit-demo")
+        let written = try SimulationWriter(folder: folder.path + "/data", seed: 2, designs: DemoWorkflowTests.tiny).write(.imaging)
+        let truth = try #require(written.truth.imaging)
+        var options = MVAWorkflow.Options(input: folder.path + "/data/imaging/ascii", output: folder.path + "/mva")
+        options.method = .mcr
+        options.plots = false
+        let analysis = try #require(try MVAWorkflow.run(options).analyses.first { $0.measurement.hasSuffix("neg") })
+        let maps = DemoWorkflow.phaseIndicators(truth)
+        #expect(maps.map(\.name).contains("NCM811"))
+        for phase in ["NCM811", "Li6PS5Cl"] {
+            let map = try #require(maps.first { $0.name == phase }?.indicator)
+            let best = (0..<analysis.componentImages.columns).map { DemoWorkflow.pearson(analysis.componentImages.column($0), map) }.max()!
+            // 24² pixels of 2 µm: mixed pixels and topography limit r (seed 2: NCM811 0.58, Li6PS5Cl 0.71); an
+            // unrelated component map would give r ≈ 0.
+            #expect(best > 0.5, "\(phase): best r = \(best)")
+        }
+    }
+
+    @Test("Pearson correlation: hand values")
+    func pearson() {
+        #expect(abs(DemoWorkflow.pearson([1, 2, 3, 4], [2, 4, 6, 8]) - 1) < 1e-15)
+        #expect(abs(DemoWorkflow.pearson([1, 2, 3, 4], [8, 6, 4, 2]) + 1) < 1e-15)
+        // x = [1, 2, 3], y = [1, 3, 2]: cov 0.5, var 1 each → r = 0.5.
+        #expect(abs(DemoWorkflow.pearson([1, 2, 3], [1, 3, 2]) - 0.5) < 1e-15)
+        #expect(DemoWorkflow.pearson([1, 1, 1], [1, 2, 3]) == 0)
+    }
+
     /// Slow in debug builds (130 s on the loaded build machine, 2026-11-25): runs with `SIMSKIT_SLOW_TESTS=1`.
     @Test("images and PCA steps run on tiny simulated data",
           .enabled(if: ProcessInfo.processInfo.environment["SIMSKIT_SLOW_TESTS"] != nil))

@@ -52,3 +52,15 @@ struct InspectAllSharedDataTests {
         #expect(result.summaries.filter { $0.kind == .depthProfile }.allSatisfy { Int($0.property("cycles") ?? "") ?? 0 > 10 })
     }
 }
+
+extension InspectAllSharedDataTests {
+    @Test("a folder expands to its files; the .ibd beside an imzML is covered by the imzML's summary")
+    func folderOfImzML() throws {
+        let result = InspectWorkflow.inspect(paths: [try SharedData.path("imzml")])
+        #expect(result.failures.isEmpty)
+        #expect(result.summaries.map { ($0.path as NSString).lastPathComponent } == ["Example_Continuous.imzML", "Example_Processed.imzML", "iontof_sparse.imzML"])
+        let continuous = result.summaries[0]
+        #expect(continuous.property("storage") == "continuous" && continuous.property("pixels") == "3 x 3" && continuous.property("spectra") == "9")
+        #expect(result.summaries[2].property("spectra") == "6" && result.summaries[2].property("pixels") == "4 x 4")
+    }
+}

@@ -241,3 +241,35 @@ struct SimulatedStudyReportTests {
         #expect(document.provenance.inputs.count == 1 + study.spots(polarity: .negative).count)
     }
 }
+
+@Suite("sims.toml beside images and depth profiles")
+struct ParameterManifestTests {
+    @Test("the simulator writes Table III parameters beside its images and depth profile; every workflow's record reads them")
+    func simulatedParametersReachTableIII() throws {
+        let folder = try TemporaryFolder("simskit-manifest")
+        var designs = DemoWorkflowTests.tiny
+        designs.imaging.beam.scans = 7
+        _ = try SimulationWriter(folder: folder.file("data"), seed: 1, designs: designs).write(.imaging)
+        _ = try SimulationWriter(folder: folder.file("data"), seed: 1, designs: designs).write(.depth)
+        // An image file, its folder and the images root all find data/imaging/sims.toml.
+        let ascii = folder.file("data/imaging/ascii")
+        let file = ascii + "/" + (try FileManager.default.contentsOfDirectory(atPath: ascii).sorted().first!)
+        for input in [file, ascii, folder.file("data/imaging")] {
+            var record = RunRecord(command: "images")
+            let before = record.tableIII.missingRequired.count
+            #expect(try record.useManifest(describing: input) == folder.file("data/imaging/sims.toml"))
+            #expect(record.configAcquisition.scans == 7 && record.configAcquisition.rasterWidth == designs.imaging.beam.raster)
+            #expect(record.tableIII.missingRequired.count < before - 5)
+        }
+        var depth = RunRecord(command: "depth")
+        let profile = try FileManager.default.contentsOfDirectory(atPath: folder.file("data/depth")).first { $0.hasSuffix(".txt") }!
+        #expect(try depth.useManifest(describing: folder.file("data/depth/" + profile)) != nil)
+        #expect(depth.configAcquisition.polarity == designs.depth.polarity)
+        #expect(depth.configuration["depth_profiling.sputter_time_per_step_s"] == "10")
+        // No manifest: nothing taken, no error; a broken one: a clear error naming the file.
+        var none = RunRecord(command: "mva")
+        #expect(try none.useManifest(describing: folder.file("data")) == nil)
+        try folder.write("[acquisition]\nraster = \"wide\"\n", to: "bad/sims.toml")
+        #expect { try none.useManifest(describing: folder.file("bad")) } throws: { ($0 as? SIMSError)?.file?.hasSuffix("bad/sims.toml") == true }
+    }
+}

@@ -4,7 +4,7 @@
 /// (rate = crater depth ÷ total sputter time) or is given. Real stacks sputter at different rates per
 /// layer (differential sputtering, Lombardo et al. 2023, Sec. III): then depth is piecewise linear, each
 /// layer with its own rate between the interface times. A single rate over layers of different materials
-/// distorts depth, which ``warnings`` says.
+/// distorts depth, which ``warnings(detectedLayers:)`` says.
 public struct DepthScale: Sendable, Equatable {
     /// One layer's rate.
     public struct Layer: Sendable, Equatable {

@@ -31,6 +31,7 @@ public struct ReplicateAverage: Sendable, Equatable {
     ///   - alignmentSignals: per replicate, the signal whose interface is aligned (raw counts of `alignmentIon`);
     ///     `nil` uses `signals[k][alignmentIon]`.
     ///   - alignmentIon: the name of the aligned ion, for messages and reports.
+    ///   - detector: finds the interface of each replicate's alignment signal.
     /// - Throws: ``SIMSError`` when a replicate lacks the ion or the interface, or ranges do not overlap.
     public init(times: [ContiguousArray<Double>], signals: [[String: ContiguousArray<Double>]],
                 alignmentSignals: [ContiguousArray<Double>]? = nil, alignmentIon: String,

@@ -26,7 +26,10 @@ public struct PixelNormalization: Sendable, Equatable {
     }
 
     /// Divides `ion` by `reference` pixel by pixel.
-    /// - Parameter exclude: optional extra mask (`true` = exclude), e.g. pixels not covered after shift correction.
+    /// - Parameters:
+    ///   - ion: the numerator image (counts).
+    ///   - reference: the denominator image (counts), e.g. the total-ion image; same size as `ion`.
+    ///   - exclude: optional extra mask (`true` = exclude), e.g. pixels not covered after shift correction.
     /// - Throws: ``SIMSError`` `inconsistent` when the images differ in size, `invalidArgument` for a negative
     ///   or non-finite minimum, `malformed` for negative or non-finite counts.
     public func fit(_ ion: IonImage, reference: IonImage, exclude: ContiguousArray<Bool>? = nil) throws(SIMSError) -> PixelRatioMap {

@@ -2,7 +2,7 @@ import SIMSChemistry
 
 /// Natural isotope abundances (atom fractions) used by the isotope check.
 ///
-/// Values: SIMSChemistry's IUPAC isotope table (``IsotopeTable``); Lombardo et al. (2023) quote
+/// Values: SIMSChemistry's IUPAC isotope table (`IsotopeTable`); Lombardo et al. (2023) quote
 /// ⁶Li 7.59 %, ⁷Li 92.41 %, ⁷Li/⁶Li = 12.18. Another table (e.g. for labelled reference materials) can be
 /// passed through ``IsotopeCheck/abundances``.
 public struct IsotopeAbundances: Sendable {
@@ -17,7 +17,7 @@ public struct IsotopeAbundances: Sendable {
         self.mostAbundant = mostAbundant
     }
 
-    /// The complete IUPAC table of SIMSChemistry (``IsotopeTable/shared``).
+    /// The complete IUPAC table of SIMSChemistry (`IsotopeTable.shared`).
     public static let builtIn: IsotopeAbundances = IsotopeAbundances(
         lookup: { symbol, massNumber in
             guard let isotope = IsotopeTable.shared.element(symbol: symbol)?.isotope(massNumber: massNumber),

@@ -51,7 +51,7 @@ public struct Isotopologue: Sendable, Hashable {
     /// A label naming every isotope explicitly when the assignment is a monatomic unlabelled ion (`Li-` →
     /// `^7Li-`), else the assignment as written.
     public var explicitLabel: String {
-        guard isotopes.count == 1, let (symbol, byMass) = isotopes.first, byMass.count == 1,
+        guard isotopes.count == 1, let (_, byMass) = isotopes.first, byMass.count == 1,
               let (massNumber, count) = byMass.first, count == 1, !assignment.hasPrefix("^") else { return assignment }
         return "^\(massNumber)\(assignment)"
     }

@@ -40,6 +40,7 @@ public struct SampleSummary: Sendable, Hashable {
 
     /// Summarizes `values` (non-finite values are ignored).
     /// - Parameters:
+    ///   - values: the observations (one per spot).
     ///   - confidence: level of both intervals (default 0.95).
     ///   - resamples: bootstrap resamples (default 2000; 0 disables the bootstrap).
     ///   - seed: bootstrap seed, so that results are reproducible.

@@ -51,7 +51,10 @@ public struct PeakAssigner: Sendable {
     }
 
     /// Candidates for a peak at `center` (u) of full width `width` (u), best first.
-    /// - Parameter spectrum: when given, isotope-pattern fit enters the ranking.
+    /// - Parameters:
+    ///   - center: peak centre (u).
+    ///   - width: full peak width (u).
+    ///   - spectrum: when given, isotope-pattern fit enters the ranking.
     public func candidates(center: Double, width: Double, spectrum: Spectrum? = nil) -> [AssignmentCandidate] {
         guard center.isFinite, center > 0 else { return [] }
         let window = max(center * tolerancePPM * 1e-6, width.isFinite ? widthTolerance * width : 0)

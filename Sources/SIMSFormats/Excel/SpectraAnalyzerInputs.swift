@@ -14,7 +14,7 @@ import SIMSCore
 /// | 6 | Custom normalization peak | one assignment, or empty |
 ///
 /// Rows are found by their name in column A (case-insensitive), falling back to rows 3–6. Paths are
-/// Windows paths of the author's machine; ``resolvingPaths(under:)`` maps them to a study root.
+/// Windows paths of the author's machine; ``intervalListPath(under:)`` maps them to a study root.
 public struct SpectraAnalyzerInputs: Sendable, Equatable {
     /// Folder with the spectra, as written in the sheet.
     public var spectraFolder: String?

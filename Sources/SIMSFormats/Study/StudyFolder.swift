@@ -10,7 +10,9 @@ import SIMSCore
 public enum StudyFolder {
     /// Builds the study under `root`. Throws when `root` is missing, holds no sample folder, or a sample
     /// folder holds no file.
-    /// - Parameter fileExtensions: when given (lowercase, without dot), only files with these extensions count as spots.
+    /// - Parameters:
+    ///   - root: the study folder, one sub-folder per sample.
+    ///   - fileExtensions: when given (lowercase, without dot), only files with these extensions count as spots.
     public static func discover(at root: String, fileExtensions: Set<String>? = nil) throws(SIMSError) -> Study {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false

@@ -46,8 +46,22 @@ public enum StudyManifest {
         return try parse(text, path: path)
     }
 
+    /// Reads only the parameters of the manifest at `path` (`[acquisition]`, `polarity` and the other tables
+    /// for Table III): `[samples]` may be absent, as in the `sims.toml` beside an image or depth-profile folder.
+    public static func readParameters(from path: String) throws(SIMSError) -> Study {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
+        }
+        return try parse(text, path: path, requiringSamples: false)
+    }
+
     /// Parses manifest text; `path` locates relative files and names the manifest in messages.
     public static func parse(_ text: String, path: String) throws(SIMSError) -> Study {
+        try parse(text, path: path, requiringSamples: true)
+    }
+
+    static func parse(_ text: String, path: String, requiringSamples: Bool) throws(SIMSError) -> Study {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -59,7 +73,8 @@ public enum StudyManifest {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
 
-        guard let samplesTable = table["samples"]?.table, !samplesTable.isEmpty else {
+        let samplesTable = table["samples"]?.table ?? TOMLTable()
+        guard !samplesTable.isEmpty || !requiringSamples else {
             throw SIMSError(.malformed, "manifest has no [samples] table", file: path,
                             expected: "[samples] with one entry per sample: name = [\"file1.txt\", …] or name = \"folder\"")
         }

@@ -10,6 +10,7 @@ import SIMSCore
 public enum VTKWriter {
     /// The file content for `volume`, one scalar field per ion plus `total` when present.
     /// - Parameters:
+    ///   - volume: the 3-D stack to write.
     ///   - pixelSizeMicrometers: lateral voxel size in µm (1 when unknown).
     ///   - planeThicknessMicrometers: voxel size along z in µm (defaults to the volume's, else 1).
     public static func data(for volume: Volume, pixelSizeMicrometers: Double? = nil, planeThicknessMicrometers: Double? = nil) -> Data {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// SHA-256 (NIST FIPS 180-4, section 6.2), incremental: ``update(_:)`` any number of times, then
+/// SHA-256 (NIST FIPS 180-4, section 6.2), incremental: ``update(_:)-(Data)`` or ``update(_:)-(Collection<UInt8>)`` any number of times, then
 /// ``finalize()``. Used to fingerprint every input file in `provenance.json`.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =

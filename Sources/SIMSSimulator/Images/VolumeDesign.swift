@@ -17,6 +17,9 @@ public struct VolumeDesign: Sendable, Hashable {
     public var topographyStrength: Double = 0.2
     /// Measurement name.
     public var measurement = "cathode_3d"
+    /// Sub-samples per pixel edge when each plane's phase map is computed (stratified jittered sampling,
+    /// like ``ImagingDesign/subsamples``); sampling only, the physics is the same.
+    public var subsamples: Int = 2
 
     /// The volume preset: 64 × 64 pixels over 40 × 40 µm², 24 planes 0.5 µm apart, negative polarity.
     public init() {
@@ -67,7 +70,7 @@ public func simulateVolume(_ design: VolumeDesign, seed: UInt64, catalog: LineCa
     var sums: [Phase: Double] = [:]
     for k in 0..<design.planes {
         let z = margin + (Double(k) + 0.5) * design.planeThicknessMicrometers
-        let map = structure.section(atDepth: z, width: raster, height: raster, subsamples: 2, seed: random.next())
+        let map = structure.section(atDepth: z, width: raster, height: raster, subsamples: design.subsamples, seed: random.next())
         var noise = SimulationRandom(seed: seed, stream: "volume/plane \(k)")
         let result = try simulator.simulate(map: map, field: field, ions: ImagingDesign.ions(design.polarity, electrolyte: cathode.electrolyte),
                                             measurement: "\(design.measurement)_plane\(k + 1)", id: k + 1, random: &noise)

@@ -138,8 +138,23 @@ public struct SimulationWriter: Sendable {
 
         """
         for sample in study.design.samples { text += "\(sample.name) = \"\(sample.name)\"\n" }
+        text += "\n" + parameterTables(beam: beam, preparation: "simulated cross-section of a NCM811 | Li6PS5Cl | carbon composite cathode")
         text += """
+        [simulation]
+        seed = \(seed)
+        mass_resolution = \(toml(study.design.analyzer.massResolution))
+        mass_resolution_reference_u = \(toml(study.design.analyzer.resolutionReferenceMass))
+        dead_time_ns = \(toml(study.design.analyzer.deadTimeNanoseconds))
+        primary_ion_dose_density_ions_per_cm2 = \(toml(beam.doseDensity))
 
+        """
+        return text
+    }
+
+    /// The Table III tables of a simulated measurement: `[acquisition]` from the primary beam and
+    /// `[sample_preparation]`, ending with a blank line.
+    func parameterTables(beam: PrimaryBeam, preparation: String) -> String {
+        """
         [acquisition]
         primary_ion = "\(beam.species)"
         energy_keV = \(toml(beam.energyKeV))
@@ -154,17 +169,23 @@ public struct SimulationWriter: Sendable {
 
         [sample_preparation]
         storage = "simulated sample (SIMSKit simulator)"
-        preparation = "simulated cross-section of a NCM811 | Li6PS5Cl | carbon composite cathode"
+        preparation = "\(preparation)"
         transfer = "not applicable (simulated)"
 
-        [simulation]
-        seed = \(seed)
-        mass_resolution = \(toml(study.design.analyzer.massResolution))
-        mass_resolution_reference_u = \(toml(study.design.analyzer.resolutionReferenceMass))
-        dead_time_ns = \(toml(study.design.analyzer.deadTimeNanoseconds))
-        primary_ion_dose_density_ions_per_cm2 = \(toml(beam.doseDensity))
+        """
+    }
+
+    /// `sims.toml` beside simulated images, a depth profile or a stack: Table III parameters only (no
+    /// `[samples]`; `sims images`, `mva`, `microstructure` and `depth` read it for their reports).
+    func parameterManifest(what: String, polarity: Polarity?, beam: PrimaryBeam, preparation: String, extra: String = "") -> String {
+        var text = """
+        # Simulated ToF-SIMS \(what) written by SIMSKit \(SIMSKitVersion.current) (`sims simulate`, seed \(seed)).
+        # Ground truth: ../truth.json. Table III parameters of the simulated acquisition.
 
         """
+        if let polarity { text += "polarity = \"\(polarity.rawValue)\"\n\n" }
+        text += parameterTables(beam: beam, preparation: preparation) + extra
+        text += "[simulation]\nseed = \(seed)\n"
         return text
     }
 
@@ -188,6 +209,11 @@ public struct SimulationWriter: Sendable {
                                                  maxCountsPerPulse: (result.trueCounts[k].max() ?? 0) / n)
                 }))
         }
+        let polarity = imaging.design.polarities.count == 1 ? imaging.design.polarities[0] : nil
+        try AtomicFile.write(parameterManifest(what: "ion images", polarity: polarity, beam: imaging.design.beam,
+                                               preparation: "simulated cross-section of a NCM811 | Li6PS5Cl | carbon composite cathode"),
+                             to: folder + "/imaging/sims.toml")
+        output.files.append("imaging/sims.toml")
         let map = imaging.phaseMap
         output.truth.imaging = ImagingTruth(
             width: map.width, height: map.height, fieldOfViewMicrometers: map.fieldOfViewMicrometers,
@@ -204,6 +230,11 @@ public struct SimulationWriter: Sendable {
         let relative = "depth/\(depth.design.measurement).txt"
         try IONTOFDepthProfileFormat.write(profile, to: folder + "/" + relative)
         output.files.append(relative)
+        try AtomicFile.write(parameterManifest(what: "depth profile", polarity: depth.design.polarity, beam: depth.design.analysisBeam,
+                                               preparation: "simulated Li | SEI | Li6PS5Cl | NCM811-composite half cell",
+                                               extra: "[depth_profiling]\nsputter_time_per_step_s = \(toml(depth.design.sputterTimePerCycleSeconds))\n\n"),
+                             to: folder + "/depth/sims.toml")
+        output.files.append("depth/sims.toml")
         let ions = DepthDesign.ions(depth.design.polarity)
         output.truth.depth = DepthTruth(
             stack: depth.design.stack, interfaceDepthsNanometers: depth.design.stack.interfaceDepthsNanometers,
@@ -225,6 +256,10 @@ public struct SimulationWriter: Sendable {
             try BIF6.write(plane, to: folder + "/" + bif)
             output.files.append(bif)
         }
+        try AtomicFile.write(parameterManifest(what: "3-D stack", polarity: volume.design.polarity, beam: volume.design.beam,
+                                               preparation: "simulated NCM811 | Li6PS5Cl | carbon composite cathode volume"),
+                             to: folder + "/volume/sims.toml")
+        output.files.append("volume/sims.toml")
         let first = volume.phaseMaps.first
         output.truth.volume = VolumeTruth(
             width: first?.width ?? 0, height: first?.height ?? 0, planes: volume.phaseMaps.count,

@@ -15,7 +15,9 @@ extension CathodeModel {
     /// voxel grid of about 0.5 µm; the realised fractions are reported by
     /// ``CathodeMicrostructure/volumeFractions(samples:seed:)`` and in `truth.json`.
     ///
-    /// - Parameter depthMicrometers: box depth; by default just deep enough for one central section.
+    /// - Parameters:
+    ///   - seed: random seed; equal seeds give identical microstructures.
+    ///   - depthMicrometers: box depth; by default just deep enough for one central section.
     public func generate(seed: UInt64, depthMicrometers: Double? = nil) throws(SIMSError) -> CathodeMicrostructure {
         try validate()
         let l = fieldOfViewMicrometers

@@ -1,4 +1,4 @@
-/// The result of ``simulateStudy(_:seed:progress:)``: one measured spectrum per spot and polarity, and
+/// The result of ``simulateStudy(_:seed:catalog:progress:)``: one measured spectrum per spot and polarity, and
 /// the truth behind each.
 public struct SimulatedStudy: Sendable {
     /// One spectrum of one spot in one polarity, with its ground truth.

@@ -11,17 +11,8 @@ import SIMSFormats
 /// `split` (`np.array(body.split(), float)`), `loadtxt` (`np.loadtxt`). The point count and the sum of all
 /// intensities are compared between Swift and NumPy to check both parsed the same numbers.
 public enum ParseBenchmark {
-    /// Settings.
-    public struct Options: Sendable {
-        /// Folder with spectrum exports (files whose content is not a spectrum are skipped).
-        public var folder: String
-        /// Timed repetitions (the minimum is reported).
-        public var repetitions = 5
-        /// Whether to run the NumPy comparison (needs python3 with numpy).
-        public var numpy = true
-        /// Creates options.
-        public init(folder: String) { self.folder = folder }
-    }
+    /// Settings: folder, repetitions, NumPy on/off.
+    public typealias Options = FolderBenchmarkOptions
 
     /// Results.
     public struct Report: Sendable, Codable {

@@ -11,20 +11,16 @@ import SIMSFormats
 /// `vectorized` — all intervals of a spectrum at once via the cumulative trapezoid
 /// (`c = cumsum(Δm·(y_i + y_{i+1})/2)`, area = `c[hi−1] − c[lo]`). Parsing is timed separately.
 public enum SpectraBenchmark {
-    /// Settings.
+    /// Settings: the folder, repetitions and NumPy switch, plus which spectra and how many intervals.
     public struct Options: Sendable {
-        /// Folder with the spectra.
-        public var folder: String
+        /// Folder, repetitions (default 20), NumPy on/off.
+        public var common: FolderBenchmarkOptions
         /// File name prefix that selects spectra (default `N_`, negative polarity).
         public var prefix = "N_"
         /// Number of intervals (nominal masses 1…count, ±0.2 u).
         public var intervals = 250
-        /// Timed repetitions (the minimum is reported).
-        public var repetitions = 20
-        /// Whether to run the NumPy comparison (needs python3 with numpy).
-        public var numpy = true
         /// Creates options.
-        public init(folder: String) { self.folder = folder }
+        public init(_ common: FolderBenchmarkOptions) { self.common = common }
     }
 
     /// Timings in seconds. `pythonPerPointLoopSeconds` is the paper script's pattern (a Python loop over every
@@ -60,11 +56,11 @@ public enum SpectraBenchmark {
     public static func run(_ options: Options) throws(SIMSError) -> Report {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: options.folder)
+            names = try FileManager.default.contentsOfDirectory(atPath: options.common.folder)
                 .filter { $0.hasPrefix(options.prefix) && $0.hasSuffix(".txt") }.sorted()
-        } catch { throw SIMSError(.fileNotFound, "cannot list the benchmark folder", file: options.folder) }
-        guard !names.isEmpty else { throw SIMSError(.empty, "no \(options.prefix)*.txt spectra", file: options.folder) }
-        let paths = names.map { options.folder + "/" + $0 }
+        } catch { throw SIMSError(.fileNotFound, "cannot list the benchmark folder", file: options.common.folder) }
+        guard !names.isEmpty else { throw SIMSError(.empty, "no \(options.prefix)*.txt spectra", file: options.common.folder) }
+        let paths = names.map { options.common.folder + "/" + $0 }
 
         let clock = ContinuousClock()
         var spectra: [Spectrum] = []
@@ -76,7 +72,7 @@ public enum SpectraBenchmark {
         var best = Double.infinity
         var bestCPU = Double.infinity
         var results: [SpectrumPeakAreas] = []
-        for _ in 0..<max(1, options.repetitions) {
+        for _ in 0..<max(1, options.common.repetitions) {
             var round: [SpectrumPeakAreas] = []
             round.reserveCapacity(spectra.count)
             let start = clock.now
@@ -90,7 +86,7 @@ public enum SpectraBenchmark {
         var report = Report(spectra: spectra.count, intervals: options.intervals, dataPoints: spectra.reduce(0) { $0 + $1.count },
                             swiftParseSeconds: parseSeconds, swiftIntegrateSeconds: best, swiftIntegrateCPUSeconds: bestCPU,
                             machine: machineDescription(), date: ISO8601DateFormatter().string(from: Date()))
-        if options.numpy, let numpy = try runNumPy(paths: paths, intervals: options.intervals, repetitions: options.repetitions) {
+        if options.common.numpy, let numpy = try runNumPy(paths: paths, intervals: options.intervals, repetitions: options.common.repetitions) {
             report.numpyLoopIntegrateSeconds = numpy.loop
             report.numpyVectorizedIntegrateSeconds = numpy.vectorized
             report.numpyParseSeconds = numpy.parse

@@ -9,7 +9,7 @@ extension DemoWorkflow {
     /// The workflows the demo runs, in order. Each is one entry; add new workflows here. Every workflow writes
     /// its own report into its sub-folder; the step returns the demo's summary section.
     public static var standardSteps: [DemoStep] {
-        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), depthStep(), microstructureStep()]
+        [spectraStep(.negative), spectraStep(.positive), imagesStep(), pcaStep(), mvaStep(), depthStep(), microstructureStep()]
     }
 
     /// `sims spectra` on one polarity of the simulated study, compared with the true CEI content.
@@ -89,6 +89,17 @@ extension DemoWorkflow {
             let result = try PCAWorkflow.run(options, progress: context.progress)
             var section = ReportSection(title: "PCA (negative polarity)", workflow: "pca")
             section.paragraph("`sims pca \(root)`: the three samples differ only in CEI thickness, so PC1 should separate A, B and C along the CEI markers (SO₃⁻, PO₃⁻).")
+            // Mean PC1 score per sample next to the true CEI thickness (PC1's sign is fixed by its largest loading).
+            let model = result.model
+            if model.componentCount > 0, let truth = context.simulation.truth.study {
+                let rows = truth.samples.map { sample -> [String] in
+                    let rowsOfSample = result.samples.indices.filter { result.samples[$0] == sample.name }
+                    let mean = rowsOfSample.map { model.scores[$0, 0] }.reduce(0, +) / Double(max(1, rowsOfSample.count))
+                    return [sample.name, format(sample.ceiThicknessMicrometers), format(mean)]
+                }
+                section.table("PC1 (\(format(100 * model.explainedVarianceRatio[0])) % of the variance) against the truth",
+                              header: ["sample", "true CEI thickness (µm)", "mean PC1 score"], rows: rows)
+            }
             section.file("pca/report.html", label: "full PCA report")
             return section
         }

@@ -27,6 +27,9 @@ public struct DepthAnalysis: Sendable {
     public init(name: String, profile: DepthProfile, settings: DepthSettings, record: inout RunRecord) throws(SIMSError) {
         self.name = name
         var profile = profile
+        for (old, new) in profile.makeColumnNamesDistinct() {
+            record.warn("\(name): two columns are labelled \(old); the repeat is analysed as \(new)")
+        }
         if let pulses = settings.primaryPulsesPerCycle {
             if Acquisition(iontofHeader: profile.metadata).deadTimeCorrected == true {
                 record.warn("\(name): the export is already dead-time corrected; --primary-pulses ignored")

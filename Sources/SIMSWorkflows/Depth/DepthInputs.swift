@@ -41,7 +41,7 @@ public struct DepthInputs: Sendable, Equatable {
             for entry in entries {
                 let full = path + "/" + entry
                 var entryIsFolder: ObjCBool = false
-                manager.fileExists(atPath: full, isDirectory: &entryIsFolder)
+                _ = manager.fileExists(atPath: full, isDirectory: &entryIsFolder)
                 if entryIsFolder.boolValue {
                     let inner = ((try? manager.contentsOfDirectory(atPath: full)) ?? []).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
                     found += inner.map { DepthInputs.file(full + "/" + $0, folderSample: entry, grouping: grouping) }

@@ -30,6 +30,7 @@ public struct DepthWorkflow: Sendable {
     public func run(inputs: DepthInputs, output: OutputFolder, arguments: [String] = [],
                     progress: any ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "depth", arguments: arguments)
+        if let first = inputs.files.first { try record.useManifest(describing: first.path) }  // sims.toml → Table III
         record.set("normalization", settings.normalization.description)
         record.set("smoothing", settings.smoothing.description)
         record.set("depth scale", String(describing: settings.scale))

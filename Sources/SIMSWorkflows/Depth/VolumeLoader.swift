@@ -20,7 +20,9 @@ public enum VolumeLoader {
     }
 
     /// Loads the planes into a ``Volume``.
-    /// - Parameter planeThicknessMicrometers: thickness of one plane in µm, when known.
+    /// - Parameters:
+    ///   - folder: the folder holding one `plane*` sub-folder per plane.
+    ///   - planeThicknessMicrometers: thickness of one plane in µm, when known.
     /// - Throws: ``SIMSError`` when a plane folder holds no or several measurements, or planes differ.
     public static func load(from folder: String, planeThicknessMicrometers: Double? = nil) throws(SIMSError) -> Volume {
         let planes = planeFolders(in: folder)

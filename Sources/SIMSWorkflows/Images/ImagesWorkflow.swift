@@ -27,6 +27,7 @@ public enum ImagesWorkflow {
     public static func run(_ options: ImagesOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "images", arguments: options.arguments)
         try validate(options)
+        try record.useManifest(describing: options.root)  // sims.toml → Table III
         record.set("reference", options.reference)
         record.set("minimum reference (counts)", CSVTable.format(options.minimumReference))
         record.set("binning", "\(options.binning)x\(options.binning)")

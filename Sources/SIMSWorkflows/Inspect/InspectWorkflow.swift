@@ -5,7 +5,8 @@ import SIMSFormats
 /// `sims inspect`: recognise each file's kind from its content and summarise it (dimensions, mass range,
 /// header metadata, peak count …) by reading it with the matching SIMSFormats reader.
 ///
-/// imzML, xlsx and unknown files are reported by kind and size only.
+/// Folders are expanded to the files inside them (recursively, sorted; hidden files and the `.ibd` beside an
+/// imzML are skipped). xlsx and unknown files are reported by kind and size only.
 public enum InspectWorkflow {
     /// The outcome for several files: summaries of the readable ones, errors for the others (in input order).
     public struct Result: Sendable {
@@ -15,9 +16,10 @@ public enum InspectWorkflow {
         public var failures: [SIMSError]
     }
 
-    /// Summarises every path, continuing past failures.
+    /// Summarises every path (folders: every file inside), continuing past failures.
     public static func inspect(paths: [String], progress: any SIMSCore.ProgressReporting = SIMSCore.SilentProgress()) -> Result {
         var result = Result(summaries: [], failures: [])
+        let paths = paths.flatMap(files(in:))
         for (index, path) in paths.enumerated() {
             do {
                 result.summaries.append(try summarize(path: path))
@@ -27,6 +29,28 @@ public enum InspectWorkflow {
             progress.report(task: "inspect", completed: index + 1, total: paths.count)
         }
         return result
+    }
+
+    /// `path` itself when it is not a folder, else the files below it: sorted, without hidden files and without
+    /// `.ibd` files whose imzML sits beside them (the imzML summary covers them).
+    static func files(in path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+              let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }
+        let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var found: [String] = []
+        for case let relative as String in enumerator {
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let full = root + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if full.lowercased().hasSuffix(".ibd") {
+                let base = String(full.dropLast(4))
+                if FileManager.default.fileExists(atPath: base + ".imzML") || FileManager.default.fileExists(atPath: base + ".imzml") { continue }
+            }
+            found.append(full)
+        }
+        return found.sorted()
     }
 
     /// Summarises one file.
@@ -89,7 +113,29 @@ public enum InspectWorkflow {
             if let name = IONTOFImageFileName(parsing: path) {
                 summary.properties.append(P("measurement", "\(name.measurement) (id \(name.id))"))
             }
-        case .bif6, .imzML, .xlsx, .unknown:
+        case .imzML:
+            let file = try ImzML.open(path)
+            summary.properties = [
+                P("storage", file.storage == .continuous ? "continuous" : "processed"),
+                P("pixels", "\(file.width) x \(file.height)"),
+                P("spectra", "\(file.spectra.count)"),
+                P("binary (.ibd)", byteCount(file.binarySize)),
+            ]
+            if let first = file.spectra.first {
+                summary.properties.append(P("m/z, intensity types", "\(first.mz.type), \(first.intensity.type)"))
+                let points = file.spectra.map(\.intensity.length)
+                summary.properties.append(P("points per spectrum", points.min() == points.max() ? "\(points[0])" : "\(points.min()!)–\(points.max()!)"))
+            }
+            if let size = file.pixelSizeXMicrometers { summary.properties.append(P("pixel size (µm)", format(size))) }
+            if !file.channels.isEmpty { summary.properties.append(P("SIMSKit channels", file.channels.map(\.ion).joined(separator: ", "))) }
+        case .bif6:
+            let set = try BIF6.read(path)
+            summary.properties = [
+                P("pixels", "\(set.width) x \(set.height)"),
+                P("images", "\(set.images.count)\(set.total == nil ? "" : " + total")"),
+                P("ions", set.ions.joined(separator: ", ")),
+            ]
+        case .xlsx, .unknown:
             break
         }
         return summary

@@ -19,10 +19,12 @@ public struct MicrostructureMetrics: Sendable {
 
     /// Computes all metrics of `labels`.
     /// - Parameters:
+    ///   - labels: the segmented phase map (2-D or 3-D), with its voxel size in µm when known.
     ///   - connectivity: for components, percolation and particles.
     ///   - activePhase: phase sized as particles (`nil`: none).
     ///   - tortuosityPhases: phases whose tortuosity factors are computed (`nil`: all).
     ///   - tolerance: relative residual of the tortuosity solves.
+    ///   - progress: receives one step per tortuosity solve.
     public init(
         labels: PhaseLabels, connectivity: Connectivity = .face, activePhase: String? = nil,
         tortuosityPhases: [String]? = nil, tolerance: Double = 1e-8,

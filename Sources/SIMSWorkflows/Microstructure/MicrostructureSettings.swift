@@ -18,6 +18,9 @@ public struct MicrostructureSettings: Sendable {
     public var method: Method = .threshold
     /// Gaussian smoothing σ in pixels before segmentation (0 = none).
     public var smoothingSigma: Double = 1
+    /// Scale (σ in pixels) of the local yield (topography) background against which `low-total` pores are judged
+    /// (``YieldBackground``); 0: one global level per phase (flat sample).
+    public var backgroundSigma: Double = 8
     /// Islands smaller than this many pixels (voxels) are merged into their surroundings.
     public var minimumIslandVoxels: Int = 4
     /// Pixel size in µm; overrides the images' metadata.
@@ -34,6 +37,9 @@ public struct MicrostructureSettings: Sendable {
     public var stack = false
     /// Seed of the clustering methods.
     public var seed: UInt64 = 0
+    /// Mass interval list (IONTOF or plain CSV): names BIF6 intervals and defines the peak images of imzML files
+    /// written by other software.
+    public var peakList: String?
 
     /// Default settings (phases must be set).
     public init() {}

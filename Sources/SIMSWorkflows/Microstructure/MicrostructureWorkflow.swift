@@ -41,7 +41,11 @@ public struct MicrostructureWorkflow: Sendable {
         let segmentation: SegmentationResult
         switch settings.method {
         case .threshold:
-            segmentation = try PhaseSegmentation(rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels).fit(channels)
+            let background = settings.backgroundSigma > 0
+                ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
+            segmentation = try PhaseSegmentation(
+                rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
+                backgroundSmoothing: background).fit(channels)
         case .kmeans, .gmm:
             segmentation = try MultichannelSegmentation(
                 rules: settings.phases, algorithm: settings.method == .kmeans ? .kmeans : .gaussianMixture,
@@ -62,10 +66,12 @@ public struct MicrostructureWorkflow: Sendable {
         inputs: [String], output: OutputFolder, arguments: [String] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()
     ) throws(SIMSError) -> Result {
         var record = RunRecord(command: "microstructure", arguments: arguments)
+        if let first = inputs.first { try record.useManifest(describing: first) }  // sims.toml → Table III
         record.set("phases", settings.phases.map(\.description).joined(separator: " "))
         record.set("method", settings.method.rawValue)
         record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))
         record.set("minimum island (voxels)", String(settings.minimumIslandVoxels))
+        record.set("pore background sigma (px)", CSVTable.format(settings.backgroundSigma))
         record.set("connectivity", settings.connectivity.rawValue)
         record.set("solver tolerance", "\(settings.tolerance)")
         if let size = settings.pixelSizeMicrometers { record.set("pixel size (µm)", CSVTable.format(size)) }
@@ -89,11 +95,16 @@ public struct MicrostructureWorkflow: Sendable {
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
         }
+        var peaks: [Peak] = []
+        if let list = settings.peakList {
+            peaks = try PeakListFile.read(from: list).peaks
+            record.inputs.append(list)
+        }
         var sets: [(name: String, set: ImageSet)] = []
         for source in sources {
             record.inputs += source.files
             do {
-                sets.append((source.measurement, try source.load(progress: progress)))
+                sets.append((source.measurement, try source.load(peaks: peaks, progress: progress)))
             } catch {
                 record.fail(source.files.first ?? source.measurement, error)
             }

@@ -51,9 +51,8 @@ public struct MultichannelSegmentation: Sendable {
             guard let counts = channels.channel(ion) else {
                 throw .invalidArgument("no image of ion \(ion)", found: ion, expected: "one of " + (channels.ions + ["total"]).joined(separator: ", "))
             }
-            let smoothed = smooth(counts)
-            var share = ContiguousArray<Double>(repeating: 0, count: n)
-            for i in 0 ..< n where total[i] > 0 { share[i] = smoothed[i] / total[i] }
+            let share = try PixelNormalization().ratios(
+                smooth(counts), reference: total, width: channels.width, height: channels.height, depth: channels.depth, ion: ion)
             features.append(Self.scaled(share))
         }
         let hasLowTotal = rules.contains { $0.marker == .lowTotal }

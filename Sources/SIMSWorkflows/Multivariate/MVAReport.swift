@@ -10,18 +10,25 @@ enum MVAReport {
         var s = ReportSection(title: "Multivariate analysis of ion images (\(method.rawValue.uppercased()))", workflow: "mva")
         s.paragraph(description(options) + " Every measurement's ion images (without total) form one pixel × ion matrix; "
                     + "\(options.components) components per measurement.")
+        // Columns that carry a value for this method only: a per-component statistic (PCA, MAF) and a fit measure
+        // (MCR, NMF); the fit measure is one number per measurement.
+        let statisticTitle: String? = method == .pca ? "explained variance (%)" : method == .maf ? "autocorrelation" : nil
+        let fitTitle: String? = method == .mcr ? "lack of fit (%)" : method == .nmf ? "reconstruction error" : nil
         var rows: [[String]] = []
         for a in analyses {
             for c in 0..<a.componentSpectra.columns {
-                let statistic = c < a.componentStatistic.count
-                    ? SpectraReport.number(method == .pca ? a.componentStatistic[c] * 100 : a.componentStatistic[c]) : "—"
+                var row = [a.measurement, "\(c + 1)"]
+                if statisticTitle != nil {
+                    row.append(c < a.componentStatistic.count
+                        ? SpectraReport.number(method == .pca ? a.componentStatistic[c] * 100 : a.componentStatistic[c]) : "—")
+                }
+                if fitTitle != nil { row.append(a.fitQuality.map { SpectraReport.number($0) } ?? "—") }
                 let strongest = a.ions.indices.max { abs(a.componentSpectra[$0, c]) < abs(a.componentSpectra[$1, c]) }.map { a.ions[$0] } ?? "—"
-                rows.append([a.measurement, "\(c + 1)", statistic, a.fitQuality.map { SpectraReport.number($0) } ?? "—", strongest])
+                rows.append(row + [strongest])
             }
         }
-        let statisticTitle = method == .pca ? "explained variance (%)" : method == .maf ? "autocorrelation" : "—"
-        let fitTitle = method == .mcr ? "lack of fit (%)" : method == .nmf ? "reconstruction error" : "fit"
-        s.table("Components per measurement", header: ["measurement", "component", statisticTitle, fitTitle, "largest |spectrum| ion"], rows: rows)
+        let header = ["measurement", "component"] + [statisticTitle, fitTitle].compactMap { $0 } + ["largest |spectrum| ion"]
+        s.table("Components per measurement", header: header, rows: rows)
         if options.plots {
             let (imageQuantity, _) = MVAWorkflow.quantities(method)
             for a in analyses {

@@ -28,6 +28,9 @@ public enum MVAWorkflow {
         public var scaling: Scaling = .poisson
         /// Seed (NMF initialization, randomized SVD).
         public var seed: UInt64 = 0
+        /// Mass interval list (IONTOF or plain CSV): names BIF6 intervals and defines the peak images of imzML
+        /// files written by other software.
+        public var peakList: String?
         /// Whether to draw figures (component images and spectra, SVG + PNG).
         public var plots = true
         /// PNG pixels per drawing unit (2 = crisp; tests use less to stay fast in debug builds).
@@ -111,6 +114,7 @@ public enum MVAWorkflow {
     /// cannot be read or analysed is recorded and skipped.
     public static func run(_ options: Options, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "mva", arguments: options.arguments)
+        try record.useManifest(describing: options.input)  // sims.toml → Table III
         record.set("method", options.method.rawValue)
         record.set("components", "\(options.components)")
         if options.method == .pca { record.set("scaling", options.scaling.rawValue) }
@@ -124,12 +128,17 @@ public enum MVAWorkflow {
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no image measurement found", file: options.input, expected: "IONTOF image exports '<measurement> (<id>) - <ion>.txt', BIF6 or imzML")
         }
+        var peaks: [Peak] = []
+        if let list = options.peakList {
+            peaks = try PeakListFile.read(from: list).peaks
+            record.inputs.append(list)
+        }
         let folder = try OutputFolder(options.output)
         var analyses: [Analysis] = []
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)
             do {
-                let set = try source.load(progress: progress)
+                let set = try source.load(peaks: peaks, progress: progress)
                 record.inputs += source.files
                 let analysis = try analyze(set, options: options)
                 try write(analysis, set: set, options: options, folder: folder, record: &record)

@@ -36,6 +36,7 @@ public enum PCAWorkflow {
     /// Reads the study, integrates the peaks and runs ``analyze(data:samples:spots:peaks:options:record:)``.
     public static func run(_ options: PCAOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "pca", arguments: options.arguments)
+        try record.useManifest(describing: options.root)  // sims.toml → Table III
         var options = options
         var peakListPath = options.peakList
         if let sheetPath = options.inputsSpreadsheet {

@@ -15,7 +15,9 @@ public enum PeaksWorkflow {
     }
 
     /// Loads the candidate library.
-    /// - Parameter polarity: needed for the `elements` library (every element as X⁺ or X⁻).
+    /// - Parameters:
+    ///   - source: where the candidate ions come from.
+    ///   - polarity: needed for the `elements` library (every element as X⁺ or X⁻).
     public static func library(_ source: Source, polarity: Polarity?) throws(SIMSError) -> FragmentLibrary {
         switch source {
         case .formulas(let labels):

@@ -13,6 +13,32 @@ extension RunRecord {
         configuration = study.metadata
     }
 
+    /// Finds the `sims.toml` that describes `input` and takes its Table III values (``use(_:)``): the manifest in
+    /// `input` itself when it is a folder, else in the folder holding it, else one folder up (a study root above
+    /// its sample folders). Only `[acquisition]`, `polarity` and the other tables are read; `[samples]` is
+    /// optional here. Returns the manifest's path, or `nil` when there is none.
+    /// - Throws: ``SIMSError`` when a manifest exists but is not valid TOML or has invalid `[acquisition]` values.
+    @discardableResult
+    public mutating func useManifest(describing input: String) throws(SIMSError) -> String? {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isFolder)
+        if exists, !isFolder.boolValue, input.hasSuffix(".toml") {
+            use(try StudyManifest.readParameters(from: input))
+            inputs.append(input)
+            return input
+        }
+        let start = exists && isFolder.boolValue ? input : (input as NSString).deletingLastPathComponent
+        let folders = [start, (start as NSString).deletingLastPathComponent]
+        for folder in folders where !folder.isEmpty {
+            let path = folder + "/" + StudyManifest.fileName
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            use(try StudyManifest.readParameters(from: path))
+            inputs.append(path)
+            return path
+        }
+        return nil
+    }
+
     /// What Table III is built from: headers (``acquisition``), command line, `sims.toml`, settings.
     public var tableIIIInputs: TableIIIInputs {
         TableIIIInputs(command: command, header: acquisition, commandLine: commandLineAcquisition,

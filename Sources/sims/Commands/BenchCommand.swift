@@ -11,5 +11,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchPCACommand.self,
             BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
+            BenchDepthCommand.self,
         ])
 }

@@ -8,27 +8,15 @@ struct BenchSpectraCommand: AsyncParsableCommand {
         commandName: "spectra",
         abstract: "Time peak integration of the 135 negative HEA spectra × 250 intervals against NumPy")
 
-    @Option(name: .long, help: "Folder with the spectra (default: ../shared/data/hea-catalyst-spectra or $SIMSKIT_SHARED_DATA/hea-catalyst-spectra)")
-    var folder: String?
+    @OptionGroup var arguments: FolderBenchmarkArguments
 
     @Option(name: .long, help: "Number of intervals (≥ 200 for the documented benchmark)")
     var intervals = 250
 
-    @Option(name: .long, help: "Timed repetitions (minimum reported)")
-    var repetitions = 20
-
-    @Flag(name: .long, help: "Skip the NumPy comparison")
-    var noNumpy = false
-
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
-
     func run() async throws {
-        var options = SpectraBenchmark.Options(folder: folder ?? BenchmarkOutput.defaultSpectraFolder)
+        var options = SpectraBenchmark.Options(arguments.options(sharedData: "hea-catalyst-spectra", repetitions: 20))
         options.intervals = intervals
-        options.repetitions = repetitions
-        options.numpy = !noNumpy
         let report = try SpectraBenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: out)
+        try BenchmarkOutput.publish(report, to: arguments.out)
     }
 }

@@ -7,7 +7,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Dead time, saturation, isotope and design checks",
         discussion: """
-        FILE is a spectrum export or an IONTOF interval list (Area vs Uncorrected Area); ROOT a study folder
+        FILE is a spectrum export or an IONTOF interval list (Area vs Uncorrected Area); ROOT a study folder \
         ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv.
         Example: sims check Example_mass_interval_list.txt
         """)

@@ -7,9 +7,9 @@ struct ConvertCommand: AsyncParsableCommand {
         commandName: "convert",
         abstract: "Convert image data between IONTOF ASCII, BIF6 and imzML",
         discussion: """
-        INPUT is one file of an IONTOF ASCII image set ('<measurement> (<id>) - <ion>.txt'; its sibling files are
-        found), a folder holding one such set, a .bif6 file or an .imzML file. imzML is written in continuous mode
-        (one m/z entry per ion, the total image at m/z 0) and opens in pyimzML, Cardinal and METASPACE.
+        INPUT is one file of an IONTOF ASCII image set ('<measurement> (<id>) - <ion>.txt'; its sibling files are \
+        found), a folder holding one such set, a .bif6 file or an .imzML file. imzML is written in continuous mode \
+        (one m/z entry per ion, the total image at m/z 0) and opens in pyimzML, Cardinal and METASPACE. \
         BIF6 and imzML need a mass per ion: from the ASCII header or a mass interval list (--peaks).
         Example: sims convert "exports/Cathode_A (1) - total.txt" --to imzml --out Cathode_A.imzML --peaks peaks.txt
         """)

@@ -7,11 +7,12 @@ struct DepthCommand: AsyncParsableCommand {
         commandName: "depth",
         abstract: "Depth profiles: normalization, depth scale, interfaces, layers, damage check, replicates.",
         discussion: """
-        Reads IONTOF depth-profile exports (files, or folders of them), and 3-D stacks stored as a folder of
-        plane folders (plane_01/, plane_02/, … each one image set): their per-plane sums become a depth profile
-        and the volume is exported to results/<name>.vtk for ParaView. Replicate craters of one sample are
-        averaged after aligning them on an interface: by default files are grouped by name
-        (I231115t_D_MeO-2PACz_1f_neg-C1 and I231115v_D_MeO-2PACz_1f_neg-D1 are sample D_MeO-2PACz_1f_neg);
+        Reads IONTOF depth-profile exports (files, or folders of them), and 3-D stacks stored as a folder of \
+        plane folders (plane_01/, plane_02/, … each one image set): their per-plane sums become a depth profile \
+        and the volume is exported to results/<name>.vtk for ParaView and images/<name>_<ion>.tiff z-stacks for \
+        Fiji. Replicate craters of one sample are \
+        averaged after aligning them on an interface: by default files are grouped by name \
+        (I231115t_D_MeO-2PACz_1f_neg-C1 and I231115v_D_MeO-2PACz_1f_neg-D1 are sample D_MeO-2PACz_1f_neg); \
         --group-by folder uses sub-folders as samples.
 
         Example:

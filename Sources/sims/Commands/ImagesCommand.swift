@@ -7,11 +7,11 @@ struct ImagesCommand: AsyncParsableCommand {
         commandName: "images",
         abstract: "Pixel-by-pixel normalization, multiplication and overlays of ion images",
         discussion: """
-        ROOT holds one folder per sample with image sets: IONTOF ASCII exports '<measurement> (<id>) - <ion>.txt'
-        (one per ion plus 'total'), .bif6 files, or .imzML/.ibd pairs. Every ion image is divided pixel by pixel
-        by the reference (total or an ion); pixels with a zero (or too small) reference are excluded and counted,
-        never turned into inf/NaN. results/image_stats.csv compares the mean of per-pixel ratios with the
-        whole-area ratio of sums; images/<measurement>/ holds PNGs, 16-bit count TIFFs, 32-bit ratio TIFFs and
+        ROOT holds one folder per sample with image sets: IONTOF ASCII exports '<measurement> (<id>) - <ion>.txt' \
+        (one per ion plus 'total'), .bif6 files, or .imzML/.ibd pairs. Every ion image is divided pixel by pixel \
+        by the reference (total or an ion); pixels with a zero (or too small) reference are excluded and counted, \
+        never turned into inf/NaN. results/image_stats.csv compares the mean of per-pixel ratios with the \
+        whole-area ratio of sums; images/<measurement>/ holds PNGs, 16-bit count TIFFs, 32-bit ratio TIFFs and \
         the mask of excluded pixels.
         Example: sims images study/ --ions Li- LiF_2- --reference total --bin 2 --multiply "SO3-,SO4-,SO2-" --out run1
         """)

@@ -1,14 +1,14 @@
 import ArgumentParser
 import SIMSWorkflows
 
-/// `sims inspect FILE...`: kind (from content), size, dimensions, mass range, header metadata.
+/// `sims inspect PATH...`: kind (from content), size, dimensions, mass range, header metadata.
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Summarize export files: kind (recognised from content), size, dimensions, mass range, header metadata.",
-        discussion: "Recognises IONTOF spectra, mass interval lists, depth profiles and ion images, plain interval lists, imzML, BIF6 and xlsx. Exit code 3 when some files could not be read, 1 when none could.")
+        discussion: "Recognises IONTOF spectra, mass interval lists, depth profiles and ion images, plain interval lists, imzML (storage, raster, spectra), BIF6 and xlsx. A folder is inspected file by file. Exit code 3 when some files could not be read, 1 when none could.")
 
-    @Argument(help: "Files to inspect.")
+    @Argument(help: "Files or folders (every file inside, recursively) to inspect.")
     var files: [String]
 
     @Flag(name: .long, help: "Print JSON instead of text.")

@@ -32,6 +32,9 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed (NMF initialization)")
     var seed: UInt64 = 0
 
+    @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files from other software")
+    var peaks: String?
+
     @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
     var noPlots = false
 
@@ -52,6 +55,7 @@ struct MVACommand: AsyncParsableCommand {
         options.components = components
         options.scaling = Scaling(rawValue: scaling)!
         options.seed = seed
+        options.peakList = peaks
         options.plots = !noPlots
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()

@@ -34,6 +34,9 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off).")
     var smooth: Double = 1
 
+    @Option(name: .long, help: "Scale σ (px) of the local yield (topography) background for low-total pores (0 = one global level).")
+    var background: Double = 8
+
     @Option(name: .customLong("min-island"), help: "Merge islands smaller than this many pixels (voxels).")
     var minIsland: Int = 4
 
@@ -48,6 +51,9 @@ struct MicrostructureCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Treat the measurements as planes of one volume (cubic voxels).")
     var stack = false
+
+    @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files from other software.")
+    var peaks: String?
 
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
@@ -66,15 +72,18 @@ struct MicrostructureCommand: AsyncParsableCommand {
         }
         if let pixelSize, !(pixelSize > 0 && pixelSize.isFinite) { throw ValidationError("--pixel-size must be a positive number of µm") }
         guard smooth >= 0, smooth.isFinite else { throw ValidationError("--smooth must be ≥ 0") }
+        guard background >= 0, background.isFinite else { throw ValidationError("--background must be ≥ 0") }
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must lie in (0, 1)") }
         settings.method = method
         settings.connectivity = connectivity
         settings.pixelSizeMicrometers = pixelSize
         settings.smoothingSigma = smooth
         settings.minimumIslandVoxels = minIsland
+        settings.backgroundSigma = background
         settings.activePhase = active
         settings.tolerance = tolerance
         settings.stack = stack
+        settings.peakList = peaks
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)

@@ -7,11 +7,11 @@ struct PCACommand: AsyncParsableCommand {
         commandName: "pca",
         abstract: "Principal component analysis of a study of spectra",
         discussion: """
-        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the
-        peak list is integrated in every spot (TIC-normalized areas by default), each peak is scaled (max, as the
-        paper's script, or auto, pareto, poisson, mean-center, none) and PCA is fitted. results/ holds scores,
-        loadings (all and per PC), explained variance, important peaks (|loading| > threshold) and clusters
-        (Gaussian mixture with BIC, k-means); plots/ the scree plot, score/loading bar plots and score scatter
+        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the \
+        peak list is integrated in every spot (TIC-normalized areas by default), each peak is scaled (max, as the \
+        paper's script, or auto, pareto, poisson, mean-center, none) and PCA is fitted. results/ holds scores, \
+        loadings (all and per PC), explained variance, important peaks (|loading| > threshold) and clusters \
+        (Gaussian mixture with BIC, k-means); plots/ the scree plot, score/loading bar plots and score scatter \
         plots with 95 % ellipses per sample.
         Example: sims pca study/ --peaks peaks.txt --scaling max --variance 0.95 --clusters auto --out pca-run
         """)

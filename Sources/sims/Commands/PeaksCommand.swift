@@ -12,9 +12,11 @@ struct PeaksCommand: AsyncParsableCommand {
         Build:  sims peaks --library battery --polarity neg --resolution 5000 --out list.txt
                 sims peaks --formulas "Li+,LiF_2-,^6Li+" --resolution 8000 --out list.txt
         Writes list.txt in IONTOF SurfaceLab's interval-list layout and list.csv (assignment,lower,upper,description).
+
         Find:   sims peaks --find spectrum.txt --library elements --polarity pos --out found.txt
         Prints the peaks with proposed assignments; with --out also writes the list and <name>-candidates.csv.
-        Libraries: battery (built in), elements (every element as X+ or X-), or a CSV file with a title line
+
+        Libraries: battery (built in), elements (every element as X+ or X-), or a CSV file with a title line \
         assignment,category,source.
         """)
 

@@ -7,8 +7,8 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Rebuild report.html, methods.md and provenance.json of an output folder",
         discussion: """
-        Every sims command stores report.json in its output folder; this command renders the page again
-        (figures are re-read from plots/). With --config, Table III is filled in again from an edited sims.toml,
+        Every sims command stores report.json in its output folder; this command renders the page again \
+        (figures are re-read from plots/). With --config, Table III is filled in again from an edited sims.toml, \
         e.g. after adding the fields methods.md listed as missing.
         """
     )

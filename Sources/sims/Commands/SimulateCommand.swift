@@ -8,7 +8,7 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Write simulated battery ToF-SIMS data (IONTOF exports, BIF6, sims.toml) with ground truth (truth.json).",
         discussion: """
         Presets: study (3 samples x 5 spots, spectra in both polarities), imaging (256x256 ion images with \
-        topography), depth (Li | SEI | Li6PS5Cl | cathode depth profile), volume (3-D stack), all.
+        topography), depth (Li | SEI | Li6PS5Cl | cathode depth profile), volume (3-D stack), all. \
         Equal seeds give identical files. See docs/simulator.md.
         """)
 

@@ -7,8 +7,8 @@ struct SpectraCommand: AsyncParsableCommand {
         commandName: "spectra",
         abstract: "Integrate, normalize and compare peak areas over a study of spectra",
         discussion: """
-        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the
-        peak list is integrated (trapezoid, bounds inclusive) in every spot; results/ holds the long and wide
+        ROOT holds one folder per sample with one IONTOF spectrum export (*.txt) per spot. Every interval of the \
+        peak list is integrated (trapezoid, bounds inclusive) in every spot; results/ holds the long and wide \
         tables, summaries, saturation, isotope checks and between-sample tests; plots/ the box plots.
         Example: sims spectra study/ --peaks peaks.txt --reference SiO_2- --important LiF_2- --out results-run
         """)

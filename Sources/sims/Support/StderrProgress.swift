@@ -12,14 +12,27 @@ func printToStderr(_ text: String) {
 }
 
 /// Progress and warnings on stderr, so stdout stays clean for results (`--json`).
+///
+/// On a terminal one line is rewritten in place (`\r`); when stderr is a file or pipe (CI logs, `2> log`)
+/// whole lines are written at every tenth of the work and at the end, so logs stay readable.
 struct StderrProgress: ProgressReporting {
     /// Print nothing but warnings.
     var quiet = false
+    /// Whether stderr is a terminal.
+    private let isTerminal = isatty(2) != 0
 
     func report(task: String, completed: Int, total: Int) {
         guard !quiet else { return }
-        let line = total > 0 ? "\r\(task): \(completed)/\(total)" : "\r\(task)…"
-        printToStderr(line + (completed >= total ? "\n" : ""))
+        guard total > 0 else {
+            printToStderr(isTerminal ? "\r\(task)…" : "\(task)…\n")
+            return
+        }
+        let done = completed >= total
+        if isTerminal {
+            printToStderr("\r\(task): \(completed)/\(total)" + (done ? "\n" : ""))
+        } else if done || completed == 0 || completed * 10 / total != (completed - 1) * 10 / total {
+            printToStderr("\(task): \(completed)/\(total)\n")
+        }
     }
 
     func warn(_ message: String) {

@@ -85,6 +85,59 @@ struct SegmentationTests {
         #expect(result.labels.voxelSizeMicrometers == 0.2)
     }
 
+    @Test("pores under topography: judged against the local yield background, not one global level")
+    func poresUnderTopography() throws {
+        // A yield field from 0.45 to 2.2 (log-amplitude 0.8) over the synthetic composite.
+        let sample = try SyntheticComposite(topography: 0.8)
+        let rules = try ["NCM=NiO2-,MnO2-", "SE=PS3-,Cl-", "pore=low-total"].map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        let truth = sample.truth.phaseFractions
+        var segmentation = PhaseSegmentation(rules: rules, smoothing: GaussianFilter(sigma: 1), minimumIslandVoxels: 4)
+        let found = try segmentation.fit(sample.channels).labels.phaseFractions
+        for phase in 0 ..< 3 {
+            #expect(abs(found[phase] - truth[phase]) < 0.02, "\(sample.truth.phases[phase]): \(found[phase]) vs truth \(truth[phase])")
+        }
+        // One global level per phase takes the dark regions of the yield field for pores.
+        segmentation.backgroundSmoothing = nil
+        let global = try segmentation.fit(sample.channels).labels.phaseFractions
+        #expect(global[2] - truth[2] > 0.05, "global levels: pores \(global[2]) vs truth \(truth[2])")
+    }
+
+    @Test("a stack of identical planes segments like the plane (3-D smoothing and background along z are neutral)")
+    func stackOfIdenticalPlanes() throws {
+        let plane = try SyntheticComposite(width: 40, height: 36, topography: 0.8).channels
+        let depth = 3
+        let repeated = { (values: ContiguousArray<Double>) in ContiguousArray((0 ..< depth).flatMap { _ in values }) }
+        let stack = try ImageChannels(
+            width: plane.width, height: plane.height, depth: depth, ions: plane.ions, counts: plane.counts.map(repeated),
+            total: repeated(plane.total), pixelSizeMicrometers: plane.pixelSizeMicrometers)
+        let rules = try ["NCM=NiO2-,MnO2-", "SE=PS3-,Cl-", "pore=low-total"].map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        let flat = try PhaseSegmentation(rules: rules, smoothing: GaussianFilter(sigma: 1)).fit(plane).labels
+        let volume = try PhaseSegmentation(
+            rules: rules, smoothing: GaussianFilter(sigma: 1, sigmaZ: 1), backgroundSmoothing: GaussianFilter(sigma: 8, sigmaZ: 8)
+        ).fit(stack).labels
+        #expect(volume.depth == depth)
+        #expect(Array(volume.labels) == Array(repeated(ContiguousArray(flat.labels.map(Double.init)))).map { UInt8($0) })
+        #expect(flat.phaseFractions[2] > 0.03)
+    }
+
+    @Test("yield background: a smooth field is recovered under pores; 1 where no solid is in reach")
+    func yieldBackground() {
+        let width = 40, height = 30
+        var relative = ContiguousArray<Double>(repeating: 0, count: width * height)
+        for y in 0 ..< height { for x in 0 ..< width {
+            let g = 0.5 + Double(x) / Double(width - 1)  // linear ramp 0.5 … 1.5
+            let dx = x - 20, dy = y - 15
+            relative[y * width + x] = dx * dx + dy * dy <= 9 ? 0.02 * g : g  // a pore of radius 3 px
+        } }
+        let background = YieldBackground(filter: GaussianFilter(sigma: 6)).fit(relative, width: width, height: height)
+        // At the pore centre the ramp's value is 0.5 + 20/39; a linear field is reproduced by normalized convolution
+        // away from the edges, up to the asymmetry of the excluded disc.
+        #expect(abs(background[15 * width + 20] - (0.5 + 20.0 / 39)) < 0.02, "\(background[15 * width + 20])")
+        #expect(abs(background[15 * width + 12] - (0.5 + 12.0 / 39)) < 0.02, "\(background[15 * width + 12])")
+        let empty = YieldBackground(filter: GaussianFilter(sigma: 2)).fit(ContiguousArray(repeating: 0, count: 100), width: 10, height: 10)
+        #expect(empty.allSatisfy { $0 == 1 })
+    }
+
     @Test("missing marker ions and bad rule sets are reported")
     func badRules() throws {
         let sample = try SyntheticComposite(width: 20, height: 20)

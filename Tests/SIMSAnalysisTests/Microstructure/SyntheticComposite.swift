@@ -35,8 +35,9 @@ struct SyntheticComposite {
     let truth: PhaseLabels
     let channels: ImageChannels
 
-    /// Phases: 0 NCM, 1 SE, 2 pore.
-    init(width: Int = 100, height: Int = 90, seed: UInt64 = 7, pixelSize: Double = 0.2) throws {
+    /// Phases: 0 NCM, 1 SE, 2 pore. `topography` is the log-amplitude of a smooth multiplicative yield field
+    /// g = exp(topography · cos(2πx/W) · cos(πy/H)) applied to every ion (0: flat sample).
+    init(width: Int = 100, height: Int = 90, seed: UInt64 = 7, pixelSize: Double = 0.2, topography: Double = 0) throws {
         var rng = MicrostructureRandom(state: seed)
         var labels = ContiguousArray<UInt8>(repeating: 1, count: width * height)
         func paint(_ count: Int, radii: ClosedRange<Double>, label: UInt8) {
@@ -58,17 +59,21 @@ struct SyntheticComposite {
             ("O-", [60, 40, 4]),
         ]
         let blur = GaussianFilter(sigma: 0.7)
+        let field = (0 ..< width * height).map { i -> Double in
+            let x = (Double(i % width) + 0.5) / Double(width), y = (Double(i / width) + 0.5) / Double(height)
+            return exp(topography * cos(2 * Double.pi * x) * cos(Double.pi * y))
+        }
         var counts: [ContiguousArray<Double>] = []
         var total = ContiguousArray<Double>(repeating: 0, count: width * height)
         for (_, means) in yields {
             let expected = blur.apply(ContiguousArray(labels.map { means[Int($0)] }), width: width, height: height)
-            let noisy = ContiguousArray(expected.map { rng.poisson($0) })
+            let noisy = ContiguousArray(expected.indices.map { rng.poisson(expected[$0] * field[$0]) })
             for i in noisy.indices { total[i] += noisy[i] }
             counts.append(noisy)
         }
         // Other ions contribute to the total only.
         let other = blur.apply(ContiguousArray(labels.map { [40.0, 45, 3][Int($0)] }), width: width, height: height)
-        for i in total.indices { total[i] += rng.poisson(other[i]) }
+        for i in total.indices { total[i] += rng.poisson(other[i] * field[i]) }
         channels = try ImageChannels(width: width, height: height, ions: yields.map(\.ion), counts: counts, total: total, pixelSizeMicrometers: pixelSize)
     }
 }

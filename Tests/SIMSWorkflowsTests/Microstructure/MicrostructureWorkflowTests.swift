@@ -4,7 +4,14 @@ import SIMSTestSupport
 @testable import SIMSWorkflows
 
 /// The simulator's composite cathode (negative ions) and its true phase map in our label order.
-private struct SimulatedCathode {
+///
+/// The truth is the phase map at the raster's resolution in the segmentation's own classes: each pixel takes the
+/// class (NCM; SE = argyrodite + CEI; carbon; pore) with the largest sub-pixel area fraction, sampled 8 × 8 per
+/// pixel (τ(SE) of this map moves < 1 % from 8 × 8 to 16 × 16 samples; 4 × 4 still moves it by up to 12 %). The
+/// simulator's own label — the dominant of its five raw phases from 2 × 2 samples, with the 0.3 µm CEI split from
+/// the argyrodite — gave τ(SE) from −2 to +61 % off this map (5 seeds, x and y): plurality over split classes turns
+/// pixels that are 60 % SE + CEI into NCM.
+struct SimulatedCathode {
     let channels: ImageChannels
     let set: ImageSet
     let truth: PhaseLabels
@@ -13,32 +20,34 @@ private struct SimulatedCathode {
 
     static let rules = ["NCM=NiO_2-,O-", "SE=S-,Cl-,PS_2-", "carbon=C_2-", "pore=low-total"]
 
-    init(raster: Int = 128, seed: UInt64 = 11, activeMaterial: Double = 0.5) throws {
+    init(raster: Int = 128, fieldOfView: Double = 50, seed: UInt64 = 11, activeMaterial: Double = 0.5, subsamples: Int = 8, scans: Int = 10) throws {
         var design = ImagingDesign()
         design.polarities = [.negative]
         design.beam.raster = raster
-        design.cathode.fieldOfViewMicrometers = 50
+        design.cathode.fieldOfViewMicrometers = fieldOfView
         design.cathode.activeMaterialFraction = activeMaterial
+        design.subsamples = subsamples
+        design.beam.scans = scans
         design.measurement = "cathode"
         let simulated = try simulateImaging(design, seed: seed)
         set = try #require(simulated.results[.negative]).images
         channels = try ImageChannels(set)
         let map = simulated.phaseMap
-        // Phase raw values → our labels: NCM 0, argyrodite/CEI 1, carbon 2, pore 3.
-        let ours: [Phase: UInt8] = [.ncm811: 0, .argyrodite: 1, .cei: 1, .carbon: 2, .pore: 3]
-        let labels = ContiguousArray(map.labels.map { ours[Phase(rawValue: $0)!] ?? 1 })
+        let classes: [[Phase]] = [[.ncm811], [.argyrodite, .cei], [.carbon], [.pore]]
+        var labels = ContiguousArray<UInt8>(repeating: 0, count: map.pixelCount)
+        for p in 0 ..< map.pixelCount {
+            let fractions = classes.map { $0.map { map.fraction(of: $0, atPixel: p) }.reduce(0, +) }
+            labels[p] = UInt8(fractions.indices.max { fractions[$0] < fractions[$1] }!)
+        }
         truth = try PhaseLabels(width: map.width, height: map.height, labels: labels, phases: ["NCM", "SE", "carbon", "pore"],
                                 voxelSizeMicrometers: map.pixelSizeMicrometers)
-        truthFractions = [
-            map.areaFraction(of: .ncm811), map.areaFraction(of: .argyrodite) + map.areaFraction(of: .cei),
-            map.areaFraction(of: .carbon), map.areaFraction(of: .pore),
-        ]
+        truthFractions = classes.map { $0.map { map.areaFraction(of: $0) }.reduce(0, +) }
     }
 }
 
 @Suite("sims microstructure workflow")
 struct MicrostructureWorkflowTests {
-    private func settings() throws -> MicrostructureSettings {
+    func settings() throws -> MicrostructureSettings {
         var settings = MicrostructureSettings()
         settings.phases = try SimulatedCathode.rules.map { text throws(SIMSError) in try PhaseRule(parsing: text) }
         settings.tortuosityPhases = ["SE"]
@@ -50,16 +59,32 @@ struct MicrostructureWorkflowTests {
     @Test("simulated composite cathode (simulator preset, 128², 50 µm): fractions within 2 % absolute, τ(SE) vs the true map")
     func simulatedCathode() throws {
         let cathode = try SimulatedCathode(activeMaterial: 0.35)
-        let analysis = try MicrostructureWorkflow(settings: settings()).analyze(cathode.channels, name: "cathode")
-        let found = analysis.metrics.fractions
+        // Four phases, the CEI left unnamed: its pixels go to the named phase whose markers they share (O- → NCM),
+        // so NCM is over-counted by 1.5–2 % absolute (docs/microstructure.md).
+        var settings = try settings()
+        settings.tortuosityPhases = []
+        let found = try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "cathode").metrics.fractions
         for (phase, name) in ["NCM", "SE", "carbon", "pore"].enumerated() {
             #expect(abs(found[phase] - cathode.truthFractions[phase]) < 0.02, "\(name): \(found[phase]) vs truth \(cathode.truthFractions[phase])")
         }
+        // The CEI named by its own markers (SO_3-, PO_3-), then counted with the SE as the truth counts it.
+        settings.phases.append(try PhaseRule(parsing: "CEI=SO_3-,PO_3-"))
+        let named = try PhaseSegmentation(
+            rules: settings.phases, smoothing: GaussianFilter(sigma: settings.smoothingSigma),
+            minimumIslandVoxels: settings.minimumIslandVoxels, backgroundSmoothing: GaussianFilter(sigma: settings.backgroundSigma)
+        ).fit(cathode.channels).labels
+        let merged = try PhaseLabels(
+            width: named.width, height: named.height, labels: ContiguousArray(named.labels.map { $0 == 4 ? 1 : $0 }),
+            phases: ["NCM", "SE", "carbon", "pore"], voxelSizeMicrometers: named.voxelSizeMicrometers)
+        for (phase, name) in ["NCM", "SE", "carbon", "pore"].enumerated() {
+            #expect(abs(merged.phaseFractions[phase] - cathode.truthFractions[phase]) < 0.02,
+                    "\(name) (CEI named): \(merged.phaseFractions[phase]) vs truth \(cathode.truthFractions[phase])")
+        }
+        #expect(merged.phaseFractions[0] - cathode.truthFractions[0] < found[0] - cathode.truthFractions[0])
         for axis in [Axis.x, .y] {
-            let truthTau = try #require(try TortuosityFactor(axis: axis).fit(cathode.truth, phase: "SE").tortuosityFactor)
-            let index = axis == .x ? 0 : 1
-            let foundTau = try #require(analysis.metrics.tortuosity[1][index].tortuosityFactor)
-            // Measured on this sample: 3.13 vs 3.36 (x), 3.04 vs 2.84 (y) — about 7 %, short of the 5 % target
+            let truthTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(cathode.truth, phase: "SE").tortuosityFactor)
+            let foundTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(merged, phase: "SE").tortuosityFactor)
+            // Measured on this sample: 3.09 vs 3.35 (x, −7.6 %), 2.61 vs 2.53 (y, +3.0 %); other seeds up to 22 %
             // (docs/microstructure.md). The 10 % bound guards against regressions; the 5 % target stays visible.
             #expect(abs(foundTau - truthTau) / truthTau < 0.10, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
             withKnownIssue("τ within 5 % of the true map is not reached on 2-D sections at 0.39 µm pixels", isIntermittent: true) {
@@ -109,5 +134,24 @@ extension MicrostructureWorkflowTests {
         settings.phases = try SimulatedCathode.rules.map { text throws(SIMSError) in try PhaseRule(parsing: text) }
         settings.activePhase = "LMO"
         #expect(throws: SIMSError.self) { try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "x") }
+    }
+}
+
+extension MicrostructureWorkflowTests {
+    @Test("imaging preset with its topography (100 µm, 50 % NCM, yield log-amplitude 0.4; 128² for speed): pores within 2 % absolute", arguments: [2, 9] as [UInt64])
+    func poresUnderSimulatedTopography(seed: UInt64) throws {
+        // The preset as `sims simulate --preset imaging` makes it (2 × 2 sub-samples per pixel), negative ions only, at
+        // half its 256² raster to keep the debug test fast (256², seed 2: 5.6 % vs 6.3 % true; docs/microstructure.md).
+        let cathode = try SimulatedCathode(raster: 128, fieldOfView: 100, seed: seed, activeMaterial: 0.5, subsamples: 2)
+        let rules = try SimulatedCathode.rules.map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        // The segmentation as the workflow runs it (settings(): σ 0.7, islands < 2 px merged, background σ 8 px).
+        var segmentation = PhaseSegmentation(rules: rules, smoothing: GaussianFilter(sigma: 0.7), minimumIslandVoxels: 2,
+                                             backgroundSmoothing: GaussianFilter(sigma: MicrostructureSettings().backgroundSigma))
+        let found = try segmentation.fit(cathode.channels).labels.phaseFractions
+        #expect(abs(found[3] - cathode.truthFractions[3]) < 0.02, "pores \(found[3]) vs truth \(cathode.truthFractions[3])")
+        // One global level per phase mistakes the dark regions of the yield field for pores (18 % and 12 % vs 6 %).
+        segmentation.backgroundSmoothing = nil
+        let global = try segmentation.fit(cathode.channels).labels.phaseFractions
+        #expect(global[3] - cathode.truthFractions[3] > 0.05, "global levels: pores \(global[3]) vs truth \(cathode.truthFractions[3])")
     }
 }

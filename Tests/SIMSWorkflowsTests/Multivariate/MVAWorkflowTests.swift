@@ -123,3 +123,23 @@ struct MVAWorkflowTests {
         #expect(zip(model.explainedVarianceRatio, svd.explainedVarianceRatio).allSatisfy { abs($0 - $1) < 1e-10 })
     }
 }
+
+extension MVAWorkflowTests {
+    @Test("imzML from other software: without --peaks a clear error says so; with a mass interval list PCA runs")
+    func realImzMLNeedsPeaks() throws {
+        let folder = try TemporaryFolder()
+        let imzML = try SharedData.path("imzml/Example_Continuous.imzML")
+        var options = MVAWorkflow.Options(input: imzML, output: folder.file("none"))
+        options.plots = false
+        #expect { try MVAWorkflow.run(options) } throws: { ($0 as? SIMSError)?.kind == .empty }
+        let list = try folder.write("assignment,lower,upper\nA,150,160\nB,200,210\nC,300,310\nD,400,410\n", to: "list.csv")
+        options.peakList = list
+        options.output = folder.file("out")
+        options.components = 2
+        let result = try MVAWorkflow.run(options)
+        #expect(result.record.failures.isEmpty)
+        let analysis = try #require(result.analyses.first)
+        #expect(analysis.ions == ["A", "B", "C", "D"] && analysis.componentImages.rows == 9)
+        #expect(result.record.inputs.contains(list))
+    }
+}

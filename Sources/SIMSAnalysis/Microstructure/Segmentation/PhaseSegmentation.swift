@@ -3,8 +3,9 @@ import Foundation
 /// Segments co-registered ion images into named phases from marker ions (threshold method).
 ///
 /// 1. Smooth every ion image and the total with a ``GaussianFilter`` (σ in pixels; counting noise dominates
-///    single-pixel values), then form per-pixel shares rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (zero-safe: 0 where the smoothed
-///    total is 0). Smoothing counts before dividing keeps the ratio of two noisy numbers stable.
+///    single-pixel values), then form per-pixel shares rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total with the images module's
+///    ``PixelNormalization`` (share 0 where the smoothed total is 0). Smoothing counts before dividing keeps the
+///    ratio of two noisy numbers stable.
 /// 2. Each ion-marked phase gets a score: the mean over its marker ions of rᵢ ÷ (99th percentile of rᵢ) — about 1
 ///    in the pure phase, whatever the ion's yield. With two marked phases the share s₁/(s₁+s₂) is thresholded by
 ///    Otsu; with more, each pixel takes the phase of highest score.
@@ -13,11 +14,13 @@ import Foundation
 ///    pixel. Compared within a pixel these are free of the total and of topography (which scales all ions alike)
 ///    and unbiased at beam-blurred edges, where shares of the total favour the phase of higher total yield. Each
 ///    pixel takes the phase of highest score.
-/// 3. A `low-total` phase (pores) takes the pixels whose smoothed total t, divided by the median total of the phase
-///    they were given in step 2, is at or below the midpoint (t_pore + 1)/2, t_pore the 1st percentile of the
-///    relative totals — the 50 % criterion for an edge blurred by the beam. Relative totals, because solids differ
-///    among themselves in total yield; a midpoint rather than Otsu, because pores are usually a few % of the
-///    pixels and Otsu is biased for such unbalanced classes.
+/// 3. A `low-total` phase (pores) takes the pixels whose relative total is at or below the midpoint
+///    (t_pore + 1)/2, t_pore the 1st percentile of the relative totals — the 50 % criterion for an edge blurred by
+///    the beam. The relative total is the smoothed total ÷ the median total of the phase the pixel was given in
+///    step 2 (solids differ among themselves in total yield) ÷ the local yield background (``YieldBackground``,
+///    scale ``backgroundSmoothing``): topography scales every ion of a region alike, so a dark but solid region
+///    has relative total ≈ 1 and only missing signal reads as pore. A midpoint rather than Otsu, because pores are
+///    usually a few % of the pixels and Otsu is biased for such unbalanced classes.
 /// 4. Face-connected islands below ``minimumIslandVoxels`` join the surrounding phase (``IslandRemoval``).
 ///
 /// Multi-channel clustering (k-means / Gaussian mixture) lives in the workflow layer, which may use
@@ -29,12 +32,17 @@ public struct PhaseSegmentation: Sendable {
     public var smoothing: GaussianFilter
     /// Islands smaller than this (voxels) are merged into their surroundings (0 or 1: keep all).
     public var minimumIslandVoxels: Int
+    /// Scale of the yield (topography) background against which pores are judged (σ in pixels, ``YieldBackground``);
+    /// `nil`: one global level per phase (a flat sample).
+    public var backgroundSmoothing: GaussianFilter?
 
     /// Configures the segmentation.
-    public init(rules: [PhaseRule], smoothing: GaussianFilter = GaussianFilter(sigma: 1), minimumIslandVoxels: Int = 0) {
+    public init(rules: [PhaseRule], smoothing: GaussianFilter = GaussianFilter(sigma: 1), minimumIslandVoxels: Int = 0,
+                backgroundSmoothing: GaussianFilter? = GaussianFilter(sigma: 8)) {
         self.rules = rules
         self.smoothing = smoothing
         self.minimumIslandVoxels = minimumIslandVoxels
+        self.backgroundSmoothing = backgroundSmoothing
     }
 
     /// Segments `channels`; throws when a marker ion is missing or the rules cannot be applied.
@@ -59,9 +67,9 @@ public struct PhaseSegmentation: Sendable {
                 guard case .ions(let ions) = rules[index].marker else { continue }
                 var score = ContiguousArray<Double>(repeating: 0, count: n)
                 for ion in ions {
-                    let smoothed = smooth(channels.channel(ion)!)
-                    var share = ContiguousArray<Double>(repeating: 0, count: n)
-                    for i in 0 ..< n where total[i] > 0 { share[i] = smoothed[i] / total[i] }
+                    let share = try PixelNormalization().ratios(
+                        smooth(channels.channel(ion)!), reference: total, width: channels.width, height: channels.height,
+                        depth: channels.depth, ion: ion)
                     let scale = Self.percentile(Array(share), 0.99)
                     guard scale > 0 else {
                         throw SIMSError(.numerical, "ion \(ion) (phase \(rules[index].name)) is absent from the images", found: "share 0 in 99 % of the pixels", expected: "a marker ion present in its phase")
@@ -114,22 +122,30 @@ public struct PhaseSegmentation: Sendable {
             }
         }
         // 3. Pores: total low relative to the typical total of the phase the pixel was given, so that two solids
-        //    of different total yield are not mistaken for solid and pore. t = total ÷ median total of the phase.
+        //    of different total yield are not mistaken for solid and pore, and relative to the local yield
+        //    background, so that topography is not either. t = total ÷ median total of the phase ÷ background.
         if let poreIndex {
             var level = [Double](repeating: 0, count: rules.count)
             for index in marked {
                 let values = all.filter { Int(labels[$0]) == index }.map { total[$0] }
                 level[index] = Self.percentile(values, 0.5)
             }
-            let relative = ContiguousArray(all.map { i -> Double in
+            var relative = ContiguousArray(all.map { i -> Double in
                 let l = level[Int(labels[i])]
                 return l > 0 ? total[i] / l : 1
             })
+            var name = "\(rules[poreIndex].name) total relative to phase median"
+            if let backgroundSmoothing {
+                let background = YieldBackground(filter: backgroundSmoothing)
+                    .fit(relative, width: channels.width, height: channels.height, depth: channels.depth)
+                for i in all { relative[i] /= background[i] }
+                name += " and local yield background"
+            }
             // Half-way between the pore level (1st percentile) and the solid level (1), like the 50 % criterion
             // for an edge blurred by the beam: a pixel is pore when most of its signal is missing.
             let poreLevel = min(Self.percentile(Array(relative), 0.01), 1)
             let threshold = 0.5 * (poreLevel + 1)
-            thresholds["\(rules[poreIndex].name) total relative to phase median"] = threshold
+            thresholds[name] = threshold
             for i in all where relative[i] <= threshold { labels[i] = UInt8(poreIndex) }
         }
         var phaseLabels = try PhaseLabels(

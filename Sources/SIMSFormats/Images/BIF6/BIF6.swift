@@ -35,7 +35,9 @@ public enum BIF6 {
 extension BIF6 {
     /// Reads a BIF6 file into an image set named after the file (without extension).
     ///
-    /// - Parameter names: ion name per interval id; ids not listed are named ``defaultName(center:)``.
+    /// - Parameters:
+    ///   - path: the `.bif6` file.
+    ///   - names: ion name per interval id; ids not listed are named ``defaultName(center:)``.
     /// - Throws: ``SIMSError`` with the byte offset for a wrong signature, a truncated file, sizes that
     ///   overflow, non-finite masses, or trailing bytes.
     public static func read(_ path: String, names: [Int: String] = [:]) throws(SIMSError) -> ImageSet {

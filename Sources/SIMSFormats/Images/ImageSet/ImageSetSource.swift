@@ -3,7 +3,7 @@ import SIMSCore
 
 /// Where one imaging measurement's data lives on disk: a group of IONTOF ASCII files (one per ion plus
 /// `total`), a BIF6 file, or an imzML/.ibd pair. Discover sources with ``ImageSetSource/discover(in:)``
-/// and read them with ``ImageSetSource/load(peaks:)``.
+/// and read them with ``ImageSetSource/load(peaks:progress:)``.
 public enum ImageSetSource: Sendable, Equatable {
     /// IONTOF ASCII exports `<measurement> (<id>) - <ion>.txt`, keyed by ion (including `total`).
     case iontofASCII(measurement: String, id: Int, files: [String: String])
@@ -76,9 +76,11 @@ extension ImageSetSource {
 
     /// Reads the measurement into an image set.
     ///
-    /// - Parameter peaks: mass intervals. For imzML files from other software they define which peak images are
-    ///   extracted (required there); for BIF6 they name intervals (matched by id, else by centre mass within the
-    ///   interval); for ASCII sets they attach mass intervals to images whose ion matches a peak's label.
+    /// - Parameters:
+    ///   - peaks: mass intervals. For imzML files from other software they define which peak images are
+    ///     extracted (required there); for BIF6 they name intervals (matched by id, else by centre mass within the
+    ///     interval); for ASCII sets they attach mass intervals to images whose ion matches a peak's label.
+    ///   - progress: receives progress while files or peak images are read.
     public func load(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> ImageSet {
         switch self {
         case .iontofASCII(let measurement, let id, let files):

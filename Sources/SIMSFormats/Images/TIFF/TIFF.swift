@@ -47,6 +47,8 @@ extension TIFF {
     ///
     /// - Parameters:
     ///   - values: pixel values row-major (x fastest), `width * height` of them.
+    ///   - width: image width in pixels.
+    ///   - height: image height in pixels.
     ///   - type: sample type; integer types require whole numbers within range, float32 requires finite values.
     ///   - pixelSizeMicrometers: written as XResolution/YResolution in pixels per cm (ResolutionUnit 3).
     ///   - description: the ImageDescription tag (ASCII).
@@ -63,6 +65,11 @@ extension TIFF {
     ///
     /// - Parameters:
     ///   - pages: the images, each row-major (x fastest) with `width * height` values; page 0 first.
+    ///   - width: page width in pixels.
+    ///   - height: page height in pixels.
+    ///   - type: sample type of every page; integer types require whole numbers within range, float32 requires
+    ///     finite values.
+    ///   - pixelSizeMicrometers: written as XResolution/YResolution in pixels per cm (ResolutionUnit 3).
     ///   - description: ImageDescription of the first page (ASCII).
     /// - Throws: ``SIMSError`` `invalidArgument` for a value that does not fit `type`, a page of the wrong size,
     ///   no pages, or a stack over the 4 GB a classic TIFF can address.

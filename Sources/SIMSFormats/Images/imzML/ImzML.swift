@@ -9,7 +9,7 @@ import SIMSCore
 /// `IMS:1000102` (offset, bytes), `IMS:1000103` (array length, elements) and `IMS:1000104` (encoded length, bytes).
 ///
 /// Opening parses only the XML index (bounded memory); spectra and peak images are read from the .ibd on
-/// demand with positioned reads (see ``ImzML/peakImages(_:progress:)``).
+/// demand with positioned reads (see ``ImzML/peakImages(_:measurement:progress:)``).
 public struct ImzML: Sendable {
     /// Storage mode of the binary data.
     public enum Storage: String, Sendable, Equatable {

@@ -33,7 +33,12 @@ public final class ImzMLWriter {
 
     /// Starts writing `path` (`.imzML`) and the `.ibd` beside it.
     /// - Parameters:
-    ///   - width, height: raster size in pixels (`IMS:1000042/43`).
+    ///   - path: the `.imzML` file to write; the `.ibd` binary file gets the same name.
+    ///   - storage: continuous (one shared m/z array) or processed (one m/z array per pixel) layout.
+    ///   - mzType: number type of the stored m/z values.
+    ///   - intensityType: number type of the stored intensities.
+    ///   - width: raster width in pixels (`IMS:1000042`).
+    ///   - height: raster height in pixels (`IMS:1000043`).
     ///   - pixelSizeMicrometers: square pixel size (`IMS:1000046/47`), when known.
     ///   - channels: SIMSKit channel list (continuous image sets), recorded as `userParam`s.
     public init(
