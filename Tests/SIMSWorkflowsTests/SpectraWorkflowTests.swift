@@ -118,23 +118,11 @@ struct SpectraWorkflowTests {
 
     @Test("live NumPy reference (runs when python3 with numpy is available)")
     func liveNumPy() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import numpy"]
-        check.standardError = FileHandle.nullDevice
-        do { try check.run(); check.waitUntilExit() } catch { return }
-        guard check.terminationStatus == 0 else { return }  // NumPy not importable here: the committed fixture covers it
+        guard ExternalTool.pythonCanImport("numpy") else { return }  // NumPy not importable here: the committed fixture covers it
         let folder = try TemporaryFolder()
         let root = try Self.makeStudy(in: folder)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = ["python3", Self.referenceFolder + "/hea_spectra_reference.py", try SharedData.path("hea-catalyst-spectra")]
-        let output = Pipe()
-        script.standardOutput = output
-        try script.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        script.waitUntilExit()
-        #expect(script.terminationStatus == 0)
+        let (status, data) = try ExternalTool.run(["python3", Self.referenceFolder + "/hea_spectra_reference.py", try SharedData.path("hea-catalyst-spectra")])
+        #expect(status == 0)
         let csvPath = try folder.write(data, to: "live.csv")
         var options = SpectraOptions(root: root, peakList: Self.referenceFolder + "/hea_negative_peaks.csv", output: folder.file("out"))
         options.plots = false

@@ -56,23 +56,13 @@ struct TIFFTests {
 
     @Test("multi-page stack read by tifffile (runs when python3 can import tifffile)")
     func multiPageStackReadByTifffile() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import tifffile"]
-        check.standardError = FileHandle.nullDevice
-        do { try check.run(); check.waitUntilExit() } catch { return }
-        guard check.terminationStatus == 0 else { return }  // the hand-checked layout test above still runs
+        guard ExternalTool.pythonCanImport("tifffile") else { return }  // the hand-checked layout test above still runs
         let folder = try TemporaryFolder()
         let pages: [ContiguousArray<Double>] = (0..<5).map { z in ContiguousArray((0..<12).map { Double($0) * 0.5 + Double(z) }) }
         try TIFF.write(pages: pages, width: 4, height: 3, type: .float32, to: folder.file("z.tif"), pixelSizeMicrometers: 2)
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        script.arguments = ["python3", "-c", "import sys, tifffile; a = tifffile.imread(sys.argv[1]); print(a.shape); print(' '.join(repr(float(v)) for v in a.ravel()))", folder.file("z.tif")]
-        let output = Pipe()
-        script.standardOutput = output
-        try script.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
+        let (status, output) = try ExternalTool.run(["python3", "-c", "import sys, tifffile; a = tifffile.imread(sys.argv[1]); print(a.shape); print(' '.join(repr(float(v)) for v in a.ravel()))", folder.file("z.tif")])
+        #expect(status == 0)
+        let text = String(decoding: output, as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.first == "(5, 3, 4)")
         #expect(lines.last?.split(separator: " ").compactMap { Double($0) } == pages.flatMap { $0 })
