@@ -96,12 +96,7 @@ struct DepthCommand: AsyncParsableCommand {
         let result = try DepthWorkflow(settings: settings).run(
             inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        print("\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
-        if result.record.outcome == .completedWithErrors {
-            for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
-            throw ExitCode(ExitStatus.completedWithErrors)
-        }
+        try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
     }
 
     /// Parses `none`, `ma:<window>` or `sg:<window>:<order>`.

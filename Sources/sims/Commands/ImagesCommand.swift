@@ -83,10 +83,7 @@ struct ImagesCommand: AsyncParsableCommand {
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
-        print("wrote \(result.record.outputs.count) files to \(out) (\(result.rows.count) ion images analysed)")
-        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.rows.count) ion images analysed)")
     }
 
     static func list(_ text: String) -> [String] {

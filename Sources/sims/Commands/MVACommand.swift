@@ -60,9 +60,6 @@ struct MVACommand: AsyncParsableCommand {
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
-        print("wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
-        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
     }
 }

@@ -87,11 +87,6 @@ struct MicrostructureCommand: AsyncParsableCommand {
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        print("\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
-        if result.record.outcome == .completedWithErrors {
-            for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
-            throw ExitCode(ExitStatus.completedWithErrors)
-        }
+        try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
     }
 }

@@ -87,10 +87,7 @@ struct PCACommand: AsyncParsableCommand {
         }
         let progress = StderrProgress()
         let result = try PCAWorkflow.run(options, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
         let explained = CSVTable.format(((result.model.cumulativeExplainedVarianceRatio.last ?? 0) * 1000).rounded() / 10)
-        print("wrote \(result.record.outputs.count) files to \(out) (\(result.samples.count) spots × \(result.peaks.count) peaks, \(result.model.componentCount) components, \(explained) % of the variance)")
-        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.samples.count) spots × \(result.peaks.count) peaks, \(result.model.componentCount) components, \(explained) % of the variance)")
     }
 }

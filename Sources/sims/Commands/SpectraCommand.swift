@@ -60,9 +60,6 @@ struct SpectraCommand: AsyncParsableCommand {
         }
         let progress = StderrProgress()
         let result = try SpectraWorkflow.run(options, progress: progress)
-        for warning in result.record.warnings { progress.warn(warning) }
-        for failure in result.record.failures { printToStderr("error: \(failure.message)\n") }
-        print("wrote \(result.record.outputs.count) files to \(out) (\(result.table.rows.count) spots × \(result.table.peaks.count) peaks)")
-        if result.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.table.rows.count) spots × \(result.table.peaks.count) peaks)")
     }
 }

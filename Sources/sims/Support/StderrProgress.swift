@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import SIMSWorkflows
 
 /// Writes `text` to standard error unbuffered (file descriptor 2).
@@ -44,4 +45,15 @@ struct StderrProgress: ProgressReporting {
 enum ExitStatus {
     /// Some inputs failed and were skipped; results cover the rest.
     static let completedWithErrors: Int32 = 3
+}
+
+extension StderrProgress {
+    /// Ends a workflow command: its warnings and failures on stderr, the one-line `summary` on stdout, and exit
+    /// code 3 when some inputs failed (``ExitStatus/completedWithErrors``).
+    func finish(_ record: RunRecord, summary: String) throws {
+        for warning in record.warnings { warn(warning) }
+        for failure in record.failures { printToStderr("error: \(failure.message)\n") }
+        print(summary)
+        if record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+    }
 }
