@@ -54,7 +54,7 @@ struct Chunks: Sendable {
     let chunks: Int
 
     /// Chunks of at least ~`grain` units of work each, at most 32, for `count` items costing `work` units in total.
-    init(_ count: Int, work: Int, grain: Int = 65_536) {
+    init(_ count: Int, work: Int, grain: Int = 16_384) {
         self.count = count
         chunks = max(1, min(count, work / grain, 32))
     }
