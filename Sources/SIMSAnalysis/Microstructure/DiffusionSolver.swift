@@ -17,7 +17,7 @@
 /// Only voxels face-connected to both faces carry flux; the others (isolated or dead-end clusters) are found by two
 /// flood fills and excluded, which makes the system matrix symmetric positive definite.
 ///
-/// Solver: conjugate gradients preconditioned by one multigrid V-cycle (``MultigridPreconditioner``: 2 × 2 × 2
+/// Solver: conjugate gradients preconditioned by one multigrid W-cycle (``MultigridPreconditioner``: 2 × 2 × 2
 /// aggregation, Galerkin coarse operators, red-black Gauss–Seidel), so the iteration count barely grows with the
 /// volume size; the kernels run on all cores in row chunks. Memory: the labels (1 B per voxel), an Int32 index per
 /// voxel (4 B), four Double vectors per unknown (c, r, p, and A·p / M⁻¹r: 32 B) and the coarse levels (32 B per
@@ -94,7 +94,7 @@ struct DiffusionSolver {
             let grid = VoxelOperator(
                 width: width, height: height, depth: depth, axis: axis, length: length, labelCount: labelCount,
                 label: label.baseAddress!, index: index, conductance: conductanceBuffer, diffusivity: diffusivityBuffer)
-            let preconditioner = MultigridPreconditioner(fine: grid, arena: arena)
+            var preconditioner = MultigridPreconditioner(fine: grid, arena: arena)
             let c = arena.vector(unknowns), r = arena.vector(unknowns), p = arena.vector(unknowns), w = arena.vector(unknowns)
             let rows = Chunks(grid.rows, work: grid.voxels)
             let vectors = Chunks(unknowns, work: unknowns)
@@ -123,7 +123,22 @@ struct DiffusionSolver {
             while relativeResidual > tolerance && iterations < maximumIterations {
                 rows.run { grid.apply(p, into: w, rows: $0) }
                 let pw = vectors.sum { range in range.reduce(0.0) { $0 + p[$1] * w[$1] } }
-                guard pw > 0, rz > 0 else { break }
+                guard pw > 0, rz > 0 else {
+                    // Not positive definite (rounding, or the over-corrected coarse levels): restart once from the
+                    // current iterate with the provably definite cycle.
+                    guard !preconditioner.isProvablyDefinite else { break }
+                    preconditioner = preconditioner.provablyDefinite()
+                    preconditioner.apply(r, into: w)
+                    rz = vectors.sum { range in
+                        var sum = 0.0
+                        for k in range {
+                            p[k] = w[k]
+                            sum += r[k] * w[k]
+                        }
+                        return sum
+                    }
+                    continue
+                }
                 let alpha = rz / pw
                 let rr = vectors.sum { range in
                     var sum = 0.0

@@ -80,7 +80,7 @@ public enum TortuosityBenchmark {
             size: options.size, porosity: result.volumeFraction, tortuosityFactor: result.tortuosityFactor ?? .infinity,
             iterations: result.iterations, relativeResidual: result.relativeResidual, unknowns: result.unknowns,
             seconds: seconds, peakMemoryBeforeMiB: before, peakMemoryAfterMiB: after,
-            solver: "CG + multigrid V-cycle", cores: ProcessInfo.processInfo.activeProcessorCount, machine: SpectraBenchmark.machineDescription(),
+            solver: "CG + multigrid W-cycle (2×2×2 Galerkin aggregation, red-black Gauss–Seidel)", cores: ProcessInfo.processInfo.activeProcessorCount, machine: SpectraBenchmark.machineDescription(),
             date: ISO8601DateFormatter().string(from: Date()))
         if options.scipySize >= 4 {
             let small = try makeMedium(size: options.scipySize, seed: options.seed)
