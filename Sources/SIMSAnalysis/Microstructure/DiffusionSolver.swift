@@ -31,6 +31,8 @@ struct DiffusionSolver {
     let diffusivities: [Double]
     let tolerance: Double
     let maximumIterations: Int
+    /// Start with the provably definite multigrid cycle (coarse-level scale 1) instead of the over-corrected one.
+    var provablyDefinite = false
 
     /// Solves on `labels` and returns the fluxes and the convergence record.
     func solve(_ labels: ContiguousArray<UInt8>, progress: (any ProgressReporting)? = nil) -> DiffusionResult {
@@ -95,6 +97,7 @@ struct DiffusionSolver {
                 width: width, height: height, depth: depth, axis: axis, length: length, labelCount: labelCount,
                 label: label.baseAddress!, index: index, conductance: conductanceBuffer, diffusivity: diffusivityBuffer)
             var preconditioner = MultigridPreconditioner(fine: grid, arena: arena)
+            if provablyDefinite { preconditioner = preconditioner.provablyDefinite() }
             let c = arena.vector(unknowns), r = arena.vector(unknowns), p = arena.vector(unknowns), w = arena.vector(unknowns)
             let rows = Chunks(grid.rows, work: grid.voxels)
             let vectors = Chunks(unknowns, work: unknowns)

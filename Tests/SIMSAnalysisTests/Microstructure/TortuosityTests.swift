@@ -99,6 +99,22 @@ struct TortuosityTests {
         }
     }
 
+    @Test("the provably definite multigrid variant (coarse scale 1, the restart fallback) gives the same answers")
+    func provablyDefiniteVariant() throws {
+        for reference in try TortuosityReferenceCase.load() {
+            let medium = try reference.phaseLabels()
+            let axis = try #require(Axis(rawValue: reference.axis))
+            var solver = try DiffusionSolver.configured(
+                for: medium, axis: axis, diffusivities: reference.diffusivities, tolerance: 1e-8, maximumIterations: nil)
+            let standard = solver.solve(medium.labels)
+            solver.provablyDefinite = true
+            let safe = solver.solve(medium.labels)
+            #expect(safe.converged, "\(reference.name)")
+            #expect(abs(safe.effectiveDiffusivity - reference.effective) <= 1e-6 * reference.effective, "\(reference.name)")
+            #expect(abs(safe.effectiveDiffusivity - standard.effectiveDiffusivity) <= 1e-6 * reference.effective)
+        }
+    }
+
     @Test("multigrid-preconditioned CG: the iteration count does not grow from 24³ to 48³ (lattice of solid cubes)")
     func multigridIterationsIndependentOfSize() throws {
         // Solid 3³ cubes on a period-6 lattice (ε = 7/8): the same medium at twice the size. CG preconditioned by
