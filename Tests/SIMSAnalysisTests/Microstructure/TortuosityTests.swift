@@ -30,6 +30,19 @@ struct TortuosityTests {
         #expect(result.fluxMismatch < 1e-7)
     }
 
+    @Test("open blocks of any shape (extents 1, 2, odd) give τ = 1 along every axis with extent > 1 or in 2-D")
+    func openBlocksOfAnyShape() throws {
+        let shapes = [(1, 1, 9), (9, 1, 1), (1, 7, 1), (1, 5, 1), (3, 5, 2), (2, 2, 2), (17, 3, 5), (5, 33, 1), (40, 40, 1)]
+        for (width, height, depth) in shapes {
+            let medium = try Media.make(width: width, height: height, depth: depth) { _, _, _ in 1 }
+            for axis in Axis.allCases where axis != .z || depth > 1 {
+                let result = try TortuosityFactor(axis: axis).fit(medium, phase: "pore")
+                #expect(result.converged, "\(width)×\(height)×\(depth) along \(axis)")
+                #expect(abs(result.tortuosityFactor! - 1) < 1e-7, "\(width)×\(height)×\(depth) along \(axis): τ \(result.tortuosityFactor!)")
+            }
+        }
+    }
+
     @Test("a dead-end branch adds volume but no flux: τ = ε_total / ε_channel")
     func deadEnd() throws {
         // Channel along x in row 3 (width 20); a dead-end spur in column 10 from row 4 to row 8.
