@@ -35,13 +35,13 @@ struct VoxelOperator: MultigridLevel, @unchecked Sendable {
     func gather(_ v: Int, x: Int, y: Int, z: Int, _ u: SolverVector) -> (diagonal: Double, neighbours: Double) {
         let row = Int(label[v]) * labelCount
         var diagonal = 0.0, neighbours = 0.0
+        // Branch-free: in a random medium whether a neighbour is an unknown is unpredictable.
         @inline(__always) func link(_ n: Int) {
             let j = Int(index[n])
-            if j >= 0 {
-                let g = conductance[row + Int(label[n])]
-                diagonal += g
-                neighbours += g * u[j]
-            }
+            let isUnknown = j >= 0
+            let g = isUnknown ? conductance[row + Int(label[n])] : 0
+            diagonal += g
+            neighbours += g * u[isUnknown ? j : 0]
         }
         if x > 0 { link(v - 1) }
         if x < width - 1 { link(v + 1) }
@@ -58,7 +58,7 @@ struct VoxelOperator: MultigridLevel, @unchecked Sendable {
         let row = Int(label[v]) * labelCount
         var diagonal = 0.0
         @inline(__always) func link(_ n: Int) {
-            if index[n] >= 0 { diagonal += conductance[row + Int(label[n])] }
+            diagonal += index[n] >= 0 ? conductance[row + Int(label[n])] : 0
         }
         if x > 0 { link(v - 1) }
         if x < width - 1 { link(v + 1) }
