@@ -95,7 +95,8 @@ struct DiffusionSolver {
         labels.withUnsafeBufferPointer { label in
             let grid = VoxelOperator(
                 width: width, height: height, depth: depth, axis: axis, length: length, labelCount: labelCount,
-                label: label.baseAddress!, index: index, conductance: conductanceBuffer, diffusivity: diffusivityBuffer)
+                label: label.baseAddress!, index: index, conductance: conductanceBuffer, diffusivity: diffusivityBuffer,
+                uniformConductance: Set(diffusivities.filter { $0 > 0 }).count == 1 ? diffusivities.first { $0 > 0 }! : 0)
             var preconditioner = MultigridPreconditioner(fine: grid, arena: arena)
             if provablyDefinite { preconditioner = preconditioner.provablyDefinite() }
             let c = arena.vector(unknowns), r = arena.vector(unknowns), p = arena.vector(unknowns), w = arena.vector(unknowns)

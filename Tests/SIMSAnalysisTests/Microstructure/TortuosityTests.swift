@@ -77,6 +77,15 @@ struct TortuosityTests {
         #expect(abs(parallel.effectiveDiffusivity - 1.2) / 1.2 < 1e-7)
     }
 
+    @Test("one conducting phase with D = 2.5 (uniform-conductance kernels): D_eff = 2.5 × the D = 1 result")
+    func uniformConductanceScales() throws {
+        let medium = try Media.spheres(size: 16, seed: 5)
+        let unit = try EffectiveDiffusivity(diffusivities: ["pore": 1], axis: .z).fit(medium)
+        let scaled = try EffectiveDiffusivity(diffusivities: ["pore": 2.5, "solid": 0], axis: .z).fit(medium)
+        #expect(unit.percolates && scaled.converged)
+        #expect(abs(scaled.effectiveDiffusivity - 2.5 * unit.effectiveDiffusivity) < 1e-7 * scaled.effectiveDiffusivity)
+    }
+
     @Test("laminates in 3-D: series along z, parallel along x")
     func laminate3D() throws {
         let medium = try Media.make(width: 6, height: 5, depth: 8, phases: ["a", "b"]) { _, _, z in z < 3 ? 0 : 1 }

@@ -24,6 +24,9 @@ struct VoxelOperator: MultigridLevel, @unchecked Sendable {
     let conductance: UnsafePointer<Double>
     /// Diffusivity per label.
     let diffusivity: UnsafePointer<Double>
+    /// The conductance of every link between unknowns when all conducting labels share one diffusivity D (then it is
+    /// D, the harmonic mean of D and D; always so for ``TortuosityFactor``), else 0. Saves the label and table loads.
+    let uniformConductance: Double
 
     var plane: Int { width * height }
     /// Grid rows (y, z).
@@ -33,6 +36,22 @@ struct VoxelOperator: MultigridLevel, @unchecked Sendable {
     /// Row `k` of A applied to `u` at voxel `v`: the diagonal dₖ and the neighbour sum Σⱼ gₖⱼ·uⱼ.
     @inline(__always)
     func gather(_ v: Int, x: Int, y: Int, z: Int, _ u: SolverVector) -> (diagonal: Double, neighbours: Double) {
+        if uniformConductance > 0 {
+            var links = 0.0, sum = 0.0
+            @inline(__always) func link(_ n: Int) {
+                let j = Int(index[n])
+                let isUnknown = j >= 0
+                links += isUnknown ? 1 : 0
+                sum += isUnknown ? u[j] : 0
+            }
+            if x > 0 { link(v - 1) }
+            if x < width - 1 { link(v + 1) }
+            if y > 0 { link(v - width) }
+            if y < height - 1 { link(v + width) }
+            if z > 0 { link(v - plane) }
+            if z < depth - 1 { link(v + plane) }
+            return (uniformConductance * links + boundaryConductance(v, x: x, y: y, z: z), uniformConductance * sum)
+        }
         let row = Int(label[v]) * labelCount
         var diagonal = 0.0, neighbours = 0.0
         // Branch-free: in a random medium whether a neighbour is an unknown is unpredictable.
@@ -55,6 +74,17 @@ struct VoxelOperator: MultigridLevel, @unchecked Sendable {
     /// The diagonal dₖ of A at voxel `v`.
     @inline(__always)
     func diagonal(_ v: Int, x: Int, y: Int, z: Int) -> Double {
+        if uniformConductance > 0 {
+            var links = 0
+            @inline(__always) func link(_ n: Int) { links += index[n] >= 0 ? 1 : 0 }
+            if x > 0 { link(v - 1) }
+            if x < width - 1 { link(v + 1) }
+            if y > 0 { link(v - width) }
+            if y < height - 1 { link(v + width) }
+            if z > 0 { link(v - plane) }
+            if z < depth - 1 { link(v + plane) }
+            return uniformConductance * Double(links) + boundaryConductance(v, x: x, y: y, z: z)
+        }
         let row = Int(label[v]) * labelCount
         var diagonal = 0.0
         @inline(__always) func link(_ n: Int) {
