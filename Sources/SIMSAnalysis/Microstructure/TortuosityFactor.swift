@@ -21,20 +21,14 @@ public struct TortuosityFactor: Sendable {
     public var axis: Axis
     /// Convergence criterion: relative residual ‖b − A c‖₂/‖b‖₂ of the conjugate-gradient solve.
     public var tolerance: Double
-    /// Iteration limit; `nil` chooses 20 × (sum of the extents) + 1000.
+    /// Iteration limit; `nil` chooses 20 × (sum of the extents) + 1000 (multigrid-preconditioned CG needs tens).
     public var maximumIterations: Int?
-    /// Preconditioner of the conjugate-gradient solve.
-    public var preconditioner: Preconditioner
 
     /// Configures the computation.
-    public init(
-        axis: Axis, tolerance: Double = 1e-8, maximumIterations: Int? = nil,
-        preconditioner: Preconditioner = .ssor(omega: 1.5)
-    ) {
+    public init(axis: Axis, tolerance: Double = 1e-8, maximumIterations: Int? = nil) {
         self.axis = axis
         self.tolerance = tolerance
         self.maximumIterations = maximumIterations
-        self.preconditioner = preconditioner
     }
 
     /// Solves for the phase named `phase`; throws when the phase or axis does not exist.
@@ -58,7 +52,7 @@ public struct TortuosityFactor: Sendable {
         diffusivities[Int(label)] = 1
         var result = try DiffusionSolver.configured(
             for: labels, axis: axis, diffusivities: diffusivities, tolerance: tolerance,
-            maximumIterations: maximumIterations, preconditioner: preconditioner
+            maximumIterations: maximumIterations
         ).solve(labels.labels, progress: progress)
         result.tortuosityFactor = result.effectiveDiffusivity > 0 ? result.volumeFraction / result.effectiveDiffusivity : .infinity
         return result
@@ -78,21 +72,15 @@ public struct EffectiveDiffusivity: Sendable {
     public var axis: Axis
     /// Relative residual tolerance of the conjugate-gradient solve.
     public var tolerance: Double
-    /// Iteration limit; `nil` chooses 20 × (sum of the extents) + 1000.
+    /// Iteration limit; `nil` chooses 20 × (sum of the extents) + 1000 (multigrid-preconditioned CG needs tens).
     public var maximumIterations: Int?
-    /// Preconditioner of the conjugate-gradient solve.
-    public var preconditioner: Preconditioner
 
     /// Configures the computation.
-    public init(
-        diffusivities: [String: Double], axis: Axis, tolerance: Double = 1e-8, maximumIterations: Int? = nil,
-        preconditioner: Preconditioner = .ssor(omega: 1.5)
-    ) {
+    public init(diffusivities: [String: Double], axis: Axis, tolerance: Double = 1e-8, maximumIterations: Int? = nil) {
         self.diffusivities = diffusivities
         self.axis = axis
         self.tolerance = tolerance
         self.maximumIterations = maximumIterations
-        self.preconditioner = preconditioner
     }
 
     /// Solves on `labels`; ``DiffusionResult/effectiveDiffusivity`` is D_eff, ``DiffusionResult/tortuosityFactor`` is nil.
@@ -108,8 +96,7 @@ public struct EffectiveDiffusivity: Sendable {
             table[Int(label)] = value
         }
         return try DiffusionSolver.configured(
-            for: labels, axis: axis, diffusivities: table, tolerance: tolerance, maximumIterations: maximumIterations,
-            preconditioner: preconditioner
+            for: labels, axis: axis, diffusivities: table, tolerance: tolerance, maximumIterations: maximumIterations
         ).solve(labels.labels, progress: progress)
     }
 }
@@ -117,12 +104,8 @@ public struct EffectiveDiffusivity: Sendable {
 extension DiffusionSolver {
     /// A solver for `labels`, checking the axis and settings.
     static func configured(
-        for labels: PhaseLabels, axis: Axis, diffusivities: [Double], tolerance: Double, maximumIterations: Int?,
-        preconditioner: Preconditioner
+        for labels: PhaseLabels, axis: Axis, diffusivities: [Double], tolerance: Double, maximumIterations: Int?
     ) throws(SIMSError) -> DiffusionSolver {
-        if case .ssor(let omega) = preconditioner, !(omega > 0 && omega < 2) {
-            throw .invalidArgument("SSOR relaxation must lie in (0, 2)", found: "\(omega)", expected: "e.g. 1.5")
-        }
         guard labels.extent(along: axis) > 1 || axis != .z else {
             throw .invalidArgument("transport along z needs a volume", found: "a 2-D image (depth 1)", expected: "axis x or y")
         }
@@ -136,6 +119,6 @@ extension DiffusionSolver {
         }
         return DiffusionSolver(
             width: labels.width, height: labels.height, depth: labels.depth, axis: axis,
-            diffusivities: diffusivities, tolerance: tolerance, maximumIterations: limit, preconditioner: preconditioner)
+            diffusivities: diffusivities, tolerance: tolerance, maximumIterations: limit)
     }
 }

@@ -16,8 +16,6 @@ public enum TortuosityBenchmark {
         public var size = 256
         /// Edge of the volume solved by both SIMSKit and SciPy (0 = skip SciPy).
         public var scipySize = 40
-        /// Preconditioner.
-        public var preconditioner: Preconditioner = .ssor(omega: 1.5)
         /// Relative residual tolerance.
         public var tolerance = 1e-8
         /// Random seed of the medium.
@@ -40,14 +38,16 @@ public enum TortuosityBenchmark {
         public var relativeResidual: Double
         /// Unknowns (percolating pore voxels).
         public var unknowns: Int
-        /// Wall time of the solve in s (single thread).
+        /// Wall time of the solve in s (all cores).
         public var seconds: Double
         /// Peak resident memory before the solve (medium built), MiB.
         public var peakMemoryBeforeMiB: Double?
         /// Peak resident memory after the solve, MiB.
         public var peakMemoryAfterMiB: Double?
-        /// Preconditioner used.
-        public var preconditioner: String
+        /// Solver used.
+        public var solver: String
+        /// Cores the solver kernels could run on.
+        public var cores: Int
         /// Edge of the SciPy comparison volume.
         public var comparisonSize: Int?
         /// SIMSKit time on the comparison volume, s.
@@ -73,19 +73,19 @@ public enum TortuosityBenchmark {
         let before = ReferenceProcess.peakResidentMegabytes()
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try TortuosityFactor(axis: .z, tolerance: options.tolerance, preconditioner: options.preconditioner).fit(medium, phase: "pore")
+        let result = try TortuosityFactor(axis: .z, tolerance: options.tolerance).fit(medium, phase: "pore")
         let seconds = seconds(clock.now - start)
         let after = ReferenceProcess.peakResidentMegabytes()
         var report = Report(
             size: options.size, porosity: result.volumeFraction, tortuosityFactor: result.tortuosityFactor ?? .infinity,
             iterations: result.iterations, relativeResidual: result.relativeResidual, unknowns: result.unknowns,
             seconds: seconds, peakMemoryBeforeMiB: before, peakMemoryAfterMiB: after,
-            preconditioner: "\(options.preconditioner)", machine: SpectraBenchmark.machineDescription(),
+            solver: "CG + multigrid W-cycle (2×2×2 Galerkin aggregation, red-black Gauss–Seidel)", cores: ProcessInfo.processInfo.activeProcessorCount, machine: SpectraBenchmark.machineDescription(),
             date: ISO8601DateFormatter().string(from: Date()))
         if options.scipySize >= 4 {
             let small = try makeMedium(size: options.scipySize, seed: options.seed)
             let smallStart = clock.now
-            let mine = try TortuosityFactor(axis: .z, tolerance: options.tolerance, preconditioner: options.preconditioner).fit(small, phase: "pore")
+            let mine = try TortuosityFactor(axis: .z, tolerance: options.tolerance).fit(small, phase: "pore")
             report.comparisonSize = options.scipySize
             report.comparisonSwiftSeconds = Self.seconds(clock.now - smallStart)
             report.comparisonSwiftTau = mine.tortuosityFactor

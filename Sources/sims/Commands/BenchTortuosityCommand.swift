@@ -15,9 +15,6 @@ struct BenchTortuosityCommand: AsyncParsableCommand {
     @Option(name: .customLong("scipy-size"), help: "Edge of the volume also solved by SciPy spsolve (0 = skip)")
     var scipySize = 40
 
-    @Option(name: .long, help: "Preconditioner: ssor (ω = 1.5) or jacobi")
-    var preconditioner = "ssor"
-
     @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
     var out: String?
 
@@ -25,11 +22,6 @@ struct BenchTortuosityCommand: AsyncParsableCommand {
         var options = TortuosityBenchmark.Options()
         options.size = size
         options.scipySize = scipySize
-        switch preconditioner {
-        case "ssor": options.preconditioner = .ssor(omega: 1.5)
-        case "jacobi": options.preconditioner = .jacobi
-        default: throw ValidationError("--preconditioner must be ssor or jacobi, found \(preconditioner)")
-        }
         let report = try TortuosityBenchmark.run(options)
         try BenchmarkOutput.publish(report, to: out)
     }
