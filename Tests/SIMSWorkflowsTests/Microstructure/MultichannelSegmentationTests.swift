@@ -107,4 +107,18 @@ struct MultichannelSegmentationTests {
             }
         }
     }
+
+    @Test("measurement under the imaging preset's topography (prints docs/microstructure.md numbers)",
+          .enabled(if: ProcessInfo.processInfo.environment["SIMSKIT_SLOW_TESTS"] != nil),
+          arguments: [2, 9] as [UInt64])
+    func measurementUnderTopography(seed: UInt64) throws {
+        // As MicrostructureWorkflowTests.poresUnderSimulatedTopography: 100 µm, 50 % NCM, yield log-amplitude 0.4, 128².
+        let cathode = try SimulatedCathode(raster: 128, fieldOfView: 100, seed: seed, activeMaterial: 0.5, subsamples: 2)
+        for method in [MicrostructureSettings.Method.kmeans, .gmm] {
+            let found = try MicrostructureWorkflow(settings: Self.settings(method)).analyze(cathode.channels, name: "c").segmentation.labels.phaseFractions
+            var row = "topography seed \(seed) \(method.rawValue):"
+            for phase in 0 ..< 4 { row += String(format: " %.1f / %.1f", 100 * found[phase], 100 * cathode.truthFractions[phase]) }
+            FileHandle.standardError.write(Data((row + "\n").utf8))
+        }
+    }
 }
