@@ -6,7 +6,9 @@ public struct MicrostructureSettings: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         /// Marker-ion shares with Otsu thresholds (``PhaseSegmentation``).
         case threshold
-        /// k-means on the per-pixel shares of all marker ions and the scaled total (SIMSMultivariate ``KMeans``).
+        /// k-means (SIMSMultivariate ``KMeans``) on topography-free features: the per-pixel phase composition from
+        /// marker counts ÷ their phase levels, and the total relative to that composition and to the local yield
+        /// background (``MultichannelSegmentation``).
         case kmeans
         /// Gaussian mixture on the same features (SIMSMultivariate ``GaussianMixture``).
         case gmm
@@ -19,7 +21,7 @@ public struct MicrostructureSettings: Sendable {
     /// Gaussian smoothing σ in pixels before segmentation (0 = none).
     public var smoothingSigma: Double = 1
     /// Scale (σ in pixels) of the local yield (topography) background against which `low-total` pores are judged
-    /// (``YieldBackground``); 0: one global level per phase (flat sample).
+    /// (``YieldBackground``; all methods); 0: one global level per phase (flat sample).
     public var backgroundSigma: Double = 8
     /// Islands smaller than this many pixels (voxels) are merged into their surroundings.
     public var minimumIslandVoxels: Int = 4

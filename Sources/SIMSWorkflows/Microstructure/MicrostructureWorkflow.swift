@@ -38,18 +38,19 @@ public struct MicrostructureWorkflow: Sendable {
         var channels = channels
         if let size = settings.pixelSizeMicrometers { channels.pixelSizeMicrometers = size }
         let smoothing = GaussianFilter(sigma: settings.smoothingSigma, sigmaZ: channels.depth > 1 ? settings.smoothingSigma : 0)
+        let background = settings.backgroundSigma > 0
+            ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
         let segmentation: SegmentationResult
         switch settings.method {
         case .threshold:
-            let background = settings.backgroundSigma > 0
-                ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
             segmentation = try PhaseSegmentation(
                 rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
                 backgroundSmoothing: background).fit(channels)
         case .kmeans, .gmm:
             segmentation = try MultichannelSegmentation(
                 rules: settings.phases, algorithm: settings.method == .kmeans ? .kmeans : .gaussianMixture,
-                smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels, seed: settings.seed).fit(channels)
+                smoothing: smoothing, backgroundSmoothing: background, minimumIslandVoxels: settings.minimumIslandVoxels,
+                seed: settings.seed).fit(channels)
         }
         let active = settings.activePhase ?? settings.phases.first { if case .ions = $0.marker { true } else { false } }?.name
         if let active, segmentation.labels.label(of: active) == nil {

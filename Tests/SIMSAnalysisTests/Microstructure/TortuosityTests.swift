@@ -140,8 +140,8 @@ struct TortuosityTests {
     @Test("multigrid-preconditioned CG: the iteration count does not grow from 24³ to 48³ (lattice of solid cubes)")
     func multigridIterationsIndependentOfSize() throws {
         // Solid 3³ cubes on a period-6 lattice (ε = 7/8): the same medium at twice the size. CG preconditioned by
-        // SSOR needs 33 → 58 iterations here (SciPy prototype), by Jacobi about twice as many again; a working
-        // multigrid preconditioner removes the growth with the size (the prototype: 11 → 11).
+        // SSOR(1.5) needs 33 → 58 iterations here (Tests/Reference/tortuosity_multigrid_prototype.py); a working
+        // multigrid preconditioner removes the growth with the size (the prototype's W-cycle: 11 → 11).
         func lattice(_ size: Int) throws -> PhaseLabels {
             try Media.make(width: size, height: size, depth: size) { x, y, z in
                 x % 6 < 3 && y % 6 < 3 && (z + 3) % 6 < 3 ? 0 : 1

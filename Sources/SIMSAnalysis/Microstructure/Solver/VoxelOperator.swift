@@ -1,5 +1,5 @@
 /// The matrix-free system matrix A of the diffusion problem on the voxel grid (the finest multigrid level), with
-/// the kernels of the conjugate-gradient solve and of the multigrid V-cycle.
+/// the kernels of the conjugate-gradient solve and of the multigrid cycle.
 ///
 /// Row k of A (unknown k at voxel v): diagonal dₖ = Σⱼ gₖⱼ + bₖ, off-diagonal −gₖⱼ for each face neighbour j that
 /// is an unknown, gₖⱼ the harmonic-mean conductance and bₖ the conductance to a Dirichlet face (2·Dₖ on the first
