@@ -18,7 +18,7 @@ struct SimulatedCathodeVolume {
     /// Sub-voxel volume fractions of the truth in our label order (mean over the planes of the sections' area fractions).
     let truthFractions: [Double]
 
-    init(raster: Int = 48, planes: Int = 24, seed: UInt64, subsamples: Int = 8) throws {
+    init(raster: Int = 48, planes: Int = 24, seed: UInt64, subsamples: Int = 8, scans: Int? = nil) throws {
         var design = VolumeDesign()
         let pixel = design.beam.areaMicrometers / Double(design.beam.raster)
         design.beam.raster = raster
@@ -26,6 +26,7 @@ struct SimulatedCathodeVolume {
         design.planes = planes
         design.planeThicknessMicrometers = pixel
         design.subsamples = subsamples
+        if let scans { design.beam.scans = scans }
         let simulated = try simulateVolume(design, seed: seed)
         channels = try ImageChannels(simulated.volume)
         let classes: [[Phase]] = [[.ncm811], [.argyrodite, .cei], [.carbon], [.pore]]
