@@ -38,10 +38,13 @@ public struct MicrostructureMetrics: Sendable {
         for phase in tortuosityPhases ?? [] where labels.label(of: phase) == nil {
             throw .invalidArgument("tortuosity requested for an unknown phase", found: phase, expected: labels.phases.joined(separator: ", "))
         }
+        let solves = labels.phases.filter { tortuosityPhases?.contains($0) ?? true }.count * labels.axes.count
+        var solved = 0
         for (index, phase) in labels.phases.enumerated() {
             var perAxis: [DiffusionResult] = []
             for axis in labels.axes where tortuosityPhases?.contains(phase) ?? true {
-                progress.report(task: "tortuosity of \(phase) along \(axis.rawValue)", completed: 0, total: 1)
+                progress.report(task: "tortuosity (phase × axis)", completed: solved, total: solves)
+                solved += 1
                 let result = try TortuosityFactor(axis: axis, tolerance: tolerance).fit(labels, label: UInt8(index))
                 if !result.converged {
                     progress.warn("tortuosity of \(phase) along \(axis.rawValue) did not converge (relative residual \(result.relativeResidual) after \(result.iterations) iterations)")
@@ -50,6 +53,7 @@ public struct MicrostructureMetrics: Sendable {
             }
             tortuosity.append(perAxis)
         }
+        if solves > 0 { progress.report(task: "tortuosity (phase × axis)", completed: solves, total: solves) }
         self.tortuosity = tortuosity
         if let activePhase {
             particles = try ParticleSizes(connectivity: connectivity).fit(labels, phase: activePhase)
