@@ -58,7 +58,7 @@ public enum ImagesWorkflow {
             progress.report(task: "analysing image sets", completed: number, total: work.count)
             let key = measurementCounts[item.source.measurement, default: 0] > 1 ? "\(item.sample)_\(item.source.measurement)" : item.source.measurement
             do {
-                let set = try item.source.load(peaks: peaks)
+                let set = result.record.fillingFieldOfView(of: try item.source.load(peaks: peaks))
                 result.record.inputs += item.source.files
                 try analyse(set, sample: item.sample, key: key, options: options, colorMap: colorMap, folder: folder, result: &result)
             } catch {

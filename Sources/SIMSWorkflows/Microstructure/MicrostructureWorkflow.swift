@@ -105,7 +105,7 @@ public struct MicrostructureWorkflow: Sendable {
         for source in sources {
             record.inputs += source.files
             do {
-                sets.append((source.measurement, try source.load(peaks: peaks, progress: progress)))
+                sets.append((source.measurement, record.fillingFieldOfView(of: try source.load(peaks: peaks, progress: progress))))
             } catch {
                 record.fail(source.files.first ?? source.measurement, error)
             }

@@ -138,7 +138,7 @@ public enum MVAWorkflow {
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)
             do {
-                let set = try source.load(peaks: peaks, progress: progress)
+                let set = record.fillingFieldOfView(of: try source.load(peaks: peaks, progress: progress))
                 record.inputs += source.files
                 let analysis = try analyze(set, options: options)
                 try write(analysis, set: set, options: options, folder: folder, record: &record)
