@@ -7,7 +7,7 @@ import SIMSTestSupport
 /// on the simulated cathode, several seeds). Not part of the normal run — it takes minutes — and skipped unless asked
 /// for; it prints one line per seed and asserts nothing beyond the solves succeeding:
 ///
-///     SIMS_MEASURE_SEEDS=11,3,7,21,42 [SIMS_MEASURE_SCANS=5] [SIMS_MEASURE_SIGMA=0.7] \
+///     SIMS_MEASURE_SEEDS=11,3,7,21,42 [SIMS_MEASURE_SCANS=5] [SIMS_MEASURE_SIGMA=0.7] [SIMS_MEASURE_CEI=] \
 ///         swift test --filter AccuracyMeasurement/volume          # 3-D stacks
 ///     SIMS_MEASURE_SEEDS=11,3,7,21,42 swift test --filter AccuracyMeasurement/sections   # 2-D sections
 @Suite("Microstructure accuracy measurement (docs tables; set SIMS_MEASURE_SEEDS)",
@@ -17,10 +17,12 @@ struct AccuracyMeasurement {
     var seeds: [UInt64] { (environment["SIMS_MEASURE_SEEDS"] ?? "").split(separator: ",").compactMap { UInt64($0) } }
     var scans: Int? { environment["SIMS_MEASURE_SCANS"].flatMap { Int($0) } }
 
-    /// The tests' settings (σ 0.7 unless SIMS_MEASURE_SIGMA, islands < 2, background σ 8) with the CEI named.
+    /// The tests' settings (σ 0.7 unless SIMS_MEASURE_SIGMA, islands < 2, background σ 8) with the CEI named
+    /// (`SIMS_MEASURE_CEI=` empty: not named).
     func settings() throws -> MicrostructureSettings {
         var settings = MicrostructureSettings()
-        settings.phases = try (SimulatedCathode.rules + ["CEI=SO_3-,PO_3-"]).map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        let cei = environment["SIMS_MEASURE_CEI"] ?? "CEI=SO_3-,PO_3-"
+        settings.phases = try (SimulatedCathode.rules + (cei.isEmpty ? [] : [cei])).map { text throws(SIMSError) in try PhaseRule(parsing: text) }
         settings.tortuosityPhases = []
         settings.smoothingSigma = environment["SIMS_MEASURE_SIGMA"].flatMap { Double($0) } ?? 0.7
         settings.minimumIslandVoxels = 2
