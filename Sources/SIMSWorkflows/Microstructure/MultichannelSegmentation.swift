@@ -112,7 +112,7 @@ public struct MultichannelSegmentation: Sendable {
         var thresholds: [String: Double] = [:]
         var poreCut = -Double.infinity
         if let poreIndex {
-            poreCut = 0.5 * (min(Self.percentile(features.relativeTotal, 0.01), 1) + 1)
+            poreCut = 0.5 * (min(MarkerScores.quantile(features.relativeTotal, 0.01), 1) + 1)
             thresholds["\(rules[poreIndex].name) cluster mean total relative to composition and local yield background"] = poreCut
         }
         var phaseOfCluster = [Int](repeating: features.markedPhases[0], count: k)
@@ -139,7 +139,6 @@ public struct MultichannelSegmentation: Sendable {
     public func features(_ channels: ImageChannels) throws(SIMSError) -> Features {
         let n = channels.voxelCount
         let (w, h, d) = (channels.width, channels.height, channels.depth)
-        let smooth = { (values: ContiguousArray<Double>) in smoothing.apply(values, width: w, height: h, depth: d) }
         let marked = rules.indices.filter { rules[$0].marker != .lowTotal }
         guard !marked.isEmpty else {
             throw .invalidArgument("at least one phase must be marked by ions", expected: "NAME=ION,ION")
@@ -147,49 +146,21 @@ public struct MultichannelSegmentation: Sendable {
         guard rules.filter({ $0.marker == .lowTotal }).count <= 1 else {
             throw .invalidArgument("only one phase can be marked low-total", found: rules.map(\.description).joined(separator: " "), expected: "one NAME=low-total")
         }
-        let total = smooth(channels.total)
-        var smoothed: [String: ContiguousArray<Double>] = [:]
-        var markers: [[String]] = []
-        for index in marked {
-            guard case .ions(let ions) = rules[index].marker else { continue }
-            for ion in ions where smoothed[ion] == nil {
-                guard let counts = channels.channel(ion) else {
-                    throw .invalidArgument("phase \(rules[index].name): no image of ion \(ion)", found: ion, expected: "one of " + (channels.ions + ["total"]).joined(separator: ", "))
-                }
-                smoothed[ion] = smooth(counts)
-            }
-            markers.append(ions)
-        }
+        let scores = try MarkerScores(rules: rules, channels: channels, smoothing: smoothing)
+        let total = scores.total
         let m = marked.count
-        // 1. Provisional phases from the shares of the total, each ÷ its 99th percentile.
+        // 1. Provisional phases from the share scores (shares of the total, each ÷ its 99th percentile).
         var provisional = [Int](repeating: 0, count: n)
         if m > 1 {
-            var best = ContiguousArray<Double>(repeating: -1, count: n)
-            for p in 0 ..< m {
-                var score = ContiguousArray<Double>(repeating: 0, count: n)
-                for ion in markers[p] {
-                    let share = try PixelNormalization().ratios(smoothed[ion]!, reference: total, width: w, height: h, depth: d, ion: ion)
-                    let scale = Self.percentile(share, 0.99)
-                    guard scale > 0 else {
-                        throw SIMSError(.numerical, "ion \(ion) (phase \(rules[marked[p]].name)) is absent from the images", found: "share 0 in 99 % of the pixels", expected: "a marker ion present in its phase")
-                    }
-                    for i in 0 ..< n { score[i] += share[i] / scale / Double(markers[p].count) }
-                }
-                for i in 0 ..< n where score[i] > best[i] { best[i] = score[i]; provisional[i] = p }
+            let shares = try scores.shareScores()
+            for i in 0 ..< n {
+                var best = 0
+                for p in 1 ..< m where shares[p][i] > shares[best][i] { best = p }
+                provisional[i] = best
             }
         }
         // 2. Fraction scores count ÷ level and the composition.
-        var fraction = [ContiguousArray<Double>](repeating: ContiguousArray(repeating: 0, count: n), count: m)
-        for p in 0 ..< m {
-            for ion in markers[p] {
-                let values = smoothed[ion]!
-                var members = ContiguousArray<Double>()
-                for i in 0 ..< n where provisional[i] == p { members.append(values[i]) }
-                let level = Self.percentile(members, 0.5)
-                guard level > 0 else { continue }
-                for i in 0 ..< n { fraction[p][i] += values[i] / level / Double(markers[p].count) }
-            }
-        }
+        let fraction = scores.fractionScores(assignment: provisional)
         var composition = [ContiguousArray<Double>](repeating: ContiguousArray(repeating: 1 / Double(m), count: n), count: m)
         var dominant = [Int](repeating: 0, count: n)
         for i in 0 ..< n {
@@ -206,7 +177,7 @@ public struct MultichannelSegmentation: Sendable {
         for p in 0 ..< m {
             var members = ContiguousArray<Double>()
             for i in 0 ..< n where dominant[i] == p { members.append(total[i]) }
-            typical[p] = Self.percentile(members, 0.5)
+            typical[p] = MarkerScores.quantile(members, 0.5)
         }
         var relative = ContiguousArray<Double>(repeating: 1, count: n)
         for i in 0 ..< n {
@@ -221,12 +192,4 @@ public struct MultichannelSegmentation: Sendable {
         return Features(markedPhases: marked, composition: composition, relativeTotal: relative)
     }
 
-    /// The `q`-quantile (linear interpolation, NumPy's default) of `values`; 0 when empty.
-    static func percentile(_ values: ContiguousArray<Double>, _ q: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let position = q * Double(sorted.count - 1)
-        let lower = Int(position), upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
-    }
 }

@@ -49,39 +49,22 @@ public struct PhaseSegmentation: Sendable {
     public func fit(_ channels: ImageChannels) throws(SIMSError) -> SegmentationResult {
         try validate(against: channels)
         let n = channels.voxelCount
-        let smooth = { (values: ContiguousArray<Double>) in
-            smoothing.apply(values, width: channels.width, height: channels.height, depth: channels.depth)
-        }
-        let total = smooth(channels.total)
+        let scores = try MarkerScores(rules: rules, channels: channels, smoothing: smoothing)
+        let total = scores.total
         var labels = ContiguousArray<UInt8>(repeating: 0, count: n)
         var thresholds: [String: Double] = [:]
         let poreIndex = rules.firstIndex(where: { $0.marker == .lowTotal })
         let marked = rules.indices.filter { rules[$0].marker != .lowTotal }
-        // 2. Solid phases from the marker scores (all pixels; pores are separated afterwards).
+        // 2. Solid phases from the marker share scores (all pixels; pores are separated afterwards).
         let all = Array(0 ..< n)
         if marked.count == 1 {
             for i in all { labels[i] = UInt8(marked[0]) }
         } else {
-            var scores: [ContiguousArray<Double>] = []
-            for index in marked {
-                guard case .ions(let ions) = rules[index].marker else { continue }
-                var score = ContiguousArray<Double>(repeating: 0, count: n)
-                for ion in ions {
-                    let share = try PixelNormalization().ratios(
-                        smooth(channels.channel(ion)!), reference: total, width: channels.width, height: channels.height,
-                        depth: channels.depth, ion: ion)
-                    let scale = Self.percentile(Array(share), 0.99)
-                    guard scale > 0 else {
-                        throw SIMSError(.numerical, "ion \(ion) (phase \(rules[index].name)) is absent from the images", found: "share 0 in 99 % of the pixels", expected: "a marker ion present in its phase")
-                    }
-                    for i in all { score[i] += share[i] / scale / Double(ions.count) }
-                }
-                scores.append(score)
-            }
+            let shares = try scores.shareScores()
             if marked.count == 2 {
                 let share = all.map { i -> Double in
-                    let sum = scores[0][i] + scores[1][i]
-                    return sum > 0 ? scores[0][i] / sum : 0.5
+                    let sum = shares[0][i] + shares[1][i]
+                    return sum > 0 ? shares[0][i] / sum : 0.5
                 }
                 let threshold = try OtsuThreshold().fit(share)[0]
                 thresholds["\(rules[marked[0]].name) share"] = threshold
@@ -89,32 +72,17 @@ public struct PhaseSegmentation: Sendable {
             } else {
                 for i in all {
                     var best = 0
-                    for p in 1 ..< marked.count where scores[p][i] > scores[best][i] { best = p }
+                    for p in 1 ..< marked.count where shares[p][i] > shares[best][i] { best = p }
                     labels[i] = UInt8(marked[best])
                 }
             }
         }
-        // 2b. Refinement: the level of each marker ion is the median of its smoothed counts over the pixels given
-        //     its phase; the score of a phase is the mean of count ÷ level over its markers, i.e. the estimated
-        //     area fraction of the phase in the pixel. Comparing these within a pixel is free of the total (and of
-        //     topography, which scales all ions alike) and unbiased at blurred edges, where a share of the total
-        //     would favour the phase of higher total yield. Each pixel takes the phase of highest score.
+        // 2b. Refinement: the fraction scores (count ÷ level, level = median over the pixels given the phase), i.e.
+        //     the estimated area fraction of each phase in the pixel. Comparing these within a pixel is free of the
+        //     total (and of topography, which scales all ions alike) and unbiased at blurred edges, where a share of
+        //     the total would favour the phase of higher total yield. Each pixel takes the phase of highest score.
         if marked.count >= 2 {
-            var smoothedCounts: [String: ContiguousArray<Double>] = [:]
-            var fractions: [ContiguousArray<Double>] = []
-            for index in marked {
-                guard case .ions(let ions) = rules[index].marker else { continue }
-                let members = all.filter { Int(labels[$0]) == index }
-                var score = ContiguousArray<Double>(repeating: 0, count: n)
-                for ion in ions {
-                    let smoothed = smoothedCounts[ion] ?? smooth(channels.channel(ion)!)
-                    smoothedCounts[ion] = smoothed
-                    let level = Self.percentile(members.map { smoothed[$0] }, 0.5)
-                    guard level > 0 else { continue }
-                    for i in all { score[i] += smoothed[i] / level / Double(ions.count) }
-                }
-                fractions.append(score)
-            }
+            let fractions = scores.fractionScores(assignment: labels.lazy.map { marked.firstIndex(of: Int($0)) ?? -1 })
             for i in all {
                 var best = 0
                 for p in 1 ..< marked.count where fractions[p][i] > fractions[best][i] { best = p }
@@ -128,7 +96,7 @@ public struct PhaseSegmentation: Sendable {
             var level = [Double](repeating: 0, count: rules.count)
             for index in marked {
                 let values = all.filter { Int(labels[$0]) == index }.map { total[$0] }
-                level[index] = Self.percentile(values, 0.5)
+                level[index] = MarkerScores.quantile(values, 0.5)
             }
             var relative = ContiguousArray(all.map { i -> Double in
                 let l = level[Int(labels[i])]
@@ -143,7 +111,7 @@ public struct PhaseSegmentation: Sendable {
             }
             // Half-way between the pore level (1st percentile) and the solid level (1), like the 50 % criterion
             // for an edge blurred by the beam: a pixel is pore when most of its signal is missing.
-            let poreLevel = min(Self.percentile(Array(relative), 0.01), 1)
+            let poreLevel = min(MarkerScores.quantile(Array(relative), 0.01), 1)
             let threshold = 0.5 * (poreLevel + 1)
             thresholds[name] = threshold
             for i in all where relative[i] <= threshold { labels[i] = UInt8(poreIndex) }
@@ -179,14 +147,6 @@ public struct PhaseSegmentation: Sendable {
         }
     }
 
-    /// The `q`-quantile (linear interpolation, NumPy's default) of `values`; 0 when empty.
-    static func percentile(_ values: [Double], _ q: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let position = q * Double(sorted.count - 1)
-        let lower = Int(position), upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
-    }
 }
 
 /// The outcome of ``PhaseSegmentation``.
