@@ -60,7 +60,7 @@ public struct GaussianFilter: Sendable, Equatable {
         return weights
     }
 
-    private func lineStarts(width: Int, height: Int, depth: Int, along axis: Int) -> [Int] {
+    func lineStarts(width: Int, height: Int, depth: Int, along axis: Int) -> [Int] {
         var starts: [Int] = []
         switch axis {
         case 0: for z in 0 ..< depth { for y in 0 ..< height { starts.append((z * height + y) * width) } }
@@ -70,7 +70,7 @@ public struct GaussianFilter: Sendable, Equatable {
         return starts
     }
 
-    private static func filter(_ input: ContiguousArray<Double>, kernel: [Double], count: Int, stride: Int, lines: [Int]) -> ContiguousArray<Double> {
+    static func filter(_ input: ContiguousArray<Double>, kernel: [Double], count: Int, stride: Int, lines: [Int]) -> ContiguousArray<Double> {
         var output = input
         let radius = kernel.count / 2
         // Source index for each padded position −radius ..< count + radius (mirror, edge repeated).

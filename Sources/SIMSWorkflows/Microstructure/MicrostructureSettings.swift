@@ -12,14 +12,21 @@ public struct MicrostructureSettings: Sendable {
         case kmeans
         /// Gaussian mixture on the same features (SIMSMultivariate ``GaussianMixture``).
         case gmm
+        /// Linear unmixing of every ion image into phase amounts, a repeated phase name adding an interphase
+        /// component calibrated by closure (``PhaseUnmixing``).
+        case unmix
     }
 
     /// The phases and their marker ions, in label order.
     public var phases: [PhaseRule] = []
     /// Segmentation method.
     public var method: Method = .threshold
-    /// Gaussian smoothing σ in pixels before segmentation (0 = none).
-    public var smoothingSigma: Double = 1
+    /// Gaussian smoothing σ in pixels before segmentation (0 = none); `nil`: automatic, the σ whose kernel gathers
+    /// ``automaticSmoothingCounts`` counts of the total (``GaussianFilter/sigma(countsPerKernel:meanCounts:dimensions:)``).
+    public var smoothingSigma: Double? = 1
+    /// Counts of the total per smoothing kernel for the automatic σ (70: 12 % relative noise; σ 0.7 px at 4.7 counts
+    /// per voxel in 3-D).
+    public static let automaticSmoothingCounts = 70.0
     /// Scale (σ in pixels) of the local yield (topography) background against which `low-total` pores are judged
     /// (``YieldBackground``; all methods); 0: one global level per phase (flat sample).
     public var backgroundSigma: Double = 8

@@ -37,10 +37,18 @@ public struct MicrostructureWorkflow: Sendable {
     public func analyze(_ channels: ImageChannels, name: String, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Analysis {
         var channels = channels
         if let size = settings.pixelSizeMicrometers { channels.pixelSizeMicrometers = size }
-        let smoothing = GaussianFilter(sigma: settings.smoothingSigma, sigmaZ: channels.depth > 1 ? settings.smoothingSigma : 0)
+        var sigma = settings.smoothingSigma ?? 0
+        if settings.smoothingSigma == nil {
+            let mean = channels.total.reduce(0, +) / Double(max(channels.voxelCount, 1))
+            guard mean > 0 else {
+                throw SIMSError(.empty, "\(name): the images hold no counts, so no smoothing can be derived from them", expected: "ion images with counts, or --smooth σ")
+            }
+            sigma = GaussianFilter.sigma(countsPerKernel: MicrostructureSettings.automaticSmoothingCounts, meanCounts: mean, dimensions: channels.depth > 1 ? 3 : 2)
+        }
+        let smoothing = GaussianFilter(sigma: sigma, sigmaZ: channels.depth > 1 ? sigma : 0)
         let background = settings.backgroundSigma > 0
             ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
-        let segmentation: SegmentationResult
+        var segmentation: SegmentationResult
         switch settings.method {
         case .threshold:
             segmentation = try PhaseSegmentation(
@@ -51,7 +59,13 @@ public struct MicrostructureWorkflow: Sendable {
                 rules: settings.phases, algorithm: settings.method == .kmeans ? .kmeans : .gaussianMixture,
                 smoothing: smoothing, backgroundSmoothing: background, minimumIslandVoxels: settings.minimumIslandVoxels,
                 seed: settings.seed).fit(channels)
+        case .unmix:
+            segmentation = try PhaseUnmixing(
+                rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
+                backgroundSmoothing: background,
+                closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: channels.depth > 1 ? 3 : 0)).fit(channels).segmentation
         }
+        if settings.smoothingSigma == nil { segmentation.thresholds["smoothing sigma (px, automatic)"] = sigma }
         let active = settings.activePhase ?? settings.phases.first { if case .ions = $0.marker { true } else { false } }?.name
         if let active, segmentation.labels.label(of: active) == nil {
             throw .invalidArgument("the active phase is not one of the phases", found: active, expected: settings.phases.map(\.name).joined(separator: ", "))
@@ -70,7 +84,8 @@ public struct MicrostructureWorkflow: Sendable {
         if let first = inputs.first { try record.useManifest(describing: first) }  // sims.toml → Table III
         record.set("phases", settings.phases.map(\.description).joined(separator: " "))
         record.set("method", settings.method.rawValue)
-        record.set("smoothing sigma (px)", CSVTable.format(settings.smoothingSigma))
+        record.set("smoothing sigma (px)", settings.smoothingSigma.map(CSVTable.format)
+                   ?? "automatic: \(CSVTable.format(MicrostructureSettings.automaticSmoothingCounts)) counts of the total per kernel")
         record.set("minimum island (voxels)", String(settings.minimumIslandVoxels))
         record.set("pore background sigma (px)", CSVTable.format(settings.backgroundSigma))
         record.set("connectivity", settings.connectivity.rawValue)
@@ -135,6 +150,9 @@ public struct MicrostructureWorkflow: Sendable {
             }
         }
         for analysis in analyses {
+            for (name, value) in analysis.segmentation.thresholds.sorted(by: { $0.key < $1.key }) {
+                record.set("\(analysis.name): \(name)", CSVTable.format(value))
+            }
             for (index, phase) in analysis.metrics.labels.phases.enumerated() {
                 for result in analysis.metrics.tortuosity[index] where !result.percolates && analysis.metrics.fractions[index] > 0 {
                     record.warn("\(analysis.name): \(phase) does not percolate along \(result.axis.rawValue) (τ = ∞)")

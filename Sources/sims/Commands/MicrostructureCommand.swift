@@ -22,17 +22,17 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Argument(help: "Image files or folders of them.")
     var inputs: [String]
 
-    @Option(name: .long, help: "NAME=ION[,ION…] or NAME=low-total; repeat for every phase (label order).")
+    @Option(name: .long, help: "NAME=ION[,ION…] or NAME=low-total; repeat for every phase (label order). With --method unmix a repeated NAME adds a thin interphase component (e.g. a CEI) to that phase.")
     var phase: [String] = []
 
-    @Option(name: .long, help: "Segmentation: threshold (Otsu on marker shares), kmeans or gmm.")
+    @Option(name: .long, help: "Segmentation: threshold (marker shares and levels), unmix (linear unmixing of all ions), kmeans or gmm.")
     var method: String = "threshold"
 
     @Option(name: .customLong("pixel-size"), help: "Pixel size in µm (overrides the metadata).")
     var pixelSize: Double?
 
-    @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off).")
-    var smooth: Double = 1
+    @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off), or auto: the σ whose kernel gathers 70 counts of the total (shrinks as the dose grows; recommended with --method unmix).")
+    var smooth: String = "1"
 
     @Option(name: .long, help: "Scale σ (px) of the local yield (topography) background for low-total pores (0 = one global level).")
     var background: Double = 8
@@ -65,19 +65,26 @@ struct MicrostructureCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         guard let method = MicrostructureSettings.Method(rawValue: method) else {
-            throw ValidationError("--method must be threshold, kmeans or gmm, found \(method)")
+            throw ValidationError("--method must be threshold, unmix, kmeans or gmm, found \(method)")
         }
         guard let connectivity = Connectivity(rawValue: connectivity) else {
             throw ValidationError("--connectivity must be face or full, found \(connectivity)")
         }
         if let pixelSize, !(pixelSize > 0 && pixelSize.isFinite) { throw ValidationError("--pixel-size must be a positive number of µm") }
-        guard smooth >= 0, smooth.isFinite else { throw ValidationError("--smooth must be ≥ 0") }
+        let sigma: Double?
+        if smooth.lowercased() == "auto" {
+            sigma = nil
+        } else if let value = Double(smooth), value >= 0, value.isFinite {
+            sigma = value
+        } else {
+            throw ValidationError("--smooth must be a σ ≥ 0 in pixels or auto, found \(smooth)")
+        }
         guard background >= 0, background.isFinite else { throw ValidationError("--background must be ≥ 0") }
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must lie in (0, 1)") }
         settings.method = method
         settings.connectivity = connectivity
         settings.pixelSizeMicrometers = pixelSize
-        settings.smoothingSigma = smooth
+        settings.smoothingSigma = sigma
         settings.minimumIslandVoxels = minIsland
         settings.backgroundSigma = background
         settings.activePhase = active

@@ -7,9 +7,11 @@ import SIMSTestSupport
 /// on the simulated cathode, several seeds). Not part of the normal run — it takes minutes — and skipped unless asked
 /// for; it prints one line per seed and asserts nothing beyond the solves succeeding:
 ///
-///     SIMS_MEASURE_SEEDS=11,3,7,21,42 [SIMS_MEASURE_SCANS=5] [SIMS_MEASURE_SIGMA=0.7] [SIMS_MEASURE_CEI=] \
+///     SIMS_MEASURE_SEEDS=11,3,7,21,42 [SIMS_MEASURE_SCANS=5] [SIMS_MEASURE_SIGMA=0.7] [SIMS_MEASURE_CEI=] [SIMS_MEASURE_METHOD=unmix] \
 ///         swift test --filter AccuracyMeasurement/volume          # 3-D stacks
 ///     SIMS_MEASURE_SEEDS=11,3,7,21,42 swift test --filter AccuracyMeasurement/sections   # 2-D sections
+///     SIMS_MEASURE_SEEDS=11,3,7,21,42 [SIMS_MEASURE_SCANS=20] [SIMS_MEASURE_RASTER=64] SIMS_MEASURE_EXPORT=DIR \
+///         swift test --filter AccuracyMeasurement/export          # stacks for Tests/Reference/microstructure/
 @Suite("Microstructure accuracy measurement (docs tables; set SIMS_MEASURE_SEEDS)",
        .enabled(if: ProcessInfo.processInfo.environment["SIMS_MEASURE_SEEDS"] != nil))
 struct AccuracyMeasurement {
@@ -18,13 +20,15 @@ struct AccuracyMeasurement {
     var scans: Int? { environment["SIMS_MEASURE_SCANS"].flatMap { Int($0) } }
 
     /// The tests' settings (σ 0.7 unless SIMS_MEASURE_SIGMA, islands < 2, background σ 8) with the CEI named
-    /// (`SIMS_MEASURE_CEI=` empty: not named).
+    /// (`SIMS_MEASURE_CEI=` empty: not named); `SIMS_MEASURE_METHOD=unmix`: ``PhaseUnmixing`` with the CEI as an
+    /// interphase component of the SE (`SE=SO_3-,PO_3-`).
     func settings() throws -> MicrostructureSettings {
         var settings = MicrostructureSettings()
-        let cei = environment["SIMS_MEASURE_CEI"] ?? "CEI=SO_3-,PO_3-"
+        settings.method = environment["SIMS_MEASURE_METHOD"].flatMap { MicrostructureSettings.Method(rawValue: $0) } ?? .threshold
+        let cei = environment["SIMS_MEASURE_CEI"] ?? (settings.method == .unmix ? "SE=SO_3-,PO_3-" : "CEI=SO_3-,PO_3-")
         settings.phases = try (SimulatedCathode.rules + (cei.isEmpty ? [] : [cei])).map { text throws(SIMSError) in try PhaseRule(parsing: text) }
         settings.tortuosityPhases = []
-        settings.smoothingSigma = environment["SIMS_MEASURE_SIGMA"].flatMap { Double($0) } ?? 0.7
+        settings.smoothingSigma = environment["SIMS_MEASURE_SIGMA"] == "auto" ? nil : environment["SIMS_MEASURE_SIGMA"].flatMap { Double($0) } ?? 0.7
         settings.minimumIslandVoxels = 2
         return settings
     }
@@ -59,6 +63,27 @@ struct AccuracyMeasurement {
             let cathode = try SimulatedCathode(seed: seed, activeMaterial: 0.35, scans: scans ?? 10)
             let named = try MicrostructureWorkflow(settings: settings()).analyze(cathode.channels, name: "cathode").metrics.labels
             print("2-D", try row(seed: seed, named: named, truth: cathode.truth, truthFractions: cathode.truthFractions, axes: [.x, .y]))
+        }
+    }
+}
+
+extension AccuracyMeasurement {
+    /// Writes each seed's stack for the NumPy prototype `Tests/Reference/microstructure/unmixing_prototype.py`:
+    /// `<dir>/seed<N>_counts.f64` (every ion image, then the total; Float64, voxel order of ``PhaseLabels``),
+    /// `<dir>/seed<N>_truth.u8` (reference labels: NCM, SE + CEI, carbon, pore) and `<dir>/seed<N>.json` (ions, shape,
+    /// true volume fractions). `SIMS_MEASURE_RASTER` sets the raster (default 48; the volume preset's is 64).
+    @Test("export 3-D stacks (SIMS_MEASURE_EXPORT=dir)", .enabled(if: ProcessInfo.processInfo.environment["SIMS_MEASURE_EXPORT"] != nil))
+    func export() throws {
+        let dir = URL(fileURLWithPath: environment["SIMS_MEASURE_EXPORT"]!)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for seed in seeds {
+            let volume = try SimulatedCathodeVolume(raster: Int(environment["SIMS_MEASURE_RASTER"] ?? "48") ?? 48, seed: seed, scans: scans)
+            var bytes = Data()
+            for channel in volume.channels.counts + [volume.channels.total] { channel.withUnsafeBufferPointer { bytes.append(Data(buffer: $0)) } }
+            try bytes.write(to: dir.appendingPathComponent("seed\(seed)_counts.f64"))
+            try Data(volume.truth.labels).write(to: dir.appendingPathComponent("seed\(seed)_truth.u8"))
+            let meta = "{\"ions\": [\((volume.channels.ions + ["total"]).map { "\"\($0)\"" }.joined(separator: ","))], \"width\": \(volume.channels.width), \"height\": \(volume.channels.height), \"depth\": \(volume.channels.depth), \"fractions\": \(volume.truthFractions)}"
+            try meta.write(to: dir.appendingPathComponent("seed\(seed).json"), atomically: true, encoding: .utf8)
         }
     }
 }

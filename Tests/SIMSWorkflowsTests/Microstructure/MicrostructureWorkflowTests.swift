@@ -70,7 +70,7 @@ struct MicrostructureWorkflowTests {
         // The CEI named by its own markers (SO_3-, PO_3-), then counted with the SE as the truth counts it.
         settings.phases.append(try PhaseRule(parsing: "CEI=SO_3-,PO_3-"))
         let named = try PhaseSegmentation(
-            rules: settings.phases, smoothing: GaussianFilter(sigma: settings.smoothingSigma),
+            rules: settings.phases, smoothing: GaussianFilter(sigma: settings.smoothingSigma ?? 1),
             minimumIslandVoxels: settings.minimumIslandVoxels, backgroundSmoothing: GaussianFilter(sigma: settings.backgroundSigma)
         ).fit(cathode.channels).labels
         let merged = try PhaseLabels(
@@ -87,7 +87,7 @@ struct MicrostructureWorkflowTests {
             // Measured on this sample: 3.09 vs 3.35 (x, −7.6 %), 2.61 vs 2.53 (y, +3.0 %); other seeds up to 22 %
             // (docs/microstructure.md). The 10 % bound guards against regressions; the 5 % target stays visible.
             #expect(abs(foundTau - truthTau) / truthTau < 0.10, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
-            withKnownIssue("τ within 5 % of the true map is not reached on 2-D sections at 0.39 µm pixels", isIntermittent: true) {
+            withKnownIssue("τ within 5 % of the true map is not reached on 2-D sections by any method or dose measured (met on 3-D stacks: VolumeUnmixingTests)", isIntermittent: true) {
                 #expect(abs(foundTau - truthTau) / truthTau < 0.05, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
             }
         }
@@ -125,6 +125,37 @@ extension MicrostructureWorkflowTests {
         #expect(FileManager.default.fileExists(atPath: folder.file("out/results/particles.csv")))
     }
 
+    @Test("unmixing end to end: CEI as an interphase of the SE, automatic σ; provenance records σ and the calibrated level")
+    func unmixingRun() throws {
+        let folder = try TemporaryFolder()
+        // 128² over 50 µm (0.39 µm pixels; at 48², 1 µm pixels, both methods miss the pores by 6–7 % absolute).
+        let cathode = try SimulatedCathode(raster: 128, seed: 3)
+        var set = cathode.set
+        set.measurement = "spotA"
+        _ = try set.writeIONTOFASCII(to: folder.file("in"))
+        var settings = try settings()
+        settings.method = .unmix
+        settings.smoothingSigma = nil
+        settings.phases.append(try PhaseRule(parsing: "SE=SO_3-,PO_3-"))
+        settings.pixelSizeMicrometers = 50.0 / 128
+        let result = try MicrostructureWorkflow(settings: settings).run(inputs: [folder.file("in")], output: OutputFolder(folder.file("out")))
+        #expect(result.record.outcome == .success)
+        // Measured: NCM 51.1 / 51.5 %, SE + CEI 35.9 / 36.0 %, carbon 7.5 / 5.7 %, pores 5.6 / 6.8 %.
+        let labels = try #require(result.analyses.first).metrics.labels
+        #expect(labels.phases == ["NCM", "SE", "carbon", "pore"])
+        for (phase, name) in labels.phases.enumerated() {
+            #expect(abs(labels.phaseFractions[phase] - cathode.truthFractions[phase]) < 0.02, "\(name): \(labels.phaseFractions[phase]) vs \(cathode.truthFractions[phase])")
+        }
+        let recorded = Dictionary(result.record.settings.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let sigma = try #require(recorded["spotA: smoothing sigma (px, automatic)"].flatMap(Double.init))
+        let mean = cathode.channels.total.reduce(0, +) / Double(cathode.channels.voxelCount)
+        #expect(abs(sigma - GaussianFilter.sigma(countsPerKernel: 70, meanCounts: mean, dimensions: 2)) < 1e-6)
+        #expect(recorded["spotA: SE=SO_3-,PO_3- pure level of SO_3- (smoothed counts)"].flatMap(Double.init).map { $0 > 0 } == true)
+        #expect(recorded["smoothing sigma (px)"]?.hasPrefix("automatic") == true)
+        let provenance = try String(contentsOfFile: folder.file("out/provenance.json"), encoding: .utf8)
+        #expect(provenance.contains("pure level of SO_3-"))
+    }
+
     @Test("bad phase requests are clear errors")
     func badRequests() throws {
         let cathode = try SimulatedCathode(raster: 32, seed: 5)
@@ -133,6 +164,13 @@ extension MicrostructureWorkflowTests {
         #expect(throws: SIMSError.self) { try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "x") }
         settings.phases = try SimulatedCathode.rules.map { text throws(SIMSError) in try PhaseRule(parsing: text) }
         settings.activePhase = "LMO"
+        #expect(throws: SIMSError.self) { try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "x") }
+        // A repeated name is an interphase for the unmixing, an error for the threshold method.
+        settings.activePhase = nil
+        settings.phases.append(try PhaseRule(parsing: "SE=SO_3-,PO_3-"))
+        #expect(throws: SIMSError.self) { try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "x") }
+        settings.method = .unmix
+        settings.phases.append(try PhaseRule(parsing: "pore=SO_3-"))
         #expect(throws: SIMSError.self) { try MicrostructureWorkflow(settings: settings).analyze(cathode.channels, name: "x") }
     }
 }

@@ -72,12 +72,43 @@ struct VolumeTortuosityTests {
             let truthTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(volume.truth, phase: "SE").tortuosityFactor)
             let foundTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(found, phase: "SE").tortuosityFactor)
             // Measured on this stack: 2.879 vs 2.713 (x, +6.1 %), 2.696 vs 2.576 (y, +4.6 %), 2.412 vs 2.310 (z, +4.4 %);
-            // seeds 11 and 3 within −1.3 … +3.7 % on all three axes (docs/microstructure.md). The 8 % bound guards
-            // against regressions; the 5 % target stays visible.
+            // 12 of 15 seed × axis cases within 5 % — a cancellation of two biases that does not survive a higher dose
+            // (0 of 15 at 40 scans; docs/microstructure.md). The 5 % criterion is tested on the unmixing, whose errors
+            // fall with the dose (VolumeUnmixingTests); this bound guards the threshold method against regressions.
             #expect(abs(foundTau - truthTau) / truthTau < 0.08, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
-            withKnownIssue("τ within 5 % of the true map: 8 of 9 seed × axis cases on 3-D stacks; seed 7 along x is +6.1 %", isIntermittent: true) {
-                #expect(abs(foundTau - truthTau) / truthTau < 0.05, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
-            }
+        }
+    }
+}
+
+@Suite("3-D volume: unmixing converges to the true map")
+struct VolumeUnmixingTests {
+    @Test("unmixing, CEI as an interphase of the SE, 40 scans, automatic σ (48² × 24, seed 7): fractions within 2 %, τ(SE) within 5 % along x, y, z")
+    func unmixedVolume() throws {
+        // The volume preset's sample and beam at 8× its dose (40 scans, ≈ 38 counts per voxel in the total), smoothed
+        // with the automatic σ (70 counts of the total per kernel: ≈ 0.35 px, half the 0.69 px at 5 scans). At the
+        // preset dose the unmixing gets the fractions within 1.1 % but τ(SE) only to −0.4 … +13.6 % (counting noise
+        // closes SE necks); the error falls with the dose (docs/microstructure.md, "Unmixing").
+        let volume = try SimulatedCathodeVolume(seed: 7, scans: 40)
+        var settings = MicrostructureSettings()
+        settings.method = .unmix
+        settings.phases = try (SimulatedCathode.rules + ["SE=SO_3-,PO_3-"]).map { text throws(SIMSError) in try PhaseRule(parsing: text) }
+        settings.tortuosityPhases = []
+        settings.smoothingSigma = nil
+        settings.minimumIslandVoxels = 2
+        let analysis = try MicrostructureWorkflow(settings: settings).analyze(volume.channels, name: "cathode_3d")
+        let sigma = try #require(analysis.segmentation.thresholds["smoothing sigma (px, automatic)"])
+        #expect(sigma > 0.33 && sigma < 0.37, "automatic σ \(sigma)")
+        let found = analysis.metrics.labels
+        #expect(found.phases == ["NCM", "SE", "carbon", "pore"])
+        for (phase, name) in found.phases.enumerated() {
+            #expect(abs(found.phaseFractions[phase] - volume.truthFractions[phase]) < 0.02,
+                    "\(name): \(found.phaseFractions[phase]) vs truth \(volume.truthFractions[phase])")
+        }
+        for axis in [Axis.x, .y, .z] {
+            let truthTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(volume.truth, phase: "SE").tortuosityFactor)
+            let foundTau = try #require(try TortuosityFactor(axis: axis, tolerance: 1e-6).fit(found, phase: "SE").tortuosityFactor)
+            // Measured: 2.82 vs 2.71 (x, +3.9 %), 2.65 vs 2.58 (y, +3.0 %), 2.37 vs 2.31 (z, +2.5 %).
+            #expect(abs(foundTau - truthTau) / truthTau < 0.05, "τ(SE) along \(axis): \(foundTau) vs truth \(truthTau)")
         }
     }
 }

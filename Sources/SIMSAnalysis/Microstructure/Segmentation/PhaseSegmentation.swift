@@ -20,7 +20,7 @@ import Foundation
 ///    step 2 (solids differ among themselves in total yield) ÷ the local yield background (``YieldBackground``,
 ///    scale ``backgroundSmoothing``): topography scales every ion of a region alike, so a dark but solid region
 ///    has relative total ≈ 1 and only missing signal reads as pore. A midpoint rather than Otsu, because pores are
-///    usually a few % of the pixels and Otsu is biased for such unbalanced classes.
+///    usually a few % of the pixels and Otsu is biased for such unbalanced classes. (Shared with ``PhaseUnmixing``.)
 /// 4. Face-connected islands below ``minimumIslandVoxels`` join the surrounding phase (``IslandRemoval``).
 ///
 /// Multi-channel clustering (k-means / Gaussian mixture) lives in the workflow layer, which may use
@@ -93,27 +93,10 @@ public struct PhaseSegmentation: Sendable {
         //    of different total yield are not mistaken for solid and pore, and relative to the local yield
         //    background, so that topography is not either. t = total ÷ median total of the phase ÷ background.
         if let poreIndex {
-            var level = [Double](repeating: 0, count: rules.count)
-            for index in marked {
-                let values = all.filter { Int(labels[$0]) == index }.map { total[$0] }
-                level[index] = MarkerScores.quantile(values, 0.5)
-            }
-            var relative = ContiguousArray(all.map { i -> Double in
-                let l = level[Int(labels[i])]
-                return l > 0 ? total[i] / l : 1
-            })
-            var name = "\(rules[poreIndex].name) total relative to phase median"
-            if let backgroundSmoothing {
-                let background = YieldBackground(filter: backgroundSmoothing)
-                    .fit(relative, width: channels.width, height: channels.height, depth: channels.depth)
-                for i in all { relative[i] /= background[i] }
-                name += " and local yield background"
-            }
-            // Half-way between the pore level (1st percentile) and the solid level (1), like the 50 % criterion
-            // for an edge blurred by the beam: a pixel is pore when most of its signal is missing.
-            let poreLevel = min(MarkerScores.quantile(Array(relative), 0.01), 1)
-            let threshold = 0.5 * (poreLevel + 1)
-            thresholds[name] = threshold
+            let pores = LowTotalPores(backgroundSmoothing: backgroundSmoothing)
+            let relative = pores.relativeTotal(total, labels: labels, phases: marked, width: channels.width, height: channels.height, depth: channels.depth)
+            let threshold = pores.threshold(relative)
+            thresholds[pores.thresholdName(rules[poreIndex].name)] = threshold
             for i in all where relative[i] <= threshold { labels[i] = UInt8(poreIndex) }
         }
         var phaseLabels = try PhaseLabels(
@@ -164,9 +147,4 @@ public struct SegmentationResult: Sendable {
         self.thresholds = thresholds
         self.voxelsChangedByIslandRemoval = voxelsChangedByIslandRemoval
     }
-}
-
-private extension Double {
-    var logarithm: Double { Foundation.log(self) }
-    var exponential: Double { Foundation.exp(self) }
 }

@@ -1,0 +1,141 @@
+import Foundation
+
+extension PhaseUnmixing {
+    /// Signatures of the interphase components (a thin layer such as a CEI, never pure in a pixel); the others are
+    /// returned unchanged.
+    ///
+    /// **Direction** (counts of every ion relative to the component's specific marker m_j): each smoothed ion image is
+    /// regressed on the smoothed specific-marker images of all components, yᵢ ≈ Σ_c k_{c,i} x_c — exact in expectation,
+    /// since each specific marker is proportional to its component's amount. The regressors carry counting noise, which
+    /// biases ordinary least squares towards zero; the normal matrix is corrected by the known noise, XᵀX − diag(Σ Var x_c)
+    /// with Var from the counts (``GaussianFilter/countingVariance(of:width:height:depth:)``; errors-in-variables
+    /// method of moments, Fuller, Measurement Error Models, Wiley 1987, Sec. 1.2). Direction_j,i = max(k_{j,i}, 0), 1
+    /// at m_j.
+    ///
+    /// **Scale** L_j (the smoothed count of m_j in the pure interphase): closure, Σ_c a_c = 1 in every solid pixel,
+    /// i.e. Σ_c b_c = t with t the local yield. The linear least-squares amounts u = Σ b of the other components and
+    /// c_j of the interphases at unit scale satisfy t − u ≈ Σ_j c_j / L_j; t is the normalized convolution
+    /// (``closureSmoothing``) of u over the solid pixels whose interphase amount is below its median (Knutsson &
+    /// Westin 1993). The regression of t − u on the c_j over the solid pixels is again corrected for the counting noise
+    /// of c_j and for its covariance with u, both linear in the counts (method of moments).
+    func interphaseSignatures(components: [Component], channels: ImageChannels, smoothed: [ContiguousArray<Double>],
+                              solid: [Bool]) throws(SIMSError) -> [[Double]] {
+        let (width, height, depth) = (channels.width, channels.height, channels.depth)
+        let ions = channels.ions
+        let k = components.count, n = channels.voxelCount
+        let interphases = (0 ..< k).filter { components[$0].isInterphase }
+        let variance = ions.indices.map { smoothing.countingVariance(of: channels.counts[$0], width: width, height: height, depth: depth) }
+        // Direction.
+        let specific = components.map { ions.firstIndex(of: $0.specificMarker)! }
+        var normal = [Double](repeating: 0, count: k * k)
+        for a in 0 ..< k {
+            for b in a ..< k {
+                var sum = 0.0
+                for v in 0 ..< n { sum += smoothed[specific[a]][v] * smoothed[specific[b]][v] }
+                if a == b { sum -= variance[specific[a]].reduce(0, +) }
+                normal[a * k + b] = sum; normal[b * k + a] = sum
+            }
+        }
+        var signatures = components.map(\.signature)
+        for j in interphases { signatures[j] = [Double](repeating: 0, count: ions.count) }
+        for i in ions.indices {
+            var right = [Double](repeating: 0, count: k)
+            for a in 0 ..< k { for v in 0 ..< n { right[a] += smoothed[specific[a]][v] * smoothed[i][v] } }
+            guard let coefficients = Self.solveSmall(normal, right, k) else {
+                throw SIMSError(.numerical, "the interphase cannot be calibrated: the marker images are too noisy or collinear",
+                                found: components.map(\.specificMarker).joined(separator: ", "), expected: "one specific marker per component with counts")
+            }
+            for j in interphases { signatures[j][i] = max(coefficients[j], 0) }
+        }
+        for j in interphases { signatures[j][specific[j]] = 1 }
+        // Scale: unit-scale amounts by linear least squares, then the closure regression.
+        let weights = Self.ionWeights(components)
+        var design = [Double](repeating: 0, count: ions.count * k)
+        for i in ions.indices { for c in 0 ..< k { design[i * k + c] = signatures[c][i] * weights[i] } }
+        var gram = [Double](repeating: 0, count: k * k)
+        for a in 0 ..< k { for b in 0 ..< k { for i in ions.indices { gram[a * k + b] += design[i * k + a] * design[i * k + b] } } }
+        // P = (MwᵀMw)⁻¹ Mwᵀ diag(w): amounts b = P y.
+        var projection = [[Double]](repeating: [Double](repeating: 0, count: ions.count), count: k)
+        for i in ions.indices {
+            guard let column = Self.solveSmall(gram, (0 ..< k).map { design[i * k + $0] * weights[i] }, k) else {
+                throw SIMSError(.numerical, "the phase signatures are linearly dependent", found: components.map(\.rule.description).joined(separator: " "),
+                                expected: "phases that differ in their ion signals")
+            }
+            for c in 0 ..< k { projection[c][i] = column[c] }
+        }
+        let main = (0 ..< k).filter { !components[$0].isInterphase }
+        let alpha = ions.indices.map { i in main.reduce(0) { $0 + projection[$1][i] } }
+        var u = ContiguousArray<Double>(repeating: 0, count: n)
+        var c = [ContiguousArray<Double>](repeating: ContiguousArray(repeating: 0, count: n), count: interphases.count)
+        for v in 0 ..< n {
+            for i in ions.indices { u[v] += alpha[i] * smoothed[i][v] }
+            for (jj, j) in interphases.enumerated() { for i in ions.indices { c[jj][v] += projection[j][i] * smoothed[i][v] } }
+        }
+        let interphaseTotal = ContiguousArray((0 ..< n).map { v in c.reduce(0) { $0 + $1[v] } })
+        let cut = MarkerScores.quantile(ContiguousArray((0 ..< n).filter { solid[$0] }.map { interphaseTotal[$0] }), 0.5)
+        var weight = ContiguousArray<Double>(repeating: 0, count: n), weighted = weight
+        for v in 0 ..< n where solid[v] && interphaseTotal[v] < cut { weight[v] = 1; weighted[v] = u[v] }
+        let numerator = closureSmoothing.apply(weighted, width: width, height: height, depth: depth)
+        let denominator = closureSmoothing.apply(weight, width: width, height: height, depth: depth)
+        let m = interphases.count
+        var matrix = [Double](repeating: 0, count: m * m), right = [Double](repeating: 0, count: m)
+        var varianceSum = [Double](repeating: 0, count: ions.count)
+        for v in 0 ..< n where solid[v] && denominator[v] > 1e-9 {
+            let t = numerator[v] / denominator[v]
+            for a in 0 ..< m {
+                right[a] += c[a][v] * (t - u[v])
+                for b in 0 ..< m { matrix[a * m + b] += c[a][v] * c[b][v] }
+            }
+            for i in ions.indices { varianceSum[i] += variance[i][v] }
+        }
+        for (a, ja) in interphases.enumerated() {
+            for i in ions.indices { right[a] += alpha[i] * projection[ja][i] * varianceSum[i] }
+            for (b, jb) in interphases.enumerated() {
+                for i in ions.indices { matrix[a * m + b] -= projection[ja][i] * projection[jb][i] * varianceSum[i] }
+            }
+        }
+        guard let inverseLevels = Self.solveSmall(matrix, right, m) else {
+            throw SIMSError(.numerical, "the interphase cannot be calibrated by closure (singular system)",
+                            found: interphases.map { components[$0].rule.description }.joined(separator: " "), expected: "an interphase with counts")
+        }
+        for (a, j) in interphases.enumerated() {
+            guard inverseLevels[a] > 0, inverseLevels[a].isFinite else {
+                throw SIMSError(.numerical, "interphase \(components[j].rule.description): closure gives no positive level",
+                                found: "1/level = \(inverseLevels[a])", expected: "an interphase whose markers rise where the other phases' amounts fall short")
+            }
+            let level = 1 / inverseLevels[a]
+            for i in ions.indices { signatures[j][i] *= level }
+        }
+        return signatures
+    }
+
+    /// Solves the small dense system A x = b (n × n, row-major) by Gaussian elimination with partial pivoting; `nil`
+    /// when A is singular to working precision.
+    static func solveSmall(_ a: [Double], _ b: [Double], _ n: Int) -> [Double]? {
+        var a = a, b = b
+        let scale = a.reduce(0) { max($0, abs($1)) }
+        guard scale > 0 else { return nil }
+        for col in 0 ..< n {
+            var pivot = col
+            for row in col + 1 ..< n where abs(a[row * n + col]) > abs(a[pivot * n + col]) { pivot = row }
+            guard abs(a[pivot * n + col]) > 1e-13 * scale else { return nil }
+            if pivot != col {
+                for j in 0 ..< n { a.swapAt(col * n + j, pivot * n + j) }
+                b.swapAt(col, pivot)
+            }
+            for row in col + 1 ..< n {
+                let f = a[row * n + col] / a[col * n + col]
+                guard f != 0 else { continue }
+                for j in col ..< n { a[row * n + j] -= f * a[col * n + j] }
+                b[row] -= f * b[col]
+            }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for row in stride(from: n - 1, through: 0, by: -1) {
+            var sum = b[row]
+            for j in row + 1 ..< n { sum -= a[row * n + j] * x[j] }
+            x[row] = sum / a[row * n + row]
+        }
+        return x
+    }
+}
