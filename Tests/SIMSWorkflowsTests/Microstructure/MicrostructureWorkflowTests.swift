@@ -94,14 +94,20 @@ struct MicrostructureWorkflowTests {
     }
 }
 
+extension SimulatedCathode {
+    /// Writes the images as IONTOF ASCII exports of a measurement named `spotA` into `folder`.
+    func writeSpotA(to folder: String) throws {
+        var set = self.set
+        set.measurement = "spotA"
+        _ = try set.writeIONTOFASCII(to: folder)
+    }
+}
+
 extension MicrostructureWorkflowTests {
     @Test("run: IONTOF ASCII exports on disk → CSV, particles, TIFF and PNG labels; corrupt set recorded, others go on")
     func runOnFiles() throws {
         let folder = try TemporaryFolder()
-        let cathode = try SimulatedCathode(raster: 48, seed: 3)
-        var set = cathode.set
-        set.measurement = "spotA"
-        _ = try set.writeIONTOFASCII(to: folder.file("in"))
+        try SimulatedCathode(raster: 48, seed: 3).writeSpotA(to: folder.file("in"))
         try folder.write("# not an image\nfoo bar\n", to: "in/spotB (2) - total.txt")
         try folder.write("# not an image\nfoo bar\n", to: "in/spotB (2) - O-.txt")
         var settings = try settings()
@@ -130,9 +136,7 @@ extension MicrostructureWorkflowTests {
         let folder = try TemporaryFolder()
         // 128² over 50 µm (0.39 µm pixels; at 48², 1 µm pixels, both methods miss the pores by 6–7 % absolute).
         let cathode = try SimulatedCathode(raster: 128, seed: 3)
-        var set = cathode.set
-        set.measurement = "spotA"
-        _ = try set.writeIONTOFASCII(to: folder.file("in"))
+        try cathode.writeSpotA(to: folder.file("in"))
         var settings = try settings()
         settings.method = .unmix
         settings.smoothingSigma = nil

@@ -1,4 +1,4 @@
-/// Step 3 of the segmentations (``PhaseSegmentation``, ``PhaseUnmixing``): a `low-total` phase (pores) takes the
+/// Step 3 of the segmentations (``PhaseSegmentation``; SIMSWorkflows' `PhaseUnmixing`): a `low-total` phase (pores) takes the
 /// voxels whose relative total is at or below the midpoint (t_pore + 1)/2, t_pore the 1st percentile of the relative
 /// totals — the 50 % criterion for an edge blurred by the beam.
 ///
@@ -6,12 +6,15 @@
 /// themselves in total yield) ÷ the local yield background (``YieldBackground``): topography scales every ion of a
 /// region alike, so a dark but solid region has relative total ≈ 1 and only missing signal reads as pore. A midpoint
 /// rather than Otsu, because pores are usually a few % of the voxels and Otsu is biased for such unbalanced classes.
-struct LowTotalPores: Sendable {
+public struct LowTotalPores: Sendable {
     /// Scale of the yield background; `nil`: one global level per phase (a flat sample).
-    var backgroundSmoothing: GaussianFilter?
+    public var backgroundSmoothing: GaussianFilter?
+
+    /// Configures the rule.
+    public init(backgroundSmoothing: GaussianFilter?) { self.backgroundSmoothing = backgroundSmoothing }
 
     /// Total ÷ median total of the voxel's phase (among `phases`) ÷ local background.
-    func relativeTotal(_ total: ContiguousArray<Double>, labels: some RandomAccessCollection<UInt8>, phases: some Sequence<Int>,
+    public func relativeTotal(_ total: ContiguousArray<Double>, labels: some RandomAccessCollection<UInt8>, phases: some Sequence<Int>,
                        width: Int, height: Int, depth: Int) -> ContiguousArray<Double> {
         var level = [Int: Double]()
         var members = [Int: ContiguousArray<Double>]()
@@ -30,12 +33,12 @@ struct LowTotalPores: Sendable {
     }
 
     /// The midpoint between the pore level (1st percentile, at most 1) and the solid level 1.
-    func threshold(_ relative: ContiguousArray<Double>) -> Double {
+    public func threshold(_ relative: ContiguousArray<Double>) -> Double {
         0.5 * (min(MarkerScores.quantile(relative, 0.01), 1) + 1)
     }
 
     /// The name under which the threshold is recorded.
-    func thresholdName(_ phase: String) -> String {
+    public func thresholdName(_ phase: String) -> String {
         "\(phase) total relative to phase median" + (backgroundSmoothing == nil ? "" : " and local yield background")
     }
 }

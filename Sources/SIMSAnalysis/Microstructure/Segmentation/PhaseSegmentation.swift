@@ -20,7 +20,7 @@ import Foundation
 ///    step 2 (solids differ among themselves in total yield) ÷ the local yield background (``YieldBackground``,
 ///    scale ``backgroundSmoothing``): topography scales every ion of a region alike, so a dark but solid region
 ///    has relative total ≈ 1 and only missing signal reads as pore. A midpoint rather than Otsu, because pores are
-///    usually a few % of the pixels and Otsu is biased for such unbalanced classes. (Shared with ``PhaseUnmixing``.)
+///    usually a few % of the pixels and Otsu is biased for such unbalanced classes. (``LowTotalPores``, shared with the workflow's unmixing.)
 /// 4. Face-connected islands below ``minimumIslandVoxels`` join the surrounding phase (``IslandRemoval``).
 ///
 /// Multi-channel clustering (k-means / Gaussian mixture) lives in the workflow layer, which may use

@@ -114,8 +114,8 @@ struct MultigridPreconditioner {
 struct DenseCholesky {
     /// Cell of each row.
     private let cells: [Int]
-    /// Lower triangle of L, row-major n × n.
-    private var factor: [Double]
+    /// L Lᵀ of the coarsest operator.
+    private let factor: CholeskyFactor
 
     init(_ grid: CoarseGrid) {
         var cells: [Int] = []
@@ -148,37 +148,15 @@ struct DenseCholesky {
             if z > 0 { couple(grid.linkZ[c - grid.plane], c - grid.plane) }
             if z < grid.depth - 1 { couple(grid.linkZ[c], c + grid.plane) }
         }
-        // Cholesky–Banachiewicz; the matrix is SPD, a non-positive pivot (rounding only) is clamped, which keeps
-        // L Lᵀ symmetric positive definite.
-        for i in 0 ..< n {
-            for j in 0 ... i {
-                var sum = a[i * n + j]
-                for k in 0 ..< j { sum -= a[i * n + k] * a[j * n + k] }
-                if i == j {
-                    a[i * n + i] = max(sum, 1e-300 + 1e-12 * a[i * n + i]).squareRoot()
-                } else {
-                    a[i * n + j] = sum / a[j * n + j]
-                }
-            }
-        }
         self.cells = cells
-        factor = a
+        // The matrix is SPD; a non-positive pivot (rounding only) is clamped, which keeps L Lᵀ positive definite.
+        factor = CholeskyFactor(symmetric: a, size: n, clampingPivots: true)!
     }
 
     /// grid.solution = A⁻¹ grid.rhs on the cells holding unknowns.
     func solve(_ grid: CoarseGrid) {
-        let n = cells.count
-        var y = [Double](repeating: 0, count: n)
-        for i in 0 ..< n {
-            var sum = grid.rhs[cells[i]]
-            for k in 0 ..< i { sum -= factor[i * n + k] * y[k] }
-            y[i] = sum / factor[i * n + i]
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var sum = y[i]
-            for k in i + 1 ..< n { sum -= factor[k * n + i] * y[k] }
-            y[i] = sum / factor[i * n + i]
-        }
-        for i in 0 ..< n { grid.solution[cells[i]] = y[i] }
+        var y = cells.map { grid.rhs[$0] }
+        factor.solve(&y)
+        for (i, c) in cells.enumerated() { grid.solution[c] = y[i] }
     }
 }

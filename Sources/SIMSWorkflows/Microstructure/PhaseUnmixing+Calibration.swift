@@ -1,4 +1,6 @@
 import Foundation
+import SIMSAnalysis
+import SIMSMultivariate
 
 extension PhaseUnmixing {
     /// Signatures of the interphase components (a thin layer such as a CEI, never pure in a pixel); the others are
@@ -27,7 +29,7 @@ extension PhaseUnmixing {
         let variance = ions.indices.map { smoothing.countingVariance(of: channels.counts[$0], width: width, height: height, depth: depth) }
         // Direction.
         let specific = components.map { ions.firstIndex(of: $0.specificMarker)! }
-        var normal = [Double](repeating: 0, count: k * k)
+        var normal = [Double](repeating: 0, count: k * k)  // XᵀX − diag(noise)
         for a in 0 ..< k {
             for b in a ..< k {
                 var sum = 0.0
@@ -38,13 +40,14 @@ extension PhaseUnmixing {
         }
         var signatures = components.map(\.signature)
         for j in interphases { signatures[j] = [Double](repeating: 0, count: ions.count) }
+        guard let normalFactor = try? CholeskyDecomposition(Matrix(rows: k, columns: k) { normal[$0 * k + $1] }) else {
+            throw SIMSError(.numerical, "the interphase cannot be calibrated: the marker images are too noisy or collinear",
+                            found: components.map(\.specificMarker).joined(separator: ", "), expected: "one specific marker per component with counts")
+        }
         for i in ions.indices {
             var right = [Double](repeating: 0, count: k)
             for a in 0 ..< k { for v in 0 ..< n { right[a] += smoothed[specific[a]][v] * smoothed[i][v] } }
-            guard let coefficients = Self.solveSmall(normal, right, k) else {
-                throw SIMSError(.numerical, "the interphase cannot be calibrated: the marker images are too noisy or collinear",
-                                found: components.map(\.specificMarker).joined(separator: ", "), expected: "one specific marker per component with counts")
-            }
+            let coefficients = normalFactor.solve(right)
             for j in interphases { signatures[j][i] = max(coefficients[j], 0) }
         }
         for j in interphases { signatures[j][specific[j]] = 1 }
@@ -55,12 +58,13 @@ extension PhaseUnmixing {
         var gram = [Double](repeating: 0, count: k * k)
         for a in 0 ..< k { for b in 0 ..< k { for i in ions.indices { gram[a * k + b] += design[i * k + a] * design[i * k + b] } } }
         // P = (MwᵀMw)⁻¹ Mwᵀ diag(w): amounts b = P y.
+        guard let gramFactor = try? CholeskyDecomposition(Matrix(rows: k, columns: k) { gram[$0 * k + $1] }) else {
+            throw SIMSError(.numerical, "the phase signatures are linearly dependent", found: components.map(\.rule.description).joined(separator: " "),
+                            expected: "phases that differ in their ion signals")
+        }
         var projection = [[Double]](repeating: [Double](repeating: 0, count: ions.count), count: k)
         for i in ions.indices {
-            guard let column = Self.solveSmall(gram, (0 ..< k).map { design[i * k + $0] * weights[i] }, k) else {
-                throw SIMSError(.numerical, "the phase signatures are linearly dependent", found: components.map(\.rule.description).joined(separator: " "),
-                                expected: "phases that differ in their ion signals")
-            }
+            let column = gramFactor.solve((0 ..< k).map { design[i * k + $0] * weights[i] })
             for c in 0 ..< k { projection[c][i] = column[c] }
         }
         let main = (0 ..< k).filter { !components[$0].isInterphase }
@@ -94,7 +98,7 @@ extension PhaseUnmixing {
                 for i in ions.indices { matrix[a * m + b] -= projection[ja][i] * projection[jb][i] * varianceSum[i] }
             }
         }
-        guard let inverseLevels = Self.solveSmall(matrix, right, m) else {
+        guard let inverseLevels = try? CholeskyDecomposition(Matrix(rows: m, columns: m) { matrix[$0 * m + $1] }).solve(right) else {
             throw SIMSError(.numerical, "the interphase cannot be calibrated by closure (singular system)",
                             found: interphases.map { components[$0].rule.description }.joined(separator: " "), expected: "an interphase with counts")
         }
@@ -107,35 +111,5 @@ extension PhaseUnmixing {
             for i in ions.indices { signatures[j][i] *= level }
         }
         return signatures
-    }
-
-    /// Solves the small dense system A x = b (n × n, row-major) by Gaussian elimination with partial pivoting; `nil`
-    /// when A is singular to working precision.
-    static func solveSmall(_ a: [Double], _ b: [Double], _ n: Int) -> [Double]? {
-        var a = a, b = b
-        let scale = a.reduce(0) { max($0, abs($1)) }
-        guard scale > 0 else { return nil }
-        for col in 0 ..< n {
-            var pivot = col
-            for row in col + 1 ..< n where abs(a[row * n + col]) > abs(a[pivot * n + col]) { pivot = row }
-            guard abs(a[pivot * n + col]) > 1e-13 * scale else { return nil }
-            if pivot != col {
-                for j in 0 ..< n { a.swapAt(col * n + j, pivot * n + j) }
-                b.swapAt(col, pivot)
-            }
-            for row in col + 1 ..< n {
-                let f = a[row * n + col] / a[col * n + col]
-                guard f != 0 else { continue }
-                for j in col ..< n { a[row * n + j] -= f * a[col * n + j] }
-                b[row] -= f * b[col]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for row in stride(from: n - 1, through: 0, by: -1) {
-            var sum = b[row]
-            for j in row + 1 ..< n { sum -= a[row * n + j] * x[j] }
-            x[row] = sum / a[row * n + row]
-        }
-        return x
     }
 }

@@ -1,3 +1,5 @@
+import SIMSAnalysis
+
 extension PhaseUnmixing {
     /// The rules checked and arranged: components (ion-marked rules), phases (distinct names, label order), the
     /// `low-total` rule.

@@ -1,4 +1,6 @@
 import Foundation
+import SIMSAnalysis
+import SIMSMultivariate
 
 /// Segments co-registered ion images into phases by linear unmixing of the smoothed counts of every ion, with the
 /// signature of a thin interphase (e.g. a CEI shell thinner than a pixel, whose pure signal is never observed)
@@ -23,7 +25,7 @@ import Foundation
 /// 3. Signatures of the other components: median smoothed count of every ion over their provisional pixels.
 /// 4. Interphase signatures: direction by an errors-in-variables regression, scale by closure (see
 ///    ``interphaseSignature(…)``).
-/// 5. Per pixel, the amounts by non-negative least squares (``NonNegativeLeastSquares``; ion i weighted by
+/// 5. Per pixel, the amounts by non-negative least squares (SIMSMultivariate `NonNegativeLeastSquares`; ion i weighted by
 ///    1/√(largest level of i), roughly the Poisson weight); amounts of components of the same phase added; highest
 ///    amount wins.
 /// 6. `low-total` pores and island removal as in ``PhaseSegmentation`` (steps 3 and 4).
@@ -116,19 +118,19 @@ public struct PhaseUnmixing: Sendable {
         }
         // 5. Amounts per voxel; highest phase amount wins.
         let weights = Self.ionWeights(components)
-        var design = [Double](repeating: 0, count: ions.count * k)
-        for i in ions.indices { for c in 0 ..< k { design[i * k + c] = components[c].signature[i] * weights[i] } }
-        let solver = try NonNegativeLeastSquares(design: design, rows: ions.count, unknowns: k)
+        let design = Matrix(rows: ions.count, columns: k) { i, c in components[c].signature[i] * weights[i] }
+        let solver = NonNegativeLeastSquares(design: design)
+        var workspace = NonNegativeLeastSquares.Workspace()
         var labels = ContiguousArray<UInt8>(repeating: 0, count: n)
         var h = [Double](repeating: 0, count: k)
         var amount = [Double](repeating: 0, count: plan.phases.count)
         for v in 0 ..< n {
             for c in 0 ..< k {
                 var sum = 0.0
-                for i in ions.indices { sum += design[i * k + c] * smoothed[i][v] * weights[i] }
+                for i in ions.indices { sum += design[i, c] * smoothed[i][v] * weights[i] }
                 h[c] = sum
             }
-            let x = solver.solve(normal: h)
+            let x = try solver.solve(crossProduct: h, workspace: &workspace)
             for p in amount.indices { amount[p] = -1 }
             for c in 0 ..< k { amount[plan.phaseOfComponent[c]] = max(amount[plan.phaseOfComponent[c]], 0) + x[c] }
             var best = plan.phaseOfComponent[0]
