@@ -18,13 +18,13 @@ import SIMSMultivariate
 ///
 /// Components are the ion-marked rules. A rule whose name repeats an earlier rule's (`--phase SE=S-,Cl-,PS_2-
 /// --phase SE=SO_3-,PO_3-`) is an *interphase component* of that phase: its amounts count for the phase, and since
-/// no pixel is pure, its signature is calibrated (``interphaseSignature(…)``):
+/// no pixel is pure, its signature is calibrated from the data (`PhaseUnmixing+Calibration.swift`):
 ///
 /// 1. Smoothing of every ion image and of the total (σ in pixels, ``smoothing``).
 /// 2. Provisional labels of the components by the threshold method's steps 2–2b (``MarkerScores``).
 /// 3. Signatures of the other components: median smoothed count of every ion over their provisional pixels.
 /// 4. Interphase signatures: direction by an errors-in-variables regression, scale by closure (see
-///    ``interphaseSignature(…)``).
+///    `PhaseUnmixing+Calibration.swift`).
 /// 5. Per pixel, the amounts by non-negative least squares (SIMSMultivariate `NonNegativeLeastSquares`; ion i weighted by
 ///    1/√(largest level of i), roughly the Poisson weight); amounts of components of the same phase added; highest
 ///    amount wins.
@@ -60,7 +60,8 @@ public struct PhaseUnmixing: Sendable {
         public var rule: PhaseRule
         /// Whether it is an interphase component (a repeated phase name), calibrated by closure.
         public var isInterphase: Bool
-        /// The marker ion most specific to this component (largest mean share of its signal against the others).
+        /// The marker ion most specific to this component: largest ratio of its mean over the component's provisional
+        /// pixels to its largest mean over another component's.
         public var specificMarker: String
         /// Smoothed counts of every ion (order of ``UnmixingResult/ions``) in the pure component at the typical yield.
         public var signature: [Double]
