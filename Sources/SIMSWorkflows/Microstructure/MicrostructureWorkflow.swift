@@ -20,6 +20,8 @@ public struct MicrostructureWorkflow: Sendable {
         public var segmentation: SegmentationResult
         /// The metrics.
         public var metrics: MicrostructureMetrics
+        /// Doubts about the segmentation (e.g. an uncertain interphase calibration); recorded as run warnings.
+        public var warnings: [String] = []
     }
 
     /// The outcome of a run.
@@ -49,6 +51,7 @@ public struct MicrostructureWorkflow: Sendable {
         let background = settings.backgroundSigma > 0
             ? GaussianFilter(sigma: settings.backgroundSigma, sigmaZ: channels.depth > 1 ? settings.backgroundSigma : 0) : nil
         var segmentation: SegmentationResult
+        var warnings: [String] = []
         switch settings.method {
         case .threshold:
             segmentation = try PhaseSegmentation(
@@ -60,10 +63,12 @@ public struct MicrostructureWorkflow: Sendable {
                 smoothing: smoothing, backgroundSmoothing: background, minimumIslandVoxels: settings.minimumIslandVoxels,
                 seed: settings.seed).fit(channels)
         case .unmix:
-            segmentation = try PhaseUnmixing(
+            let unmixed = try PhaseUnmixing(
                 rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
                 backgroundSmoothing: background,
-                closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: channels.depth > 1 ? 3 : 0)).fit(channels).segmentation
+                closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: channels.depth > 1 ? 3 : 0)).fit(channels)
+            segmentation = unmixed.segmentation
+            warnings = unmixed.warnings
         }
         if settings.smoothingSigma == nil { segmentation.thresholds["smoothing sigma (px, automatic)"] = sigma }
         let active = settings.activePhase ?? settings.phases.first { if case .ions = $0.marker { true } else { false } }?.name
@@ -73,7 +78,7 @@ public struct MicrostructureWorkflow: Sendable {
         let metrics = try MicrostructureMetrics(
             labels: segmentation.labels, connectivity: settings.connectivity, activePhase: active,
             tortuosityPhases: settings.tortuosityPhases, tolerance: settings.tolerance, progress: progress)
-        return Analysis(name: name, segmentation: segmentation, metrics: metrics)
+        return Analysis(name: name, segmentation: segmentation, metrics: metrics, warnings: warnings)
     }
 
     /// Reads `inputs` (files or folders of image exports), analyses them and writes everything to `output`.
@@ -153,6 +158,7 @@ public struct MicrostructureWorkflow: Sendable {
             for (name, value) in analysis.segmentation.thresholds.sorted(by: { $0.key < $1.key }) {
                 record.set("\(analysis.name): \(name)", CSVTable.format(value))
             }
+            for warning in analysis.warnings { record.warn("\(analysis.name): \(warning)") }
             for (index, phase) in analysis.metrics.labels.phases.enumerated() {
                 for result in analysis.metrics.tortuosity[index] where !result.percolates && analysis.metrics.fractions[index] > 0 {
                     record.warn("\(analysis.name): \(phase) does not percolate along \(result.axis.rawValue) (τ = ∞)")

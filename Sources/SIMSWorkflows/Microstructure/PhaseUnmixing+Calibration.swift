@@ -19,9 +19,10 @@ extension PhaseUnmixing {
     /// c_j of the interphases at unit scale satisfy t − u ≈ Σ_j c_j / L_j; t is the normalized convolution
     /// (``closureSmoothing``) of u over the solid pixels whose interphase amount is below its median (Knutsson &
     /// Westin 1993). The regression of t − u on the c_j over the solid pixels is again corrected for the counting noise
-    /// of c_j and for its covariance with u, both linear in the counts (method of moments).
+    /// of c_j and for its covariance with u, both linear in the counts (method of moments). Returned with each level's
+    /// relative standard error from a jackknife over ``jackknifeBlocks`` spatial blocks.
     func interphaseSignatures(components: [Component], channels: ImageChannels, smoothed: [ContiguousArray<Double>],
-                              solid: [Bool]) throws(SIMSError) -> [[Double]] {
+                              solid: [Bool]) throws(SIMSError) -> (signatures: [[Double]], relativeStandardErrors: [Int: Double]) {
         let (width, height, depth) = (channels.width, channels.height, channels.depth)
         let ions = channels.ions
         let k = components.count, n = channels.voxelCount
@@ -81,27 +82,38 @@ extension PhaseUnmixing {
         for v in 0 ..< n where solid[v] && interphaseTotal[v] < cut { weight[v] = 1; weighted[v] = u[v] }
         let numerator = closureSmoothing.apply(weighted, width: width, height: height, depth: depth)
         let denominator = closureSmoothing.apply(weight, width: width, height: height, depth: depth)
+        // Moment sums per spatial block (contiguous bands of the voxel order: slabs along z, or rows in 2-D), so that
+        // the block jackknife gives the calibration's standard error with the spatial correlation of smoothed data.
         let m = interphases.count
-        var matrix = [Double](repeating: 0, count: m * m), right = [Double](repeating: 0, count: m)
-        var varianceSum = [Double](repeating: 0, count: ions.count)
+        let blockCount = Self.jackknifeBlocks
+        var blocks = [ClosureMoments](repeating: ClosureMoments(size: m), count: blockCount)
+        var varianceSum = [[Double]](repeating: [Double](repeating: 0, count: ions.count), count: blockCount)
         for v in 0 ..< n where solid[v] && denominator[v] > 1e-9 {
+            let block = v * blockCount / n
             let t = numerator[v] / denominator[v]
             for a in 0 ..< m {
-                right[a] += c[a][v] * (t - u[v])
-                for b in 0 ..< m { matrix[a * m + b] += c[a][v] * c[b][v] }
+                blocks[block].right[a] += c[a][v] * (t - u[v])
+                for b in 0 ..< m { blocks[block].matrix[a * m + b] += c[a][v] * c[b][v] }
             }
-            for i in ions.indices { varianceSum[i] += variance[i][v] }
+            for i in ions.indices { varianceSum[block][i] += variance[i][v] }
         }
-        for (a, ja) in interphases.enumerated() {
-            for i in ions.indices { right[a] += alpha[i] * projection[ja][i] * varianceSum[i] }
-            for (b, jb) in interphases.enumerated() {
-                for i in ions.indices { matrix[a * m + b] -= projection[ja][i] * projection[jb][i] * varianceSum[i] }
+        // Noise corrections: + Σ Cov(c_a, u) on the right, − Σ Cov(c_a, c_b) in the matrix.
+        for block in 0 ..< blockCount {
+            for (a, ja) in interphases.enumerated() {
+                for i in ions.indices { blocks[block].right[a] += alpha[i] * projection[ja][i] * varianceSum[block][i] }
+                for (b, jb) in interphases.enumerated() {
+                    for i in ions.indices { blocks[block].matrix[a * m + b] -= projection[ja][i] * projection[jb][i] * varianceSum[block][i] }
+                }
             }
         }
-        guard let inverseLevels = try? CholeskyDecomposition(Matrix(rows: m, columns: m) { matrix[$0 * m + $1] }).solve(right) else {
+        let total = blocks.reduce(ClosureMoments(size: m), +)
+        guard let inverseLevels = total.solution() else {
             throw SIMSError(.numerical, "the interphase cannot be calibrated by closure (singular system)",
                             found: interphases.map { components[$0].rule.description }.joined(separator: " "), expected: "an interphase with counts")
         }
+        // Block jackknife (Efron & Stein 1981; Künsch 1989 for dependent data): leave one block out.
+        let partial = blocks.compactMap { (total - $0).solution() }
+        var relativeErrors: [Int: Double] = [:]
         for (a, j) in interphases.enumerated() {
             guard inverseLevels[a] > 0, inverseLevels[a].isFinite else {
                 throw SIMSError(.numerical, "interphase \(components[j].rule.description): closure gives no positive level",
@@ -109,7 +121,51 @@ extension PhaseUnmixing {
             }
             let level = 1 / inverseLevels[a]
             for i in ions.indices { signatures[j][i] *= level }
+            if partial.count == blockCount {
+                let values = partial.map { $0[a] }
+                let mean = values.reduce(0, +) / Double(blockCount)
+                let spread = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+                relativeErrors[j] = (Double(blockCount - 1) / Double(blockCount) * spread).squareRoot() / inverseLevels[a]
+            } else {
+                relativeErrors[j] = .infinity
+            }
         }
-        return signatures
+        return (signatures, relativeErrors)
+    }
+}
+
+extension PhaseUnmixing {
+    /// Spatial blocks of the jackknife of the closure calibration.
+    static let jackknifeBlocks = 8
+
+    /// Sums of the closure regression over a set of voxels: Σ c cᵀ − noise and Σ c (t − u) + noise.
+    struct ClosureMoments {
+        var matrix: [Double]
+        var right: [Double]
+
+        init(size: Int) {
+            matrix = [Double](repeating: 0, count: size * size)
+            right = [Double](repeating: 0, count: size)
+        }
+
+        /// 1/L of every interphase, or `nil` when the matrix is not positive definite.
+        func solution() -> [Double]? {
+            let m = right.count
+            return try? CholeskyDecomposition(Matrix(rows: m, columns: m) { matrix[$0 * m + $1] }).solve(right)
+        }
+
+        static func + (a: Self, b: Self) -> Self {
+            var sum = a
+            for i in sum.matrix.indices { sum.matrix[i] += b.matrix[i] }
+            for i in sum.right.indices { sum.right[i] += b.right[i] }
+            return sum
+        }
+
+        static func - (a: Self, b: Self) -> Self {
+            var difference = a
+            for i in difference.matrix.indices { difference.matrix[i] -= b.matrix[i] }
+            for i in difference.right.indices { difference.right[i] -= b.right[i] }
+            return difference
+        }
     }
 }

@@ -65,7 +65,12 @@ public struct PhaseUnmixing: Sendable {
         public var specificMarker: String
         /// Smoothed counts of every ion (order of ``UnmixingResult/ions``) in the pure component at the typical yield.
         public var signature: [Double]
+        /// For an interphase: relative standard error of its calibrated level (block jackknife); `nil` otherwise.
+        public var levelRelativeStandardError: Double?
     }
+
+    /// Above this relative standard error of an interphase level the result carries a warning.
+    public static let reliableLevelError = 0.1
 
     /// Unmixes `channels`; throws when a marker ion is missing, the rules cannot be applied or the calibration fails.
     public func fit(_ channels: ImageChannels) throws(SIMSError) -> UnmixingResult {
@@ -109,12 +114,21 @@ public struct PhaseUnmixing: Sendable {
         }
         // 4. Interphase signatures.
         var thresholds: [String: Double] = [:]
+        var warnings: [String] = []
         if plan.isInterphase.contains(true) {
             let calibrated = try interphaseSignatures(components: components, channels: channels, smoothed: smoothed, solid: solid)
             for c in 0 ..< k where plan.isInterphase[c] {
-                components[c].signature = calibrated[c]
+                components[c].signature = calibrated.signatures[c]
+                let error = calibrated.relativeStandardErrors[c] ?? .infinity
+                components[c].levelRelativeStandardError = error
                 let s = components[c].specificMarker
-                thresholds["\(components[c].rule.description) pure level of \(s) (smoothed counts)"] = calibrated[c][ions.firstIndex(of: s)!]
+                let name = "\(components[c].rule.description) pure level of \(s) (smoothed counts)"
+                thresholds[name] = calibrated.signatures[c][ions.firstIndex(of: s)!]
+                thresholds[name + ", relative standard error"] = error
+                if !(error <= Self.reliableLevelError) {
+                    warnings.append("interphase \(components[c].rule.description): its calibrated level is uncertain (relative standard error "
+                                    + "\(Int((100 * error).rounded())) % > \(Int(100 * Self.reliableLevelError)) %); pixels may be too coarse or the counts too few")
+                }
             }
         }
         // 5. Amounts per voxel; highest phase amount wins.
@@ -153,7 +167,7 @@ public struct PhaseUnmixing: Sendable {
             (phaseLabels, changed) = IslandRemoval(minimumVoxels: minimumIslandVoxels).apply(phaseLabels)
         }
         return UnmixingResult(segmentation: SegmentationResult(labels: phaseLabels, thresholds: thresholds, voxelsChangedByIslandRemoval: changed),
-                              components: components, ions: ions)
+                              components: components, ions: ions, warnings: warnings)
     }
 
     /// Per voxel, the index of the highest score.
@@ -197,4 +211,6 @@ public struct UnmixingResult: Sendable {
     public var components: [PhaseUnmixing.Component]
     /// The ions of the signatures.
     public var ions: [String]
+    /// Doubts about the result (an uncertain interphase calibration).
+    public var warnings: [String]
 }

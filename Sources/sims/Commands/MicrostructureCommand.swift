@@ -31,8 +31,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .customLong("pixel-size"), help: "Pixel size in µm (overrides the metadata).")
     var pixelSize: Double?
 
-    @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off), or auto: the σ whose kernel gathers 70 counts of the total (shrinks as the dose grows; recommended with --method unmix).")
-    var smooth: String = "1"
+    @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off), or auto: the σ whose kernel gathers 70 counts of the total (shrinks as the dose grows). Default: auto with --method unmix, else 1.")
+    var smooth: String?
 
     @Option(name: .long, help: "Scale σ (px) of the local yield (topography) background for low-total pores (0 = one global level).")
     var background: Double = 8
@@ -72,12 +72,14 @@ struct MicrostructureCommand: AsyncParsableCommand {
         }
         if let pixelSize, !(pixelSize > 0 && pixelSize.isFinite) { throw ValidationError("--pixel-size must be a positive number of µm") }
         let sigma: Double?
-        if smooth.lowercased() == "auto" {
-            sigma = nil
-        } else if let value = Double(smooth), value >= 0, value.isFinite {
+        switch smooth?.lowercased() {
+        case nil: sigma = method == .unmix ? nil : 1
+        case "auto": sigma = nil
+        case let text?:
+            guard let value = Double(text), value >= 0, value.isFinite else {
+                throw ValidationError("--smooth must be a σ ≥ 0 in pixels or auto, found \(text)")
+            }
             sigma = value
-        } else {
-            throw ValidationError("--smooth must be a σ ≥ 0 in pixels or auto, found \(smooth)")
         }
         guard background >= 0, background.isFinite else { throw ValidationError("--background must be ≥ 0") }
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must lie in (0, 1)") }
