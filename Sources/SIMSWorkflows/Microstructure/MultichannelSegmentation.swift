@@ -151,14 +151,7 @@ public struct MultichannelSegmentation: Sendable {
         let m = marked.count
         // 1. Provisional phases from the share scores (shares of the total, each ÷ its 99th percentile).
         var provisional = [Int](repeating: 0, count: n)
-        if m > 1 {
-            let shares = try scores.shareScores()
-            for i in 0 ..< n {
-                var best = 0
-                for p in 1 ..< m where shares[p][i] > shares[best][i] { best = p }
-                provisional[i] = best
-            }
-        }
+        if m > 1 { provisional = MarkerScores.highest(try scores.shareScores()) }
         // 2. Fraction scores count ÷ level and the composition.
         let fraction = scores.fractionScores(assignment: provisional)
         var composition = [ContiguousArray<Double>](repeating: ContiguousArray(repeating: 1 / Double(m), count: n), count: m)

@@ -24,11 +24,17 @@ extension PhaseUnmixing {
     func interphaseSignatures(components: [Component], channels: ImageChannels, smoothed: [ContiguousArray<Double>],
                               solid: [Bool]) throws(SIMSError) -> (signatures: [[Double]], relativeStandardErrors: [Int: Double]) {
         let (width, height, depth) = (channels.width, channels.height, channels.depth)
-        let ions = channels.ions
-        let k = components.count, n = channels.voxelCount
+        let variance = channels.ions.indices.map { smoothing.countingVariance(of: channels.counts[$0], width: width, height: height, depth: depth) }
+        let directions = try interphaseDirections(components: components, ions: channels.ions, smoothed: smoothed, variance: variance)
+        return try interphaseLevels(components: components, directions: directions, channels: channels, smoothed: smoothed,
+                                    variance: variance, solid: solid)
+    }
+
+    /// The signatures with each interphase's replaced by its direction (1 at its specific marker).
+    private func interphaseDirections(components: [Component], ions: [String], smoothed: [ContiguousArray<Double>],
+                                      variance: [ContiguousArray<Double>]) throws(SIMSError) -> [[Double]] {
+        let k = components.count, n = smoothed.first?.count ?? 0
         let interphases = (0 ..< k).filter { components[$0].isInterphase }
-        let variance = ions.indices.map { smoothing.countingVariance(of: channels.counts[$0], width: width, height: height, depth: depth) }
-        // Direction.
         let specific = components.map { ions.firstIndex(of: $0.specificMarker)! }
         var normal = [Double](repeating: 0, count: k * k)  // XᵀX − diag(noise)
         for a in 0 ..< k {
@@ -52,7 +58,18 @@ extension PhaseUnmixing {
             for j in interphases { signatures[j][i] = max(coefficients[j], 0) }
         }
         for j in interphases { signatures[j][specific[j]] = 1 }
-        // Scale: unit-scale amounts by linear least squares, then the closure regression.
+        return signatures
+    }
+
+    /// The interphase directions scaled to their levels by closure, with the levels' relative standard errors.
+    private func interphaseLevels(components: [Component], directions signatures: [[Double]], channels: ImageChannels,
+                                  smoothed: [ContiguousArray<Double>], variance: [ContiguousArray<Double>],
+                                  solid: [Bool]) throws(SIMSError) -> (signatures: [[Double]], relativeStandardErrors: [Int: Double]) {
+        let (width, height, depth) = (channels.width, channels.height, channels.depth)
+        let ions = channels.ions
+        let k = components.count, n = channels.voxelCount
+        let interphases = (0 ..< k).filter { components[$0].isInterphase }
+        var signatures = signatures
         let weights = Self.ionWeights(components)
         var design = [Double](repeating: 0, count: ions.count * k)
         for i in ions.indices { for c in 0 ..< k { design[i * k + c] = signatures[c][i] * weights[i] } }

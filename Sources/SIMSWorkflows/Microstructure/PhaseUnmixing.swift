@@ -82,7 +82,7 @@ public struct PhaseUnmixing: Sendable {
         let componentRules = plan.components.map { rules[$0] }
         let scores = try MarkerScores(rules: componentRules, channels: channels, smoothing: smoothing)
         let smoothed = ions.indices.map { i in scores.smoothed[ions[i]] ?? smoothing.apply(channels.counts[i], width: width, height: height, depth: depth) }
-        let provisional = Self.highest(scores.fractionScores(assignment: Self.highest(try scores.shareScores())))
+        let provisional = MarkerScores.highest(scores.fractionScores(assignment: MarkerScores.highest(try scores.shareScores())))
         // 3. Signatures of the components with pure pixels; specific markers of all.
         let k = componentRules.count
         var members = [[Int]](repeating: [], count: k)
@@ -168,15 +168,6 @@ public struct PhaseUnmixing: Sendable {
         }
         return UnmixingResult(segmentation: SegmentationResult(labels: phaseLabels, thresholds: thresholds, voxelsChangedByIslandRemoval: changed),
                               components: components, ions: ions, warnings: warnings)
-    }
-
-    /// Per voxel, the index of the highest score.
-    static func highest(_ scores: [ContiguousArray<Double>]) -> [Int] {
-        (0 ..< (scores.first?.count ?? 0)).map { v in
-            var best = 0
-            for p in 1 ..< scores.count where scores[p][v] > scores[best][v] { best = p }
-            return best
-        }
     }
 
     /// The marker of component `c` whose mean over the component's provisional pixels is largest relative to its

@@ -78,6 +78,15 @@ public struct MarkerScores: Sendable {
         return fractions
     }
 
+    /// Per pixel, the index of the highest of `scores` (`[phase][pixel]`; the first on ties).
+    public static func highest(_ scores: [ContiguousArray<Double>]) -> [Int] {
+        (0 ..< (scores.first?.count ?? 0)).map { v in
+            var best = 0
+            for p in 1 ..< scores.count where scores[p][v] > scores[best][v] { best = p }
+            return best
+        }
+    }
+
     /// The `q`-quantile of `values` (linear interpolation, NumPy's default; ``SampleSummary/quantile(sorted:_:)``);
     /// 0 when empty.
     public static func quantile(_ values: some Collection<Double>, _ q: Double) -> Double {

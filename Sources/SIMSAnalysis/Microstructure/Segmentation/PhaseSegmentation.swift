@@ -70,11 +70,7 @@ public struct PhaseSegmentation: Sendable {
                 thresholds["\(rules[marked[0]].name) share"] = threshold
                 for i in all { labels[i] = UInt8(share[i] > threshold ? marked[0] : marked[1]) }
             } else {
-                for i in all {
-                    var best = 0
-                    for p in 1 ..< marked.count where shares[p][i] > shares[best][i] { best = p }
-                    labels[i] = UInt8(marked[best])
-                }
+                for (i, best) in MarkerScores.highest(shares).enumerated() { labels[i] = UInt8(marked[best]) }
             }
         }
         // 2b. Refinement: the fraction scores (count ÷ level, level = median over the pixels given the phase), i.e.
@@ -83,11 +79,7 @@ public struct PhaseSegmentation: Sendable {
         //     the total would favour the phase of higher total yield. Each pixel takes the phase of highest score.
         if marked.count >= 2 {
             let fractions = scores.fractionScores(assignment: labels.lazy.map { marked.firstIndex(of: Int($0)) ?? -1 })
-            for i in all {
-                var best = 0
-                for p in 1 ..< marked.count where fractions[p][i] > fractions[best][i] { best = p }
-                labels[i] = UInt8(marked[best])
-            }
+            for (i, best) in MarkerScores.highest(fractions).enumerated() { labels[i] = UInt8(marked[best]) }
         }
         // 3. Pores: total low relative to the typical total of the phase the pixel was given, so that two solids
         //    of different total yield are not mistaken for solid and pore, and relative to the local yield
