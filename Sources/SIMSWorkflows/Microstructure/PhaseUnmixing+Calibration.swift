@@ -71,18 +71,15 @@ extension PhaseUnmixing {
         let interphases = (0 ..< k).filter { components[$0].isInterphase }
         var signatures = signatures
         let weights = Self.ionWeights(components)
-        var design = [Double](repeating: 0, count: ions.count * k)
-        for i in ions.indices { for c in 0 ..< k { design[i * k + c] = signatures[c][i] * weights[i] } }
-        var gram = [Double](repeating: 0, count: k * k)
-        for a in 0 ..< k { for b in 0 ..< k { for i in ions.indices { gram[a * k + b] += design[i * k + a] * design[i * k + b] } } }
+        let design = Matrix(rows: ions.count, columns: k) { i, c in signatures[c][i] * weights[i] }
         // P = (MwᵀMw)⁻¹ Mwᵀ diag(w): amounts b = P y.
-        guard let gramFactor = try? CholeskyDecomposition(Matrix(rows: k, columns: k) { gram[$0 * k + $1] }) else {
+        guard let gramFactor = try? CholeskyDecomposition(design.gram()) else {
             throw SIMSError(.numerical, "the phase signatures are linearly dependent", found: components.map(\.rule.description).joined(separator: " "),
                             expected: "phases that differ in their ion signals")
         }
         var projection = [[Double]](repeating: [Double](repeating: 0, count: ions.count), count: k)
         for i in ions.indices {
-            let column = gramFactor.solve((0 ..< k).map { design[i * k + $0] * weights[i] })
+            let column = gramFactor.solve((0 ..< k).map { design[i, $0] * weights[i] })
             for c in 0 ..< k { projection[c][i] = column[c] }
         }
         let main = (0 ..< k).filter { !components[$0].isInterphase }
