@@ -11,6 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchPCACommand.self,
             BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
+            BenchUnmixCommand.self,
             BenchDepthCommand.self,
         ])
 }

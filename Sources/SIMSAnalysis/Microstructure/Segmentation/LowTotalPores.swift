@@ -16,13 +16,14 @@ public struct LowTotalPores: Sendable {
     /// Total ÷ median total of the voxel's phase (among `phases`) ÷ local background.
     public func relativeTotal(_ total: ContiguousArray<Double>, labels: some RandomAccessCollection<UInt8>, phases: some Sequence<Int>,
                        width: Int, height: Int, depth: Int) -> ContiguousArray<Double> {
-        var level = [Int: Double]()
-        var members = [Int: ContiguousArray<Double>]()
-        for (i, label) in zip(total.indices, labels) { members[Int(label), default: []].append(total[i]) }
-        for phase in phases { level[phase] = MarkerScores.quantile(members[phase] ?? [], 0.5) }
+        let labels = ContiguousArray(labels)  // one pass through the generic collection, then concrete loops
+        var members = [ContiguousArray<Double>](repeating: [], count: 256)
+        for i in total.indices { members[Int(labels[i])].append(total[i]) }
+        var level = [Double](repeating: 0, count: 256)
+        for phase in phases { level[phase] = MarkerScores.quantile(members[phase], 0.5) }
         var relative = ContiguousArray<Double>(repeating: 1, count: total.count)
-        for (i, label) in zip(total.indices, labels) {
-            let l = level[Int(label)] ?? 0
+        for i in total.indices {
+            let l = level[Int(labels[i])]
             relative[i] = l > 0 ? total[i] / l : 1
         }
         if let backgroundSmoothing {

@@ -62,6 +62,7 @@ public struct MarkerScores: Sendable {
     /// Fraction scores per phase (`[phase][pixel]`), levels from the pixels whose `assignment` is the phase's index
     /// (a marker whose level is 0 is left out).
     public func fractionScores(assignment: some Collection<Int>) -> [ContiguousArray<Double>] {
+        let assignment = ContiguousArray(assignment)  // one pass through the generic collection, then concrete loops
         var fractions: [ContiguousArray<Double>] = []
         for (phase, ions) in markers.enumerated() {
             var score = ContiguousArray<Double>(repeating: 0, count: total.count)
