@@ -74,7 +74,7 @@ public enum TortuosityBenchmark {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try TortuosityFactor(axis: .z, tolerance: options.tolerance).fit(medium, phase: "pore")
-        let seconds = seconds(clock.now - start)
+        let seconds = SpectraBenchmark.seconds(clock.now - start)
         let after = ReferenceProcess.peakResidentMegabytes()
         var report = Report(
             size: options.size, porosity: result.volumeFraction, tortuosityFactor: result.tortuosityFactor ?? .infinity,
@@ -87,7 +87,7 @@ public enum TortuosityBenchmark {
             let smallStart = clock.now
             let mine = try TortuosityFactor(axis: .z, tolerance: options.tolerance).fit(small, phase: "pore")
             report.comparisonSize = options.scipySize
-            report.comparisonSwiftSeconds = Self.seconds(clock.now - smallStart)
+            report.comparisonSwiftSeconds = SpectraBenchmark.seconds(clock.now - smallStart)
             report.comparisonSwiftTau = mine.tortuosityFactor
             if let scipy = runSciPy(small) {
                 report.comparisonSciPySeconds = scipy.seconds
@@ -129,9 +129,6 @@ public enum TortuosityBenchmark {
     }
 
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 
     /// Solves the same medium with SciPy (script mirrors `Tests/Reference/tortuosity_reference.py`); nil when
     /// python3/scipy is unavailable.

@@ -80,11 +80,11 @@ public enum UnmixingBenchmark {
         let clock = ContinuousClock()
         var start = clock.now
         _ = try PhaseSegmentation(rules: thresholdRules, smoothing: smoothing, minimumIslandVoxels: 2, backgroundSmoothing: background).fit(channels)
-        let thresholdSeconds = seconds(clock.now - start)
+        let thresholdSeconds = SpectraBenchmark.seconds(clock.now - start)
         start = clock.now
         let unmixed = try PhaseUnmixing(rules: unmixRules, smoothing: smoothing, minimumIslandVoxels: 2, backgroundSmoothing: background,
                                         closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: 3)).fit(channels)
-        let unmixingSeconds = seconds(clock.now - start)
+        let unmixingSeconds = SpectraBenchmark.seconds(clock.now - start)
         let cei = unmixed.components[2]
         var report = Report(
             voxels: channels.voxelCount, ions: channels.ions.count, sigma: sigma, thresholdSeconds: thresholdSeconds,
@@ -100,9 +100,6 @@ public enum UnmixingBenchmark {
         return report
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 
     /// The NumPy reference on the same counts and signatures; nil when python3, NumPy or SciPy is unavailable.
     static func runNumPy(_ channels: ImageChannels, unmixed: UnmixingResult, sigma: Double) -> (seconds: Double, agreement: Double, version: String)? {
