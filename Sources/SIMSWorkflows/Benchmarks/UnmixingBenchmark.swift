@@ -82,8 +82,7 @@ public enum UnmixingBenchmark {
         _ = try PhaseSegmentation(rules: thresholdRules, smoothing: smoothing, minimumIslandVoxels: 2, backgroundSmoothing: background).fit(channels)
         let thresholdSeconds = SpectraBenchmark.seconds(clock.now - start)
         start = clock.now
-        let unmixed = try PhaseUnmixing(rules: unmixRules, smoothing: smoothing, minimumIslandVoxels: 2, backgroundSmoothing: background,
-                                        closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: 3)).fit(channels)
+        let unmixed = try PhaseUnmixing(rules: unmixRules, smoothing: smoothing, minimumIslandVoxels: 2, backgroundSmoothing: background).fit(channels)
         let unmixingSeconds = SpectraBenchmark.seconds(clock.now - start)
         let cei = unmixed.components[2]
         var report = Report(

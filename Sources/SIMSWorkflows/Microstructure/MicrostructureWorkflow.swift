@@ -39,8 +39,10 @@ public struct MicrostructureWorkflow: Sendable {
     public func analyze(_ channels: ImageChannels, name: String, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Analysis {
         var channels = channels
         if let size = settings.pixelSizeMicrometers { channels.pixelSizeMicrometers = size }
-        var sigma = settings.smoothingSigma ?? 0
-        if settings.smoothingSigma == nil {
+        let sigma: Double
+        if let fixed = settings.smoothingSigma {
+            sigma = fixed
+        } else {
             let mean = channels.total.reduce(0, +) / Double(max(channels.voxelCount, 1))
             guard mean > 0 else {
                 throw SIMSError(.empty, "\(name): the images hold no counts, so no smoothing can be derived from them", expected: "ion images with counts, or --smooth σ")
@@ -65,8 +67,7 @@ public struct MicrostructureWorkflow: Sendable {
         case .unmix:
             let unmixed = try PhaseUnmixing(
                 rules: settings.phases, smoothing: smoothing, minimumIslandVoxels: settings.minimumIslandVoxels,
-                backgroundSmoothing: background,
-                closureSmoothing: GaussianFilter(sigma: 3, sigmaZ: channels.depth > 1 ? 3 : 0)).fit(channels)
+                backgroundSmoothing: background).fit(channels)
             segmentation = unmixed.segmentation
             warnings = unmixed.warnings
         }

@@ -40,13 +40,13 @@ public struct PhaseUnmixing: Sendable {
     public var minimumIslandVoxels: Int
     /// Scale of the yield background of the `low-total` phase (``YieldBackground``); `nil`: one level per phase.
     public var backgroundSmoothing: GaussianFilter?
-    /// Scale of the local yield in the closure calibration of interphases (σ in pixels; default 3: larger than an
-    /// interphase, smaller than the topography).
+    /// Scale of the local yield in the closure calibration of interphases (σ in pixels, also along the planes of a
+    /// stack; default 3: larger than an interphase, smaller than the topography).
     public var closureSmoothing: GaussianFilter
 
     /// Configures the unmixing.
     public init(rules: [PhaseRule], smoothing: GaussianFilter = GaussianFilter(sigma: 1), minimumIslandVoxels: Int = 0,
-                backgroundSmoothing: GaussianFilter? = GaussianFilter(sigma: 8), closureSmoothing: GaussianFilter = GaussianFilter(sigma: 3)) {
+                backgroundSmoothing: GaussianFilter? = GaussianFilter(sigma: 8), closureSmoothing: GaussianFilter = GaussianFilter(sigma: 3, sigmaZ: 3)) {
         self.rules = rules
         self.smoothing = smoothing
         self.minimumIslandVoxels = minimumIslandVoxels
