@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // Local HTTP server for `sims view` (SIMSView).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
@@ -40,8 +42,13 @@ let package = Package(
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
             "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
         ]),
-        .executableTarget(name: "sims", dependencies: [
+        // `sims view`: a local web application over a study, an output folder or an image file.
+        .target(name: "SIMSView", dependencies: [
             "SIMSWorkflows",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "sims", dependencies: [
+            "SIMSWorkflows", "SIMSView",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,5 +62,6 @@ let package = Package(
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSViewTests", dependencies: ["SIMSView", "SIMSTestSupport"]),
     ]
 )

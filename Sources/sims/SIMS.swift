@@ -26,6 +26,7 @@ struct SIMS: AsyncParsableCommand {
             MicrostructureCommand.self,
             PeaksCommand.self,
             ReportCommand.self,
+            ViewCommand.self,
             InitCommand.self,
             BenchCommand.self,
         ]

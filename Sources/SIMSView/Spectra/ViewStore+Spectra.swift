@@ -1,0 +1,108 @@
+import SIMSCore
+import SIMSAnalysis
+
+extension ViewStore {
+    /// `/api/spectra`: each requested spectrum reduced to ≤ 2 values per pixel column over `lower…upper`.
+    /// Ids: `N` = catalog spectrum N, `iN` = mean spectrum of image set N (imzML).
+    func spectraJSON(ids: [String], lower: Double?, upper: Double?, columns: Int) throws(SIMSError) -> JSONText {
+        var series: [(id: String, name: String, sample: String, pyramid: MinMaxPyramid)] = []
+        for id in ids {
+            if id.hasPrefix("i"), let n = Int(id.dropFirst()) {
+                let set = try imageSet(n)
+                guard let index = set.index else { throw .invalidArgument("image set \(n) has no spectra (only imzML files do)") }
+                let mean = index.meanSpectrum
+                series.append((id, "mean spectrum of \(set.name)", set.name, MinMaxPyramid(mass: mean.mass, intensity: mean.intensity)))
+            } else if let n = Int(id) {
+                let s = try spectrum(n)
+                series.append((id, s.name, s.sample, s.pyramid))
+            } else {
+                throw .invalidArgument("unknown spectrum id", found: id, expected: "N or iN")
+            }
+        }
+        let fullLower = series.compactMap { $0.pyramid.mass.first }.min() ?? 0
+        let fullUpper = series.compactMap { $0.pyramid.mass.last }.max() ?? 1
+        let lo = lower ?? fullLower, hi = max(upper ?? fullUpper, lo + 1e-9)
+        var json = JSONText(capacity: series.count * columns * 12)
+        json.raw("{"); json.key("lower"); json.number(lo)
+        json.raw(","); json.key("upper"); json.number(hi)
+        json.raw(","); json.key("fullLower"); json.number(fullLower)
+        json.raw(","); json.key("fullUpper"); json.number(fullUpper)
+        json.raw(","); json.key("series"); json.raw("[")
+        for (k, s) in series.enumerated() {
+            let d = s.pyramid.decimate(lower: lo, upper: hi, columns: columns)
+            if k > 0 { json.raw(",") }
+            json.raw("{"); json.key("id"); json.string(s.id)
+            json.raw(","); json.key("name"); json.string(s.name)
+            json.raw(","); json.key("sample"); json.string(s.sample)
+            json.raw(","); json.key("raw"); json.raw(d.raw ? "true" : "false")
+            json.raw(","); json.key("mass"); json.numbers(d.mass)
+            json.raw(","); json.key("max"); json.numbers(d.maximum)
+            if !d.raw { json.raw(","); json.key("min"); json.numbers(d.minimum) }
+            json.raw("}")
+        }
+        json.raw("]}")
+        return json
+    }
+
+    /// `/api/assign`: candidates for a peak at `mass` (u) of full width `width` (u).
+    func assignJSON(mass: Double, width: Double, polarity: Polarity?) -> JSONText {
+        var json = JSONText()
+        json.raw("{"); json.key("mass"); json.number(mass); json.raw(","); json.key("candidates"); json.raw("[")
+        for (k, c) in candidates(mass: mass, width: width, polarity: polarity).enumerated() {
+            if k > 0 { json.raw(",") }
+            json.raw("{"); json.key("label"); json.string(c.label)
+            json.raw(","); json.key("mass"); json.number(c.theoreticalMass)
+            json.raw(","); json.key("ppm"); json.number((c.deviationPPM * 10).rounded() / 10)
+            json.raw(","); json.key("abundance"); json.number((c.relativeAbundance * 1000).rounded() / 1000)
+            json.raw("}")
+        }
+        json.raw("]}")
+        return json
+    }
+
+    /// The interval's TIC-normalized area (``PeakIntegrator``) in every spectrum, grouped by sample.
+    func intervalGroups(_ index: Int) throws(SIMSError) -> (peak: Peak, groups: [(sample: String, spots: [String], values: [Double])]) {
+        guard let list = try peakList(), list.peaks.indices.contains(index) else {
+            throw .invalidArgument("no interval \(index) in the interval list")
+        }
+        let peak = list.peaks[index]
+        let integrator = PeakIntegrator(peaks: [peak])
+        var groups: [(sample: String, spots: [String], values: [Double])] = []
+        for id in catalog.spectra.indices {
+            let s = try spectrum(id)
+            let area = try integrator.integrate(s.spectrum).ticNormalizedArea[0]
+            if let g = groups.lastIndex(where: { $0.sample == s.sample }) {
+                groups[g].spots.append(s.name); groups[g].values.append(area)
+            } else {
+                groups.append((s.sample, [s.name], [area]))
+            }
+        }
+        return (peak, groups)
+    }
+
+    /// `/api/interval`: box-plot data and summary numbers of one interval over the study.
+    func intervalJSON(_ index: Int) throws(SIMSError) -> JSONText {
+        let (peak, groups) = try intervalGroups(index)
+        var json = JSONText()
+        json.raw("{"); json.key("index"); json.number(Double(index))
+        json.raw(","); json.key("label"); json.string(peak.label)
+        json.raw(","); json.key("lower"); json.number(peak.interval.lower)
+        json.raw(","); json.key("upper"); json.number(peak.interval.upper)
+        json.raw(","); json.key("quantity"); json.string("area / TIC (trapezoidal, u)")
+        json.raw(","); json.key("groups"); json.raw("[")
+        for (k, g) in groups.enumerated() {
+            let summary = SampleSummary(g.values, resamples: 0)
+            if k > 0 { json.raw(",") }
+            json.raw("{"); json.key("sample"); json.string(g.sample)
+            json.raw(","); json.key("spots"); json.strings(g.spots)
+            json.raw(","); json.key("values"); json.numbers(g.values)
+            for (name, value) in [("mean", summary.mean), ("sd", summary.sd), ("median", summary.median), ("q1", summary.q1), ("q3", summary.q3), ("min", summary.min), ("max", summary.max)] {
+                json.raw(","); json.key(name); json.number(value ?? .nan)
+            }
+            json.raw(","); json.key("n"); json.number(Double(summary.n))
+            json.raw("}")
+        }
+        json.raw("]}")
+        return json
+    }
+}
