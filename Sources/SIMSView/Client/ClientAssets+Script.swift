@@ -457,7 +457,8 @@ async function measureRoi() {
   const d = await api("/api/roi", imageParams({ polygon: s.roi.flat().map((v) => v.toFixed(2)).join(",") }));
   sv.timings.roi = now() - t0; sv.roi = d;
   drawImage();
-  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.name}: <b id="roi-counts">${fmt(d.counts)}</b> counts<br>total: ${fmt(d.total)} counts`;
+  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.name}: <b id="roi-counts">${fmt(d.counts)}</b> counts`;
+  if (d.name !== "total" && d.reference !== "total") html += `<br>total: ${fmt(d.total)} counts`;
   if (d.reference !== undefined) html += `<br>${d.reference}: ${fmt(d.referenceCounts)} counts<br>ratio (sum/sum): <b id="roi-ratio">${fmt(d.ratio, 5)}</b>`;
   if (d.ions.length) { html += `<table><tr><th>ion</th><th>counts</th><th>/ total</th></tr>`; for (const i of d.ions) html += `<tr><td>${i.ion}</td><td>${fmt(i.counts)}</td><td>${fmt(i.counts / d.total, 4)}</td></tr>`; html += "</table>"; }
   $("roi-panel").innerHTML = html;
