@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages SIMSKit builds against: zlib (PNG, imzML, xlsx) and OpenBLAS + LAPACKE
-# (dense linear algebra of SIMSMultivariate); for the browser tests of `sims view` (Tests/Browser, run by
-# .ci/run): Debian's headless-capable Chromium, its chromedriver and python3-venv (Selenium goes into a venv).
+# Installs the Debian packages SIMSKit builds against: zlib (imzML, xlsx), OpenBLAS + LAPACKE (dense linear
+# algebra of SIMSMultivariate), cairo + Pango + libpng with the DejaVu fonts (figures: PNG, PDF), and
+# poppler-utils (pdffonts/pdftotext, used by the figure tests); for the browser tests of `sims view`
+# (Tests/Browser, run by .ci/run): Debian's headless-capable Chromium, its chromedriver and python3-venv
+# (Selenium goes into a venv).
 # Safe to run repeatedly; does nothing when everything is present.
 set -euo pipefail
 needed=()
-for pkg in zlib1g-dev libopenblas-dev liblapacke-dev chromium chromium-driver python3-venv; do
+for pkg in zlib1g-dev libopenblas-dev liblapacke-dev libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core poppler-utils \
+           chromium chromium-driver python3-venv; do
   dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if [ ${#needed[@]} -gt 0 ]; then
