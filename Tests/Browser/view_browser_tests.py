@@ -177,6 +177,10 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
     screenshot(driver, args, f"{label}-spectra")
     info, size = export(driver, downloads, "spectra", "svg")
     check(f"{label}: export spectra SVG", info["ok"] and size > 1000 and "svg" in info["type"], f"{size} bytes")
+    info, size = export(driver, downloads, "spectra", "pdf")
+    with open(export.last_path, "rb") as f:
+        head = f.read(5)
+    check(f"{label}: export spectra PDF", info["ok"] and head == b"%PDF-" and size > 1000, f"{size} bytes")
     info, size = export(driver, downloads, "spectra", "csv")
     check(f"{label}: export spectra CSV", info["ok"] and size > 50, f"{size} bytes")
 
@@ -186,7 +190,7 @@ def interval_checks(driver, args, downloads, label):
     if not check(f"{label}: interval list loaded", intervals > 0, f"{intervals} intervals"):
         return
     # Zoom onto the first interval and click its band.
-    band = js(driver, "const b = window.simsView.state.catalog.intervals.find(b => b.lower > 5) || window.simsView.state.catalog.intervals[0]; return [b.lower, b.upper, b.index];")
+    band = js(driver, "const all = shownIntervals(); const b = all.find(b => b.lower > 5) || all[0]; return [b.lower, b.upper, b.index];")
     type_window(driver, band[0] - (band[1] - band[0]), band[1] + (band[1] - band[0]))
     canvas = driver.find_element(By.ID, "spectra-canvas")
     ActionChains(driver).move_to_element(canvas).click().perform()  # the band spans the middle third

@@ -38,8 +38,9 @@ public struct ViewCatalog: Sendable {
     public var root: ServedRoot
     /// Spectrum files, sorted by sample then spot.
     public var spectra: [SpectrumEntry] = []
-    /// The mass interval list drawn as bands (the first found; one named `*interval*` preferred).
-    public var intervalListPath: String?
+    /// The mass interval lists drawn as bands (each applies to the spectra of its polarity when its path names
+    /// one, e.g. `study/negative/mass_interval_list.txt`).
+    public var intervalListPaths: [String] = []
     /// Ion-image measurements.
     public var imageSources: [ImageSetSource] = []
     /// Depth profiles.
@@ -138,7 +139,7 @@ extension ViewCatalog {
         }
         spectra.sort { ($0.sample, $0.spot) < ($1.sample, $1.spot) }
         depthProfiles.sort { $0.name < $1.name }
-        intervalListPath = lists.sorted().first { ($0 as NSString).lastPathComponent.lowercased().contains("interval") } ?? lists.sorted().first
+        intervalListPaths = lists.sorted()
         imageSources = try ImageSetSource.group(imageFiles)
     }
 
@@ -167,7 +168,7 @@ extension ViewCatalog {
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
         add(spectra.count, "spectrum", "spectra")
-        add(intervalListPath == nil ? 0 : 1, "interval list", "interval lists")
+        add(intervalListPaths.count, "interval list", "interval lists")
         add(imageSources.count, "image set", "image sets")
         add(depthProfiles.count, "depth profile", "depth profiles")
         add(multivariate.count, "PCA/MVA result", "PCA/MVA results")

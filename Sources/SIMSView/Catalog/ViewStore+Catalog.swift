@@ -16,14 +16,17 @@ extension ViewStore {
             json.raw("}")
         }
         json.raw("],"); json.key("intervals"); json.raw("[")
-        for (k, peak) in ((try peakList())?.peaks ?? []).enumerated() {
+        for (k, interval) in try intervals().enumerated() {
+            let peak = interval.peak
             if k > 0 { json.raw(",") }
             json.raw("{"); json.key("index"); json.number(Double(k))
             json.raw(","); json.key("label"); json.string(peak.label)
             json.raw(","); json.key("lower"); json.number(peak.interval.lower)
-            json.raw(","); json.key("upper"); json.number(peak.interval.upper); json.raw("}")
+            json.raw(","); json.key("upper"); json.number(peak.interval.upper)
+            json.raw(","); json.key("polarity"); if let p = interval.polarity { json.string(p.rawValue) } else { json.raw("null") }
+            json.raw("}")
         }
-        json.raw("],"); json.key("intervalList"); if let p = catalog.intervalListPath { json.string(catalog.root.relative(p)) } else { json.raw("null") }
+        json.raw("],"); json.key("intervalLists"); json.strings(catalog.intervalListPaths.map(catalog.root.relative))
         json.raw(","); json.key("images"); json.raw("[")
         for (k, source) in catalog.imageSources.enumerated() {
             if k > 0 { json.raw(",") }

@@ -182,9 +182,14 @@ function initSpectra() {
   canvas.addEventListener("mouseleave", () => { state.spectra.hoverX = null; drawSpectra(); });
   canvas.onPlotClick = (e) => {
     const m = spectraAx.xAt(e.offsetX * canvas.width / canvas.clientWidth);
-    const band = state.catalog.intervals.find((b) => m >= b.lower && m <= b.upper);
+    const band = shownIntervals().find((b) => m >= b.lower && m <= b.upper);
     if (band) showInterval(band.index);
   };
+}
+// The intervals of the shown polarity (lists whose path names no polarity apply to all spectra).
+function shownIntervals() {
+  const pol = $("spectra-polarity").value;
+  return state.catalog.intervals.filter((b) => !b.polarity || pol === "all" || b.polarity === pol);
 }
 function selectSpectra() {
   const on = new Set([...document.querySelectorAll("#spectra-samples input:checked")].map((i) => i.dataset.sample));
@@ -233,7 +238,7 @@ function drawSpectra() {
   ax.frame("m/z (u)", "intensity (counts)");
   ax.clip();
   const g = ax.ctx;
-  for (const b of state.catalog.intervals) {
+  for (const b of shownIntervals()) {
     if (b.upper < s.lower || b.lower > s.upper) continue;
     const x0 = ax.px(b.lower), x1 = ax.px(b.upper);
     g.fillStyle = b.index === s.interval ? "rgba(255,170,0,0.35)" : "rgba(120,140,255,0.16)";

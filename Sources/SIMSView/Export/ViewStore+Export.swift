@@ -13,22 +13,19 @@ struct ExportedView {
 
 extension ViewStore {
     /// `/api/export?view=spectra|image|depth|interval&format=svg|png|pdf|csv&…`: the current figure drawn by
-    /// SIMSReport (the same code as the reports), or the numbers behind it as CSV.
+    /// SIMSReport's figure code (cairo + Pango, the same as the reports' figures), or the numbers behind it as CSV.
     func export(_ q: Query) throws -> Response {
         let format = q.string("format") ?? "svg"
         let view = try exportedView(q)
-        switch format {
-        case "csv": return ViewResponse.text(view.table.text, type: "text/csv; charset=utf-8").attachment(view.name + ".csv")
-        case "svg": return ViewResponse.text(view.figure.svg, type: "image/svg+xml").attachment(view.name + ".svg")
-        case "png": return ViewResponse.bytes([UInt8](view.figure.png), type: "image/png", filename: view.name + ".png")
-        case "pdf":
-            guard let pdf = FigureExport.pdf(view.figure) else {
-                return ViewResponse.error(.notImplemented, "PDF export needs SIMSReport's PDF back end, which this build does not have; use svg or png")
-            }
-            return ViewResponse.bytes([UInt8](pdf), type: "application/pdf", filename: view.name + ".pdf")
-        default:
+        if format == "csv" {
+            return ViewResponse.text(view.table.text, type: "text/csv; charset=utf-8").attachment(view.name + ".csv")
+        }
+        guard let figureFormat = FigureFormat(rawValue: format) else {
             throw SIMSError.invalidArgument("unknown export format", found: format, expected: "svg, png, pdf or csv")
         }
+        let types: [FigureFormat: String] = [.svg: "image/svg+xml", .png: "image/png", .pdf: "application/pdf"]
+        return ViewResponse.bytes([UInt8](view.figure.data(as: figureFormat)), type: types[figureFormat] ?? "application/octet-stream",
+                                  filename: view.name + "." + figureFormat.fileExtension)
     }
 
     func exportedView(_ q: Query) throws -> ExportedView {
@@ -125,9 +122,4 @@ extension Response {
         copy.headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
         return copy
     }
-}
-
-/// PDF through SIMSReport once its vector back end offers it.
-enum FigureExport {
-    static func pdf(_ figure: any Figure) -> Data? { nil }
 }

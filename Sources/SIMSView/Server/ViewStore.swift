@@ -12,21 +12,24 @@ actor ViewStore {
     private var spectra: [Int: ViewSpectrum] = [:]
     private var imageSets: [Int: ViewImageSet] = [:]
     private var depthProfiles: [Int: DepthProfile] = [:]
-    private var peakListCache: PeakList??
+    private var intervalCache: [ViewInterval]?
     private var assigners: [Polarity?: PeakAssigner] = [:]
 
     init(catalog: ViewCatalog) { self.catalog = catalog }
 
-    /// The interval list (nil when PATH holds none); read once.
-    func peakList() throws(SIMSError) -> PeakList? {
-        if let cached = peakListCache { return cached }
-        var list: PeakList?
-        if let path = catalog.intervalListPath {
+    /// The peaks of every interval list under PATH, in list order (the API's interval index); read once.
+    func intervals() throws(SIMSError) -> [ViewInterval] {
+        if let cached = intervalCache { return cached }
+        var all: [ViewInterval] = []
+        for path in catalog.intervalListPaths {
             let kind = try FileKind.detect(path: path)
+            let list: PeakList
             if kind == .intervalList { list = try IONTOFIntervalListFormat.read(from: path) } else { list = try PlainIntervalListFormat.read(from: path) }
+            let polarity = ViewCatalog.polarity(spot: "", path: catalog.root.relative(path))
+            all += list.peaks.map { ViewInterval(peak: $0, polarity: polarity) }
         }
-        peakListCache = .some(list)
-        return list
+        intervalCache = all
+        return all
     }
 
     /// Spectrum `id` of the catalog, read and summarised on first use.
@@ -47,7 +50,7 @@ actor ViewStore {
         guard catalog.imageSources.indices.contains(id) else {
             throw .invalidArgument("no image set \(id)", expected: "0..<\(catalog.imageSources.count)")
         }
-        let set = try ViewImageSet(source: catalog.imageSources[id], peaks: (try peakList())?.peaks ?? [])
+        let set = try ViewImageSet(source: catalog.imageSources[id], peaks: try intervals().map(\.peak))
         imageSets[id] = set
         return set
     }
@@ -69,4 +72,10 @@ actor ViewStore {
         assigners[polarity] = assigner
         return Array(assigner.candidates(center: mass, width: width).prefix(8))
     }
+}
+
+/// A peak of an interval list and the polarity its list is for (`nil`: any).
+struct ViewInterval: Sendable {
+    var peak: Peak
+    var polarity: Polarity?
 }

@@ -62,13 +62,13 @@ extension ViewStore {
 
     /// The interval's TIC-normalized area (``PeakIntegrator``) in every spectrum, grouped by sample.
     func intervalGroups(_ index: Int) throws(SIMSError) -> (peak: Peak, groups: [(sample: String, spots: [String], values: [Double])]) {
-        guard let list = try peakList(), list.peaks.indices.contains(index) else {
-            throw .invalidArgument("no interval \(index) in the interval list")
-        }
-        let peak = list.peaks[index]
+        let all = try intervals()
+        guard all.indices.contains(index) else { throw .invalidArgument("no interval \(index) in the interval lists") }
+        let peak = all[index].peak, polarity = all[index].polarity
         let integrator = PeakIntegrator(peaks: [peak])
         var groups: [(sample: String, spots: [String], values: [Double])] = []
-        for id in catalog.spectra.indices {
+        // The spectra of the list's polarity (all spectra when the list's path names none).
+        for id in catalog.spectra.indices where polarity == nil || catalog.spectra[id].polarity == polarity {
             let s = try spectrum(id)
             let area = try integrator.integrate(s.spectrum).ticNormalizedArea[0]
             if let g = groups.lastIndex(where: { $0.sample == s.sample }) {
