@@ -42,7 +42,7 @@ struct OutputChecksumTests {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative))
-                sums[prefix + "/" + top + "/" + relative] = SHA256.hex([UInt8](bytes))
+                sums[prefix + "/" + top + "/" + relative] = FileDigest.sha256Hex(bytes)
             }
         }
         return sums
