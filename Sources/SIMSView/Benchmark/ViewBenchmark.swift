@@ -2,6 +2,7 @@ import Foundation
 import SIMSCore
 import SIMSFormats
 import SIMSWorkflows
+import SIMSBenchmarks
 
 /// `sims bench view`: the server-side work behind `sims view`'s retrospective images on a large processed imzML
 /// (default 256 × 256 pixels × 1400 points ≈ 1.1 GB, like `sims bench imzml`): opening the file, building the
