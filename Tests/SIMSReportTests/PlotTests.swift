@@ -96,8 +96,8 @@ struct PlotTests {
         let dark = stride(from: 0, to: png.raw.count, by: png.channels).filter { png.raw[$0] < 80 && png.raw[$0 + 1] < 80 && png.raw[$0 + 2] < 80 }
         #expect(dark.count > 50)
         if let dir = ProcessInfo.processInfo.environment["SIMSKIT_GALLERY"] {
-            try figure.png.write(to: URL(fileURLWithPath: dir + "/\(name).png"))
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: dir + "/\(name).svg"))
+            // scripts/gallery.sh: one PNG per figure kind for docs/figures.md (1 pixel per unit keeps the files small).
+            try figure.png(scale: 1).write(to: URL(fileURLWithPath: dir + "/\(name).png"))
         }
     }
 
