@@ -1,7 +1,7 @@
 import SIMSAnalysis
 
 /// Per-pixel scores of ion-marked phases from their smoothed marker-ion images — shared by the threshold
-/// segmentation (``PhaseSegmentation``) and the clustering features of the workflow.
+/// segmentation (``PhaseSegmentation``) and the clustering features (``MultichannelSegmentation``).
 ///
 /// - ``shareScores()``: mean over a phase's markers of the share rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (``PixelNormalization``)
 ///   divided by its 99th percentile — about 1 in the pure phase, whatever the ion's yield.
