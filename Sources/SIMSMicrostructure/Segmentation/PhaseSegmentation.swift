@@ -3,9 +3,9 @@ import SIMSAnalysis
 
 /// Segments co-registered ion images into named phases from marker ions (threshold method).
 ///
-/// 1. Smooth every ion image and the total with a ``GaussianFilter`` (σ in pixels; counting noise dominates
+/// 1. Smooth every ion image and the total with a `GaussianFilter` (σ in pixels; counting noise dominates
 ///    single-pixel values), then form per-pixel shares rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total with the images module's
-///    ``PixelNormalization`` (share 0 where the smoothed total is 0). Smoothing counts before dividing keeps the
+///    `PixelNormalization` (share 0 where the smoothed total is 0). Smoothing counts before dividing keeps the
 ///    ratio of two noisy numbers stable.
 /// 2. Each ion-marked phase gets a score: the mean over its marker ions of rᵢ ÷ (99th percentile of rᵢ) — about 1
 ///    in the pure phase, whatever the ion's yield. With two marked phases the share s₁/(s₁+s₂) is thresholded by
