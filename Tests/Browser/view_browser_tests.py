@@ -123,7 +123,7 @@ def export(driver, downloads, view, format):
     end = time.time() + 20
     new = []
     while time.time() < end:
-        new = [f for f in set(os.listdir(downloads)) - before if not f.endswith(".crdownload")]
+        new = [f for f in set(os.listdir(downloads)) - before if f.endswith("." + format)]
         if new:
             break
         time.sleep(0.1)
