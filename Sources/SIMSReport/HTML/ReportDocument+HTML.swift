@@ -15,11 +15,13 @@ extension ReportDocument {
         for (i, s) in sections.enumerated() { anchors.append(("section-\(i + 1)", s.title)) }
         anchors += [("table-iii", "Table III"), ("methods", "Methods"), ("provenance", "Provenance")]
         h.raw("<nav>\n<p class=\"brand\">SIMSKit report</p>\n<ul>\n")
+        if let parent { h.raw("<li><a class=\"parent\" href=\"\(HTMLBuilder.escape(parent))\">↑ back to the overview</a></li>\n") }
         for (id, label) in anchors { h.raw("<li><a href=\"#\(id)\">\(HTMLBuilder.escape(label))</a></li>\n") }
         h.raw("</ul>\n</nav>\n<main>\n")
 
         // Overview.
         h.raw("<section id=\"overview\">\n")
+        if let parent { h.raw("<p class=\"small\"><a href=\"\(HTMLBuilder.escape(parent))\">↑ back to the overview</a></p>\n") }
         h.element("h1", title)
         let outcomeClass = provenance.failures.isEmpty ? "ok" : "bad"
         h.raw("<table class=\"kv\">\n")

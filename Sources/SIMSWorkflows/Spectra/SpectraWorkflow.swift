@@ -1,5 +1,6 @@
 import Foundation
 import SIMSAnalysis
+import SIMSChemistry
 import SIMSFormats
 
 /// The `sims spectra` pipeline: read a study of spectra and a peak list, integrate and normalize every peak
@@ -21,19 +22,60 @@ public enum SpectraWorkflow {
         public var isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])]
         /// Between-sample tests.
         public var tests: [SampleComparison]
+        /// The polarity analysed when the study was split or one polarity selected (`nil`: the study as it was).
+        public var polarity: Polarity? = nil
+        /// When the study held both polarities: the other polarity's run (this one is the first, negative);
+        /// `OUT/report.html` then links `OUT/negative/` and `OUT/positive/`.
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
     }
 
-    /// Runs the workflow.
+    /// Runs the workflow; a study holding both polarities is analysed once per polarity (``StudySelection``).
     /// - Throws: when nothing can be done at all (no peak list, no study, no readable spot).
     public static func run(_ options: SpectraOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
-        var record = RunRecord(command: "spectra", arguments: options.arguments)
+        var scratch = RunRecord(command: "spectra")
         let study = try loadStudy(options)
-        let settings = try resolveSettings(options, study: study, record: &record)
-        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
+        let settings = try resolveSettings(options, study: study, record: &scratch)
+        let list = try PeakListFile.read(from: settings.peakList)
+        let polarities = try options.selection.polarities(of: study, peaks: list.peaks)
+        if polarities.count == 1 {
+            let note = StudySelection.note(selecting: polarities[0], of: study,
+                                           reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")")
+            var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, settings: settings, list: list,
+                                 note: note, output: try OutputFolder(options.output), progress: progress)
+            result.polarity = polarities[0]
+            return result
+        }
         let folder = try OutputFolder(options.output)
+        var parts: [Result] = []
+        for case let polarity? in polarities {
+            var part = try run(options, study: study.restricted(to: polarity), settings: settings, list: list, note: nil,
+                               output: try folder.subfolder(polarity.rawValue), parent: "spectra", progress: progress)
+            part.polarity = polarity
+            parts.append(part)
+        }
+        var first = parts.removeFirst()
+        first.otherPolarities = parts
+        try RunRecord.writePolarityParent(command: "spectra", arguments: options.arguments,
+                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\($0.table.rows.count) spots × \($0.table.peaks.count) peaks") },
+                                          folder: folder)
+        return first
+    }
+
+    /// One study of one polarity (or the study as it was) into `folder`.
+    static func run(_ options: SpectraOptions, study: Study, settings: Settings, list: PeakList, note: String?, output folder: OutputFolder,
+                    parent: String? = nil, progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "spectra", arguments: options.arguments)
+        record.parentReport = parent.map { _ in "../report.html" }
+        _ = try resolveSettings(options, study: study, record: &record) // records the input sheet
+        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
+        if let summary = study.leftOutSummary { record.warn(summary) }
+        if let note { record.warn(note) }
+        if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
 
         // Peak list.
-        let list = try PeakListFile.read(from: settings.peakList)
         record.inputs.append(settings.peakList)
         guard !list.peaks.isEmpty else {
             throw SIMSError(.empty, "the peak list has no peaks", file: settings.peakList, expected: "one row per mass interval")
@@ -137,11 +179,7 @@ public enum SpectraWorkflow {
 
     /// The study: `--config` manifest, a `sims.toml` in ROOT or ROOT itself, or the folder tree of `*.txt` spots.
     static func loadStudy(_ options: SpectraOptions) throws(SIMSError) -> Study {
-        if let manifest = options.configuration { return try StudyManifest.read(from: manifest) }
-        if options.root.hasSuffix(".toml") || FileManager.default.fileExists(atPath: options.root + "/" + StudyManifest.fileName) {
-            return try StudyLoader.load(from: options.root)
-        }
-        return try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+        try options.selection.loadStudy(root: options.root, configuration: options.configuration, fileExtensions: ["txt"])
     }
 
     static func resolveSettings(_ options: SpectraOptions, study: Study, record: inout RunRecord) throws(SIMSError) -> Settings {
@@ -195,7 +233,7 @@ public enum SpectraWorkflow {
                         primaryPulses: primaryPulses)
     }
 
-    /// Positions of peaks named by assignment (all rows with that name) or by `#row`.
+    /// Positions of peaks named by ion (all rows naming the same ion, in any notation — ``IonName``) or by `#row`.
     static func positions(of names: [String], in peaks: [Peak], role: String) throws(SIMSError) -> [Int] {
         var out: [Int] = []
         for name in names {
@@ -207,10 +245,11 @@ public enum SpectraWorkflow {
                 out.append(position)
                 continue
             }
-            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed }
+            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed || IonName.same(trimmed, peaks[$0].assignment) }
             guard !matches.isEmpty else {
+                let near = IonName.nearest(to: trimmed, among: peaks.filter { !$0.isUnassigned }.map(\.assignment))
                 throw .invalidArgument("\(role) peak \"\(trimmed)\" is not in the peak list", found: trimmed,
-                                       expected: "an assignment of the list in IONTOF notation, or #row")
+                                       expected: "an ion of the list (any notation: SO3-, SO_3-, SO₃⁻) or #row" + (near.isEmpty ? "" : "; nearest: " + near.joined(separator: ", ")))
             }
             out += matches
         }

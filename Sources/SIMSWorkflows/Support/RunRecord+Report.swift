@@ -72,7 +72,7 @@ extension RunRecord {
             failures: failures.map { Provenance.Failure(input: $0.input, message: $0.message) },
             outcome: outcome == .success ? "success" : "completed with errors", tableIII: table.entries)
         return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
-                              sections: sections, tableIIIInputs: tableIIIInputs)
+                              sections: sections, tableIIIInputs: tableIIIInputs, parent: parentReport)
     }
 
     /// The files ``writeReport(to:title:)`` writes.

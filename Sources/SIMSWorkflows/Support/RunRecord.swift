@@ -49,6 +49,8 @@ public struct RunRecord: Sendable {
     public var configAcquisition = Acquisition()
     /// The study's other `sims.toml` tables, flattened to `table.key` (`Study.metadata`).
     public var configuration = Metadata()
+    /// The parent report (relative path, `../report.html`) when this run is one polarity of a split study.
+    public var parentReport: String?
     /// Report sections added by the workflow (`add(_:)`), rendered into `report.html` by `writeReport(to:)`.
     public var sections: [ReportSection] = []
 
@@ -70,6 +72,9 @@ public struct RunRecord: Sendable {
     public mutating func fail(_ input: String, _ error: any Error) {
         failures.append(Failure(input: input, message: String(describing: error)))
     }
+
+    /// Takes over `other`'s failures (a sub-study's), so this run's outcome reflects them.
+    mutating func includeFailures(of other: RunRecord) { failures += other.failures }
 
     /// How the run ended.
     public var outcome: Outcome { failures.isEmpty ? .success : .completedWithErrors }

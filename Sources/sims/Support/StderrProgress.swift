@@ -51,9 +51,18 @@ extension StderrProgress {
     /// Ends a workflow command: its warnings and failures on stderr, the one-line `summary` on stdout, and exit
     /// code 3 when some inputs failed (``ExitStatus/completedWithErrors``).
     func finish(_ record: RunRecord, summary: String) throws {
-        for warning in record.warnings { warn(warning) }
-        for failure in record.failures { printToStderr("error: \(failure.message)\n") }
+        try finish([record], summary: summary)
+    }
+
+    /// Ends a command that ran one study per polarity: every run's warnings and failures (each prefixed with its
+    /// sub-folder when there are several), then `summary`.
+    func finish(_ records: [RunRecord], labels: [String]? = nil, summary: String) throws {
+        for (number, record) in records.enumerated() {
+            let prefix = labels.map { $0[number] + ": " } ?? ""
+            for warning in record.warnings { warn(prefix + warning) }
+            for failure in record.failures { printToStderr("error: \(prefix)\(failure.message)\n") }
+        }
         print(summary)
-        if record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
+        if records.contains(where: { $0.outcome == .completedWithErrors }) { throw ExitCode(ExitStatus.completedWithErrors) }
     }
 }
