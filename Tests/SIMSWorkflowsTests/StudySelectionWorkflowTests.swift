@@ -160,4 +160,15 @@ struct StudySelectionWorkflowTests {
             "\(error)".contains("nearest names: SO_3-, SO_4-")
         }
     }
+
+    @Test("depth: a --group-by pattern names replicate groups; polarities are never averaged together")
+    func depthGrouping() throws {
+        let folder = try SharedData.path("perovskite-depth-profiles/FACSPI-stack")
+        let inputs = try DepthInputs(paths: [folder], grouping: .name, selection: StudySelection(groupBy: "^I\\w+?_(?<sample>B_FACSPI)_"))
+        #expect(inputs.files.map(\.sample) == ["B_FACSPI (negative)", "B_FACSPI (positive)"])
+        #expect(inputs.leftOut.count == 4)
+        #expect(inputs.leftOutSummary?.hasPrefix("left out 4 files of the study folder: 4 name does not match --group-by") == true)
+        let negative = try DepthInputs(paths: [folder], grouping: .name, selection: StudySelection(polarity: .negative))
+        #expect(negative.files.count == 3 && negative.files.allSatisfy { $0.name.contains("_neg-") })
+    }
 }

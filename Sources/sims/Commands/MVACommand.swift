@@ -38,6 +38,8 @@ struct MVACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
     var noPlots = false
 
+    @OptionGroup var study: StudySelectionArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -58,6 +60,7 @@ struct MVACommand: AsyncParsableCommand {
         options.peakList = peaks
         options.plots = !noPlots
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)
         try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
