@@ -19,6 +19,8 @@ public struct ReportDocument: Sendable, Hashable, Codable {
 
     /// Rows shown per table on the page (the CSV has all).
     public static let maximumTableRows = 200
+    /// Tables with more rows than this are collapsed (`<details>`) behind a summary line.
+    public static let collapsedTableRows = 15
 
     /// Creates a document.
     public init(title: String, provenance: Provenance, tableIII: TableIII, sections: [ReportSection], tableIIIInputs: TableIIIInputs? = nil,

@@ -129,16 +129,18 @@ public enum SpectraWorkflow {
         // Warnings: empty intervals, saturation, design.
         for (k, peak) in list.peaks.enumerated() {
             let empty = table.rows.filter { $0.areas.pointCounts[k] == 0 }.count
-            if empty > 0 { record.warn("peak \(peak.index) \(peak.label): no data point in [\(peak.interval.lower), \(peak.interval.upper)] u in \(empty) spot(s); area set to 0") }
+            if empty > 0 { record.warn("peak \(peak.index) \(peak.label): no data point in [\(peak.interval.lower), \(peak.interval.upper)] u in \(empty) spot(s); area set to 0",
+                                       kind: .emptyInterval, severity: Double(empty)) }
         }
         for row in table.rows where row.referenceArea == 0 {
-            record.warn("\(row.sample)/\(row.spot): the reference peak area is 0; reference-normalized values left empty")
+            record.warn("\(row.sample)/\(row.spot): the reference peak area is 0; reference-normalized values left empty", kind: .zeroReference)
         }
         if table.hasDeadTime {
             for (k, peak) in list.peaks.enumerated() {
                 let worst = table.rows.compactMap { $0.saturation?[k] }.max { $0.fraction < $1.fraction }
                 if let worst, worst.level >= .flagged {
-                    record.warn("peak \(peak.index) \(peak.label) reaches I/N = \(CSVTable.format((worst.fraction * 1000).rounded() / 1000)) (\(worst.level.rawValue)): TIC-normalized values are biased; use the corrected TIC or the TIC without saturated peaks")
+                    record.warn("peak \(peak.index) \(peak.label) reaches I/N = \(CSVTable.format((worst.fraction * 1000).rounded() / 1000)) (\(worst.level.rawValue)): TIC-normalized values are biased; use the corrected TIC or the TIC without saturated peaks",
+                                kind: .saturation, severity: worst.fraction)
                 }
             }
         }
@@ -156,13 +158,21 @@ public enum SpectraWorkflow {
         let isotopes = table.rows.map { row in
             (sample: row.sample, spot: row.spot, results: isotopeCheck.check(counts: row.areas.counts))
         }
+        record.recordChecks(isotopes.reduce(0) { $0 + $1.results.filter { $0.ratio != nil }.count }, of: .isotopeRatioPerSpot)
         for entry in isotopes { for result in entry.results where result.deviates {
-            record.warn("\(entry.sample)/\(entry.spot): \(result.pair.label) = \(CSVTable.format((result.ratio! * 100).rounded() / 100)) vs natural \(CSVTable.format((result.pair.naturalRatio * 100).rounded() / 100)): \(result.verdict)")
+            record.warn("\(result.pair.label) = \(CSVTable.format((result.ratio! * 100).rounded() / 100)) vs natural \(CSVTable.format((result.pair.naturalRatio * 100).rounded() / 100)) in \(entry.sample)/\(entry.spot): \(result.verdict)",
+                        kind: .isotopeRatioPerSpot, severity: abs(log(result.ratio! / result.pair.naturalRatio)))
         } }
+        let isotopeSummary = IsotopeSampleSummary.summarize(isotopes)
+        record.recordChecks(isotopeSummary.filter { $0.spots > 0 }.count, of: .isotopeRatioPerSample)
+        for row in isotopeSummary where row.flagged {
+            record.warn("\(row.pair.label) median \(CSVTable.format((row.median! * 100).rounded() / 100)) vs natural \(CSVTable.format((row.pair.naturalRatio * 100).rounded() / 100)) in \(row.sample) (\(row.deviatingSpots) of \(row.countedSpots) spots off natural)",
+                        kind: .isotopeRatioPerSample, severity: abs(log(row.median! / row.pair.naturalRatio)))
+        }
         let tests = SampleComparison.compareAll(table, normalization: primary)
 
         // Outputs.
-        try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, tests: tests,
+        try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
                                  folder: folder, record: &record)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)

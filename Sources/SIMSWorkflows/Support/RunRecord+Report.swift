@@ -70,9 +70,17 @@ extension RunRecord {
             settings: settings.map { Provenance.Setting(name: $0.name, value: $0.value) },
             inputs: inputs, outputs: outputs, warnings: warnings,
             failures: failures.map { Provenance.Failure(input: $0.input, message: $0.message) },
-            outcome: outcome == .success ? "success" : "completed with errors", tableIII: table.entries)
+            outcome: outcomeText, tableIII: table.entries)
         return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
                               sections: sections, tableIIIInputs: tableIIIInputs, parent: parentReport)
+    }
+
+    /// `success`, `completed with 3,566 warnings in 6 kinds`, or `completed with errors` (…).
+    public var outcomeText: String {
+        let kinds = warnings.count
+        let warned = kinds == 0 ? "" : "\(RunRecord.grouped(findings.count)) warning\(findings.count == 1 ? "" : "s") in \(kinds) kind\(kinds == 1 ? "" : "s")"
+        if outcome == .completedWithErrors { return "completed with errors" + (warned.isEmpty ? "" : " and " + warned) }
+        return warned.isEmpty ? "success" : "completed with " + warned
     }
 
     /// The files ``writeReport(to:title:)`` writes.
@@ -82,6 +90,10 @@ extension RunRecord {
     /// lists them in ``outputs``. Call once at the end of every command.
     @discardableResult
     public mutating func writeReport(to folder: OutputFolder, title: String? = nil) throws(SIMSError) -> ReportDocument {
+        if !findings.isEmpty {
+            try warningsTable.write(to: folder.results("warnings.csv"))
+            if !outputs.contains("results/warnings.csv") { outputs.append("results/warnings.csv") }
+        }
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
         let document = reportDocument(title: title)
         try ReportFiles.write(document, to: folder)
