@@ -6,7 +6,7 @@ enum SpectraOutputs {
     static func write(table: PeakAreaTable, primary: PeakNormalization,
                       isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                       tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int,
-                      folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         func save(_ csv: CSVTable, _ name: String) throws(SIMSError) {
             try csv.write(to: folder.results(name))
             record.outputs.append("results/" + name)
@@ -16,6 +16,7 @@ enum SpectraOutputs {
             try save(wideTable(table, normalization: normalization), "peak_areas_wide_\(normalization.rawValue).csv")
         }
         try save(wideTable(table, normalization: primary, internally: true), "peak_areas_wide_internal_\(primary.rawValue).csv")
+        progress.report(task: "summary statistics (bootstrap)", completed: 0, total: 0)
         try save(summaryTable(table, resamples: resamples), "summary.csv")
         try save(saturationTable(table), "saturation.csv")
         if intervalList.peaks.contains(where: { IntervalListSaturation(peak: $0) != nil }) {
@@ -24,7 +25,7 @@ enum SpectraOutputs {
         try save(isotopeTable(isotopes), "isotopes.csv")
         try save(isotopeSummaryTable(isotopeSummary), "isotopes_by_sample.csv")
         try save(testTable(tests, table: table, normalization: primary), "tests.csv")
-        if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, folder: folder, record: &record) }
+        if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, folder: folder, record: &record, progress: progress) }
         for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                               plots: plots, intervalList: intervalList, record: record) {
             record.add(section)

@@ -17,9 +17,10 @@ enum SpectraPlots {
     }
 
     static func write(table: PeakAreaTable, normalization: PeakNormalization, important: Set<Int>,
-                      folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         let stems = stems(for: table.peaks)
         for (k, peak) in table.peaks.enumerated() {
+            progress.report(task: "drawing figures", completed: k, total: table.peaks.count)
             let groups = table.samples.map { (name: $0, values: table.values(peak: k, sample: $0, normalization)) }
             let subfolder = important.contains(k) ? "" : "extra/"
             let title = "\(peak.label) (\(CSVTable.format((peak.interval.lower * 1000).rounded() / 1000))–\(CSVTable.format((peak.interval.upper * 1000).rounded() / 1000)) u)"
@@ -32,5 +33,6 @@ enum SpectraPlots {
                 record.outputs += ["plots/" + name + ".svg", "plots/" + name + ".png"]
             }
         }
+        progress.report(task: "drawing figures", completed: table.peaks.count, total: table.peaks.count)
     }
 }

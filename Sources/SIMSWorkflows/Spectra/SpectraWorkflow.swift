@@ -174,7 +174,7 @@ public enum SpectraWorkflow {
         // Outputs.
         try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
-                                 folder: folder, record: &record)
+                                 folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 
