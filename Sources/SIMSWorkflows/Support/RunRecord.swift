@@ -36,6 +36,8 @@ public struct RunRecord: Sendable {
     /// Every finding, in order, without duplicates: the one-off warnings and each instance of a
     /// ``WarningKind`` (one isotope ratio of one spot, one saturated peak …). All go to `results/warnings.csv`.
     public private(set) var findings: [Finding] = []
+    /// ``findings`` as a set, so recording stays O(1) with tens of thousands of findings.
+    private var recorded = Set<Finding>()
     /// How many checks of each kind were made (``WarningKind/id`` → count), for "1,187 of 3,561 checks".
     public private(set) var checks: [String: Int] = [:]
     /// Inputs that failed.
@@ -70,7 +72,7 @@ public struct RunRecord: Sendable {
     /// the report show one line per kind (count and the instance with the largest `severity`).
     public mutating func warn(_ message: String, kind: WarningKind? = nil, severity: Double? = nil) {
         let finding = Finding(kind: kind, message: message, severity: severity)
-        if !findings.contains(finding) { findings.append(finding) }
+        if recorded.insert(finding).inserted { findings.append(finding) }
     }
 
     /// Records that `count` checks of `kind` were made (the denominator of its summary line).
@@ -81,10 +83,11 @@ public struct RunRecord: Sendable {
     public var warnings: [String] {
         var lines: [String] = []
         var done = Set<String>()
+        let byKind = Dictionary(grouping: findings.filter { $0.kind != nil }, by: { $0.kind!.id })
         for finding in findings {
             guard let kind = finding.kind else { lines.append(finding.message); continue }
             guard done.insert(kind.id).inserted else { continue }
-            let all = findings.filter { $0.kind?.id == kind.id }
+            let all = byKind[kind.id] ?? []
             let total = checks[kind.id]
             if all.count == 1 && total == nil { lines.append(finding.message); continue }
             let worst = all.max { ($0.severity ?? -.infinity) < ($1.severity ?? -.infinity) } ?? finding
