@@ -23,7 +23,7 @@ extension ReportDocument {
         h.raw("<section id=\"overview\">\n")
         if let parent { h.raw("<p class=\"small\"><a href=\"\(HTMLBuilder.escape(parent))\">↑ back to the overview</a></p>\n") }
         h.element("h1", title)
-        let outcomeClass = provenance.failures.isEmpty ? "ok" : "bad"
+        let outcomeClass = !provenance.failures.isEmpty ? "bad" : warnings.isEmpty ? "ok" : "warn"
         h.raw("<table class=\"kv\">\n")
         h.row(["Command", "sims " + provenance.commandLine], header: true)
         h.row(["SIMSKit version", provenance.version], header: true)
@@ -159,6 +159,24 @@ extension ReportDocument {
                 h.element("p", "Figure file missing or not SVG/PNG: \(path)", cls: "warning")
             }
             h.raw("<figcaption>\(HTMLBuilder.escape(block.text)) <a href=\"\(HTMLBuilder.escape(path))\">(\(HTMLBuilder.escape(path)))</a></figcaption>\n</figure>\n")
+        case .figureGrid:
+            let columns = block.header ?? []
+            h.raw("<div class=\"table\">\n")
+            if !block.text.isEmpty { h.element("p", block.text, cls: "caption") }
+            h.raw("<table class=\"grid\">\n")
+            h.row([""] + columns, headerRow: true)
+            for row in block.rows ?? [] {
+                h.raw("<tr><th>\(HTMLBuilder.escape(row.first ?? ""))</th>")
+                for path in row.dropFirst() {
+                    if !path.isEmpty, let data = FileManager.default.contents(atPath: folder + "/" + path) {
+                        h.raw("<td><a href=\"\(HTMLBuilder.escape(path))\"><img alt=\"\(HTMLBuilder.escape(path))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"/></a></td>")
+                    } else {
+                        h.raw("<td>\(path.isEmpty ? "—" : "missing: " + HTMLBuilder.escape(path))</td>")
+                    }
+                }
+                h.raw("</tr>\n")
+            }
+            h.raw("</table>\n</div>\n")
         case .table:
             let header = block.header ?? []
             let rows = block.rows ?? []
@@ -198,10 +216,12 @@ extension ReportDocument {
     table.kv th{width:160px}
     tr.missing td{background:#fdecea;color:#8a1f11;font-weight:bold}
     tr.optional td{color:#999}
-    td.ok{color:#17692e;font-weight:bold}td.bad{color:#8a1f11;font-weight:bold}
+    td.ok{color:#17692e;font-weight:bold}td.bad{color:#8a1f11;font-weight:bold}td.warn{color:#7a4a00;font-weight:bold}
     .warning,ul.warnings li{color:#7a4a00}
     p.warning{background:#fff4e0;border-left:4px solid #e69f00;padding:6px 10px}
     ul.warnings li{margin:4px 0}
+    table.grid img{width:170px;height:auto;display:block}
+    table.grid td{padding:2px}
     ul.kinds{margin:4px 0 0;padding-left:18px;font-weight:normal;color:#7a4a00}
     figure{margin:12px 0}figure img,figure svg{max-width:100%;height:auto}
     figcaption{font-size:13px;color:#555}
