@@ -9,13 +9,15 @@ let package = Package(
         .executable(name: "sims", targets: ["sims"]),
         .library(name: "SIMSKit", targets: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // SHA-256 of every input (provenance, duplicate detection): BoringSSL's SHA-NI/AVX2 code paths.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
@@ -35,20 +37,26 @@ let package = Package(
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
             "SIMSCore", "CSIMSZlib",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
+        .target(name: "SIMSMicrostructure", dependencies: ["SIMSCore", "SIMSAnalysis", "SIMSMultivariate"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport",
+        ]),
+        // `sims bench …`: data generators, Python-reference runners, JSON results. Not in the SIMSKit library.
+        .target(name: "SIMSBenchmarks", dependencies: [
+            "SIMSCore", "SIMSFormats", "SIMSAnalysis", "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSWorkflows",
         ]),
         .executableTarget(name: "sims", dependencies: [
-            "SIMSWorkflows",
+            "SIMSWorkflows", "SIMSBenchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -59,8 +67,10 @@ let package = Package(
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
     ]
 )

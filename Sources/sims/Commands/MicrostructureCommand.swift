@@ -58,6 +58,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
 
+    @OptionGroup var study: StudySelectionArguments
+
     func run() async throws {
         var settings = MicrostructureSettings()
         guard !phase.isEmpty else { throw ValidationError("name the phases, e.g. --phase NCM=NiO_2- --phase SE=PS_2-,Cl- --phase pore=low-total") }
@@ -93,6 +95,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.tolerance = tolerance
         settings.stack = stack
         settings.peakList = peaks
+        settings.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
