@@ -44,11 +44,11 @@ public enum SpectraWorkflow {
             let note = StudySelection.note(selecting: polarities[0], of: study,
                                            reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")")
             var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, settings: settings, list: list,
-                                 note: note, output: try OutputFolder(options.output), progress: progress)
+                                 note: note, output: try OutputFolder(options.output, figures: options.figures), progress: progress)
             result.polarity = polarities[0]
             return result
         }
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
         var parts: [Result] = []
         for case let polarity? in polarities {
             var part = try run(options, study: study.restricted(to: polarity), settings: settings, list: list, note: nil,
@@ -174,7 +174,7 @@ public enum SpectraWorkflow {
         // Outputs.
         try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
-                                 folder: folder, record: &record, progress: progress)
+                                 spots: spots, folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 

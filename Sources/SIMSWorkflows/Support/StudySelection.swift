@@ -77,5 +77,5 @@ extension Peak {
 
 extension OutputFolder {
     /// `DIR/<name>/` as an output folder of its own (a sub-study: one polarity of a mixed study).
-    public func subfolder(_ name: String) throws(SIMSError) -> OutputFolder { try OutputFolder(path + "/" + name) }
+    public func subfolder(_ name: String) throws(SIMSError) -> OutputFolder { try OutputFolder(path + "/" + name, figures: figureFormats) }
 }

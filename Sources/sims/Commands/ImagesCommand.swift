@@ -63,6 +63,8 @@ struct ImagesCommand: AsyncParsableCommand {
 
     @OptionGroup var study: StudySelectionArguments
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -83,6 +85,7 @@ struct ImagesCommand: AsyncParsableCommand {
         options.shotsPerPixel = shotsPerPixel
         options.colorMap = colorMap
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)

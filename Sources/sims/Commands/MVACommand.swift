@@ -40,6 +40,8 @@ struct MVACommand: AsyncParsableCommand {
 
     @OptionGroup var study: StudySelectionArguments
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -59,6 +61,7 @@ struct MVACommand: AsyncParsableCommand {
         options.seed = seed
         options.peakList = peaks
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         options.selection = try study.selection()
         let progress = StderrProgress()

@@ -54,6 +54,8 @@ struct PCACommand: AsyncParsableCommand {
 
     @OptionGroup var study: StudySelectionArguments
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -80,6 +82,7 @@ struct PCACommand: AsyncParsableCommand {
         options.inputsSpreadsheet = inputsXLSX
         options.seed = seed
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         if let components { options.components = .count(components) }
         if let variance { options.components = .explainedVariance(variance) }
