@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
+        // Linux renameat2(2) (RENAME_EXCHANGE), not exposed by Swift's Glibc module: swaps a finished run's
+        // staging folder with the previous output folder atomically (docs/reliability.md).
+        .systemLibrary(name: "CSIMSFileSystem", path: "Sources/CSIMSFileSystem"),
+
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
             "SIMSCore", "CSIMSZlib",
@@ -38,7 +42,7 @@ let package = Package(
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSZlib"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
+            "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "CSIMSFileSystem",
         ]),
         .executableTarget(name: "sims", dependencies: [
             "SIMSWorkflows",

@@ -39,6 +39,8 @@ public struct ImagesOptions: Sendable {
     public var pngScale = 2.0
     /// The command line, for the run record.
     public var arguments: [String] = []
+    /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+    public var force = false
 
     /// Creates options with defaults.
     public init(root: String, output: String) {

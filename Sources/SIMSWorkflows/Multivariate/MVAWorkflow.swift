@@ -37,6 +37,8 @@ public enum MVAWorkflow {
         public var pngScale = 2.0
         /// The command line, for provenance.
         public var arguments: [String] = []
+        /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+        public var force = false
 
         /// Options for `input` writing to `output`.
         public init(input: String, output: String) { self.input = input; self.output = output }
@@ -133,7 +135,7 @@ public enum MVAWorkflow {
             peaks = try PeakListFile.read(from: list).peaks
             record.inputs.append(list)
         }
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, force: options.force, reading: [options.input] + [options.peakList].compactMap { $0 })
         var analyses: [Analysis] = []
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)

@@ -39,6 +39,8 @@ public struct PCAOptions: Sendable {
     public var plots = true
     /// The command line, for provenance.
     public var arguments: [String] = []
+    /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+    public var force = false
 
     /// Options for `root` writing to `output`.
     public init(root: String, peakList: String? = nil, output: String) {

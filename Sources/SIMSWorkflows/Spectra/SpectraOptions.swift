@@ -24,6 +24,8 @@ public struct SpectraOptions: Sendable {
     public var plots = true
     /// The command line as typed, for provenance.
     public var arguments: [String] = []
+    /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+    public var force = false
 
     /// Creates options for `root` writing to `output`.
     public init(root: String, peakList: String? = nil, output: String) {

@@ -30,7 +30,8 @@ public enum SpectraWorkflow {
         let study = try loadStudy(options)
         let settings = try resolveSettings(options, study: study, record: &record)
         record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, force: options.force,
+                                      reading: [options.root] + [options.peakList, options.inputsSpreadsheet, options.configuration].compactMap { $0 })
 
         // Peak list.
         let list = try PeakListFile.read(from: settings.peakList)

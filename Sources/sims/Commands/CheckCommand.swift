@@ -24,11 +24,15 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write CSV tables to this folder")
     var out: String?
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func run() async throws {
         var options = CheckWorkflow.Options(path: path)
         options.peakList = peaks
         options.primaryPulses = primaryPulses
         options.output = out
+        options.force = force
         let report = try CheckWorkflow.run(options)
         for line in report.lines { print(line) }
         if report.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }

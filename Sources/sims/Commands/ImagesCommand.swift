@@ -64,6 +64,9 @@ struct ImagesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func run() async throws {
         var options = ImagesOptions(root: root, output: out)
         options.peakList = peaks
@@ -81,6 +84,7 @@ struct ImagesCommand: AsyncParsableCommand {
         options.colorMap = colorMap
         options.plots = !noPlots
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)
         try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.rows.count) ion images analysed)")

@@ -41,6 +41,9 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func validate() throws {
         guard MVAWorkflow.Method(rawValue: method) != nil else { throw ValidationError("unknown method \(method); use pca, mcr, nmf or maf") }
         guard Scaling(rawValue: scaling) != nil else {
@@ -58,6 +61,7 @@ struct MVACommand: AsyncParsableCommand {
         options.peakList = peaks
         options.plots = !noPlots
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)
         try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
