@@ -16,12 +16,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // SHA-256 of every input (provenance, duplicate detection): BoringSSL's SHA-NI/AVX2 code paths.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
         .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
         // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
         // symmetric eigendecomposition, QR (docs/multivariate.md says why).
+        // System cairo + Pango (Debian libcairo2-dev, libpango1.0-dev): the figure back end (PNG and PDF surfaces,
+        // text laid out by Pango). docs/plotting.md says why.
+        .systemLibrary(name: "CSIMSCairo", path: "Sources/CSIMSCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // libpng's write API behind a C setjmp frame (Debian libpng-dev, pulled in by libcairo2-dev): fast PNG
+        // encoding of figures and ion images (level 1, SUB filter, run-length strategy; docs/performance.md).
+        .target(name: "CSIMSPNG", path: "Sources/CSIMSPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
@@ -32,6 +41,7 @@ let package = Package(
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
             "SIMSCore", "CSIMSZlib",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -39,7 +49,7 @@ let package = Package(
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
-        .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSZlib"]),
+        .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
             "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "CSIMSFileSystem",
@@ -57,7 +67,7 @@ let package = Package(
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib"]),
+        .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
     ]
 )
