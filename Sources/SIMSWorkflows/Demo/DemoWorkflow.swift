@@ -18,7 +18,7 @@ public enum DemoWorkflow {
     }
 
     /// Runs the demo into `folder` with `seed`, using `steps` (default ``standardSteps``); `force` as in
-    /// ``OutputFolder/init(_:force:reading:)``.
+    /// ``OutputFolder/init(_:figures:force:reading:)``.
     /// A failing step is recorded (the demo then ends with ``RunRecord/Outcome/completedWithErrors``); the
     /// simulation failing stops the demo.
     public static func run(folder: String, seed: UInt64 = 1, designs: SimulationDesigns = demoDesigns,

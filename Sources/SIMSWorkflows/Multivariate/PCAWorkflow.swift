@@ -135,7 +135,7 @@ public enum PCAWorkflow {
         }
         var result = Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
                             model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic)
-        let folder = try OutputFolder(options.output, force: options.force,
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force,
                                       reading: [options.root] + [options.peakList, options.inputsSpreadsheet].compactMap { $0 })
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)
         if options.plots { try PCAPlots.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record) }

@@ -1,12 +1,13 @@
 import Foundation
 import SIMSCore
 import SIMSFormats
+import SIMSReport
 
 /// The output folder of one run, laid out the same way by every command:
 ///
 /// ```
 /// DIR/results/*.csv        tables
-/// DIR/plots/*.svg|png      figures (extra/ for the less important ones)
+/// DIR/plots/*.svg|png|pdf  figures (extra/ for the less important ones; formats from --figures)
 /// DIR/images/…             ion images, label images
 /// DIR/report.html          one self-contained page
 /// DIR/provenance.json      inputs with SHA-256, settings, warnings
@@ -27,6 +28,8 @@ public struct OutputFolder: Sendable {
     let run: OutputRun
     /// `""` for the run's folder, `"/<name>…"` for a ``subfolder(_:)``.
     let relative: String
+    /// The formats every figure is written in (`--figures`); default ``SIMSReport/FigureFormat/defaults``.
+    public var figureFormats: Set<FigureFormat>
 
     /// The name of the manifest file in an output folder.
     public static let manifestName = ".sims-manifest.json"
@@ -34,14 +37,17 @@ public struct OutputFolder: Sendable {
     /// Starts a run into `path` (`--out`).
     /// - Parameters:
     ///   - path: the output folder; created at the commit when it does not exist.
+    ///   - figures: the formats every figure is written in.
     ///   - force: write into a folder that holds files sims did not write, replacing those in the way.
     ///   - inputs: the run's inputs (files or folders, as given). The output folder may not be one of them or
     ///     contain one: inputs are never written over or removed.
     /// - Throws: ``SIMSError`` when `path` is a file, is or contains an input, holds files but no manifest (without
     ///   `force`), another sims run is writing into it, or the staging folder cannot be created.
-    public init(_ path: String, force: Bool = false, reading inputs: [String] = []) throws(SIMSError) {
+    public init(_ path: String, figures: Set<FigureFormat> = FigureFormat.defaults, force: Bool = false,
+                reading inputs: [String] = []) throws(SIMSError) {
         run = try OutputRun(destination: path, force: force, inputs: inputs, updating: false)
         relative = ""
+        figureFormats = figures.isEmpty ? FigureFormat.defaults : figures
     }
 
     /// Opens the output folder of a finished run (`sims report DIR`) to replace some of its files: the commit
@@ -49,11 +55,13 @@ public struct OutputFolder: Sendable {
     public init(updating path: String) throws(SIMSError) {
         run = try OutputRun(destination: path, force: false, inputs: [], updating: true)
         relative = ""
+        figureFormats = FigureFormat.defaults
     }
 
-    private init(run: OutputRun, relative: String) {
+    private init(run: OutputRun, relative: String, figureFormats: Set<FigureFormat>) {
         self.run = run
         self.relative = relative
+        self.figureFormats = figureFormats
     }
 
     /// Where files are written now: the staging folder until ``commit()``, the output folder afterwards.
@@ -67,7 +75,7 @@ public struct OutputFolder: Sendable {
     /// it is staged, committed and listed in the manifest with it. ``RunRecord/writeReport(to:title:)`` on a
     /// sub-folder writes the report files there without committing; the run commits when its top folder does.
     public func subfolder(_ name: String) -> OutputFolder {
-        OutputFolder(run: run, relative: relative + "/" + OutputFolder.safeName(name))
+        OutputFolder(run: run, relative: relative + "/" + OutputFolder.safeName(name), figureFormats: figureFormats)
     }
 
     /// Whether this folder is the run's top folder (not a ``subfolder(_:)``).

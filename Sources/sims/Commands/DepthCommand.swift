@@ -64,6 +64,7 @@ struct DepthCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
+    @OptionGroup var figureArguments: FigureArguments
 
     func run() async throws {
         var settings = DepthSettings()
@@ -97,7 +98,7 @@ struct DepthCommand: AsyncParsableCommand {
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(
-            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out, force: force, reading: inputs),
+            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
     }

@@ -60,6 +60,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
+    @OptionGroup var figureArguments: FigureArguments
 
     func run() async throws {
         var settings = MicrostructureSettings()
@@ -98,7 +99,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.peakList = peaks
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
-            inputs: inputs, output: try OutputFolder(out, force: force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+            inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
     }
 }
