@@ -5,6 +5,8 @@ import SIMSCore
 public struct ImagesOptions: Sendable {
     /// Study root: `ROOT/<sample>/<measurement files>` (IONTOF ASCII sets, .bif6, .imzML).
     public var root: String
+    /// `--group-by` and `--polarity`.
+    public var selection = StudySelection()
     /// Output folder.
     public var output: String
     /// Mass interval list (IONTOF or plain): names BIF6 intervals, attaches masses, and defines the peak images
@@ -44,6 +46,8 @@ public struct ImagesOptions: Sendable {
     public var arguments: [String] = []
     /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
     public var force = false
+    /// The files and folders the run reads (its output folder may not be or contain one of them).
+    var inputPaths: [String] { [root] + [peakList].compactMap { $0 } }
 
     /// Creates options with defaults.
     public init(root: String, output: String) {

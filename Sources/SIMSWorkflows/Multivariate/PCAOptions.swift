@@ -14,8 +14,10 @@ public struct PCAOptions: Sendable {
         case automatic(maximum: Int)
     }
 
-    /// Study root: `ROOT/<sample>/<spot spectra>`.
+    /// Study root: `ROOT/<sample>/<spot spectra>`, or a flat folder with ``selection`` `groupBy`.
     public var root: String
+    /// `--group-by` and `--polarity`.
+    public var selection = StudySelection()
     /// Mass interval list; may come from the input sheet instead.
     public var peakList: String?
     /// The paper script's `Inputs_ToF - PCA.xlsx` (interval list and number of components).
@@ -44,6 +46,8 @@ public struct PCAOptions: Sendable {
     public var arguments: [String] = []
     /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
     public var force = false
+    /// The files and folders the run reads (its output folder may not be or contain one of them).
+    var inputPaths: [String] { [root] + [peakList, inputsSpreadsheet].compactMap { $0 } }
 
     /// Options for `root` writing to `output`.
     public init(root: String, peakList: String? = nil, output: String) {

@@ -60,6 +60,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     func run() async throws {
@@ -97,6 +99,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.tolerance = tolerance
         settings.stack = stack
         settings.peakList = peaks
+        settings.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
