@@ -8,11 +8,14 @@
 /// below it; left in, it sets the range that interface detection scales by and hides every later edge.
 ///
 /// Rule (``InterfaceDetector/surfaceTransient(time:signal:ion:)``): starting at the first cycle, a cycle
-/// belongs to the transient while its raw count lies outside the range of every later cycle — above their
-/// maximum (a ``Kind/spike``) or below their minimum (a ``Kind/dip``) — by at least
+/// belongs to the transient while its raw count stands out from the level of the cycles that follow it (the
+/// median of the next ``InterfaceDetector/minimumSegmentCycles`` cycles) — above it (a ``Kind/spike``) or
+/// below it (a ``Kind/dip``), in the same direction as the cycles before it — by at least
 /// ``InterfaceDetector/minimumRelativeChange`` of the larger value and ``InterfaceDetector/minimumSignificance``
 /// Poisson standard errors, within the first ``InterfaceDetector/surfaceTransientFraction`` of the sputter
-/// time. A genuine top layer is not a transient: its plateau is within the range of the cycles after it.
+/// time. A genuine top layer is not a transient: its first cycles are at the level of the cycles after
+/// them. A layer thinner than ``InterfaceDetector/minimumSegmentCycles`` cycles at the surface cannot be told
+/// from a transient; it is reported as one rather than as an interface of width 0.
 public struct SurfaceTransient: Sendable, Equatable, Codable {
     /// Whether the transient lies above or below the rest of the profile.
     public enum Kind: String, Sendable, Equatable, Codable {
@@ -32,22 +35,27 @@ public struct SurfaceTransient: Sendable, Equatable, Codable {
     public var endTime: Double
     /// The most extreme raw value inside the transient (counts per cycle).
     public var extremeLevel: Double
+    /// The level the profile settles to right after the transient: the median of the next
+    /// ``InterfaceDetector/minimumSegmentCycles`` cycles (counts per cycle).
+    public var levelAfter: Double
     /// The extreme of the rest of the profile on the same side (its maximum for a spike, its minimum for a
     /// dip), in counts per cycle.
     public var restLevel: Double
 
     /// Creates a transient record.
-    public init(ion: String, kind: Kind, cycleCount: Int, endTime: Double, extremeLevel: Double, restLevel: Double) {
+    public init(ion: String, kind: Kind, cycleCount: Int, endTime: Double, extremeLevel: Double, levelAfter: Double, restLevel: Double) {
         self.ion = ion
         self.kind = kind
         self.cycleCount = cycleCount
         self.endTime = endTime
         self.extremeLevel = extremeLevel
+        self.levelAfter = levelAfter
         self.restLevel = restLevel
     }
 
-    /// The transient's extreme relative to the rest's extreme on the same side (> 1 for a spike, < 1 for a
-    /// dip); `nil` when the rest's extreme is 0 (a spike over a profile that is empty afterwards).
+    /// The transient's extreme relative to the rest's extreme on the same side; `nil` when that is 0. Above 1
+    /// for a spike (below 1 for a dip), the transient lies outside everything after it and, left in, would
+    /// set the range in which interfaces are looked for.
     public var magnitude: Double? { restLevel > 0 ? extremeLevel / restLevel : nil }
 }
 
@@ -56,29 +64,22 @@ extension InterfaceDetector {
     /// first cycle already lies within the range of the rest of the profile. See ``SurfaceTransient``.
     public func surfaceTransient(time: ContiguousArray<Double>, signal: ContiguousArray<Double>, ion: String) -> SurfaceTransient? {
         let n = min(time.count, signal.count)
-        guard n >= 2 * minimumSegmentCycles + 1 else { return nil }
+        let following = max(1, minimumSegmentCycles)
+        guard n >= 2 * following + 1 else { return nil }
         let values = ContiguousArray(signal.prefix(n).map { $0.isFinite ? $0 : 0 })
         let limit = time[0] + surfaceTransientFraction * (time[n - 1] - time[0])
         var maxCycles = 0
-        while maxCycles < n - 2 * minimumSegmentCycles, time[maxCycles] <= limit { maxCycles += 1 }
+        while maxCycles < n - 2 * following, time[maxCycles] <= limit { maxCycles += 1 }
         maxCycles = max(1, maxCycles)
-        // Extremes of every suffix: the range of the cycles after cycle i is suffix[i + 1].
-        var suffixMax = ContiguousArray<Double>(repeating: 0, count: n + 1)
-        var suffixMin = ContiguousArray<Double>(repeating: 0, count: n + 1)
-        suffixMax[n] = -.infinity
-        suffixMin[n] = .infinity
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            suffixMax[i] = max(values[i], suffixMax[i + 1])
-            suffixMin[i] = min(values[i], suffixMin[i + 1])
-        }
+        func levelAfter(_ i: Int) -> Double { median(values, (i + 1)...(i + following)) }
         var kind: SurfaceTransient.Kind?
         var count = 0
         while count < maxCycles {
-            let value = values[count], high = suffixMax[count + 1], low = suffixMin[count + 1]
+            let value = values[count], level = levelAfter(count)
             let next: SurfaceTransient.Kind
-            if value > high, stands(value, over: high) {
+            if value > level, stands(value, over: level) {
                 next = .spike
-            } else if value < low, stands(low, over: value) {
+            } else if value < level, stands(level, over: value) {
                 next = .dip
             } else {
                 break
@@ -88,11 +89,12 @@ extension InterfaceDetector {
             count += 1
         }
         guard let kind, count > 0 else { return nil }
-        let transient = values.prefix(count)
+        let transient = values.prefix(count), rest = values.dropFirst(count)
         return SurfaceTransient(
             ion: ion, kind: kind, cycleCount: count, endTime: time[count],
             extremeLevel: kind == .spike ? transient.max()! : transient.min()!,
-            restLevel: kind == .spike ? suffixMax[count] : suffixMin[count])
+            levelAfter: median(values, count...(count + following - 1)),
+            restLevel: kind == .spike ? rest.max()! : rest.min()!)
     }
 
     /// Whether count `a` exceeds count `b` by the relative and Poisson criteria of an interface.

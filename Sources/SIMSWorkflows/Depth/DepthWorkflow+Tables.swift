@@ -35,12 +35,12 @@ extension DepthWorkflow {
         }
         try interfaces.write(to: output.results("interfaces.csv"))
 
-        var transients = CSVTable(header: ["profile", "ion", "kind", "cycles", "end_s", "end_nm", "extreme_counts", "rest_extreme_counts", "magnitude"])
+        var transients = CSVTable(header: ["profile", "ion", "kind", "cycles", "end_s", "end_nm", "extreme_counts", "level_after_counts", "rest_extreme_counts", "magnitude"])
         for analysis in result.analyses {
             for transient in analysis.transients {
                 transients.append([.text(analysis.name), .text(transient.ion), .text(transient.kind.rawValue), .integer(transient.cycleCount),
                                    .number(transient.endTime), .optional(analysis.scale?.depth(atTime: transient.endTime)),
-                                   .number(transient.extremeLevel), .number(transient.restLevel), .optional(transient.magnitude)])
+                                   .number(transient.extremeLevel), .number(transient.levelAfter), .number(transient.restLevel), .optional(transient.magnitude)])
             }
         }
         try transients.write(to: output.results("surface_transients.csv"))

@@ -23,6 +23,7 @@ struct SurfaceTransientTests {
         #expect(transient.cycleCount == 2)
         #expect(transient.endTime == 4)
         #expect(transient.extremeLevel == 5000)
+        #expect(abs(transient.levelAfter - 10) < 1e-9)
         #expect(abs(transient.restLevel - 1000) < 1)
         #expect(abs(try #require(transient.magnitude) - 5) < 0.01)
         let found = detector.detect(time: times, signal: signal, ion: "Pb+")
@@ -50,8 +51,21 @@ struct SurfaceTransientTests {
         #expect(found.count == 1 && abs(found[0].time - 100) < 1)
     }
 
+    @Test func aSpikeWithinTheRangeOfTheRestIsATransientToo() throws {
+        // 800 counts in the first cycle, 10 in the next ones, a buried layer of 1000: the spike does not hide the
+        // layer, but it is no layer either (one cycle cannot make a plateau) — a transient, not a width-0 interface.
+        var signal = ContiguousArray(times.map(buriedLayer))
+        signal[0] = 800
+        let detector = InterfaceDetector()
+        let transient = try #require(detector.surfaceTransient(time: times, signal: signal, ion: "CN-"))
+        #expect(transient.cycleCount == 1)
+        #expect(try #require(transient.magnitude) < 1)
+        #expect(detector.detect(time: times, signal: signal, ion: "CN-").map(\.direction) == [.rising, .falling])
+        #expect(detector.detectOnWholeSignal(time: times, signal: signal, ion: "CN-").count == 3, "the old width-0 edge at the first cycle")
+    }
+
     @Test func aFewCountsAboveTheRestAreNoise() {
-        // 3 counts over a rest that never exceeds 2: (3 − 2)/√5 ≈ 0.4 standard errors, far below 5.
+        // 3 counts over following cycles of 2, 1, 0 counts (median 1): (3 − 1)/√4 = 1 standard error, far below 5.
         var signal = ContiguousArray(times.map { Double(Int($0) % 3) })
         signal[0] = 3
         #expect(InterfaceDetector().surfaceTransient(time: times, signal: signal, ion: "Ag-") == nil)
