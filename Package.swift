@@ -22,6 +22,13 @@ let package = Package(
         .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
         // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
         // symmetric eigendecomposition, QR (docs/multivariate.md says why).
+        // System cairo + Pango (Debian libcairo2-dev, libpango1.0-dev): the figure back end (PNG and PDF surfaces,
+        // text laid out by Pango). docs/plotting.md says why.
+        .systemLibrary(name: "CSIMSCairo", path: "Sources/CSIMSCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // libpng's write API behind a C setjmp frame (Debian libpng-dev, pulled in by libcairo2-dev): fast PNG
+        // encoding of figures and ion images (level 1, SUB filter, run-length strategy; docs/performance.md).
+        .target(name: "CSIMSPNG", path: "Sources/CSIMSPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
@@ -35,7 +42,7 @@ let package = Package(
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
-        .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSZlib"]),
+        .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
             "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
@@ -53,7 +60,7 @@ let package = Package(
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib"]),
+        .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
     ]
 )

@@ -3,11 +3,13 @@ import Foundation
 @testable import SIMSReport
 
 /// A minimal, independent PNG reader for tests: checks the signature and every chunk's CRC (bitwise CRC-32,
-/// not zlib's table), inflates IDAT with zlib and removes filter-0 bytes.
+/// not zlib's table), inflates IDAT with zlib and undoes filters 0 (none) and 1 (SUB).
 struct DecodedPNG {
     var width = 0, height = 0, bitDepth = 0, colorType = 0
     var chunkTypes: [String] = []
     var raw: [UInt8] = []      // unfiltered scanline bytes
+    /// Bytes per pixel of the decoded rows (3 for RGB, 4 for RGBA).
+    var channels: Int { colorType == 6 ? 4 : colorType == 2 ? 3 : colorType == 4 ? 2 : 1 }
 
     static func crc32Bitwise(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
@@ -44,7 +46,6 @@ struct DecodedPNG {
             }
             i += 12 + length
         }
-        let channels = colorType == 6 ? 4 : colorType == 2 ? 3 : 1
         let rowBytes = width * channels * bitDepth / 8
         var out = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
         var outLength = uLong(out.count)
@@ -54,8 +55,15 @@ struct DecodedPNG {
         guard status == Z_OK, Int(outLength) == out.count else { throw Failure.inflate(status) }
         for row in 0 ..< height {
             let start = row * (rowBytes + 1)
-            guard out[start] == 0 else { throw Failure.filter(out[start]) }
-            raw += out[start + 1 ..< start + 1 + rowBytes]
+            var line = Array(out[start + 1 ..< start + 1 + rowBytes])
+            switch out[start] {
+            case 0: break
+            case 1:  // SUB: each byte adds the byte one pixel to its left
+                let bpp = max(1, channels * bitDepth / 8)
+                for k in bpp ..< max(bpp, line.count) { line[k] = line[k] &+ line[k - bpp] }
+            default: throw Failure.filter(out[start])
+            }
+            raw += line
         }
     }
 }

@@ -71,7 +71,7 @@ struct PlotTests {
         let png = try DecodedPNG(figure.png(scale: 1))
         #expect(png.width == Int(figure.drawing().width) && png.height == Int(figure.drawing().height))
         // Not blank: some dark ink (text, axes).
-        let dark = stride(from: 0, to: png.raw.count, by: 4).filter { png.raw[$0] < 80 && png.raw[$0 + 1] < 80 && png.raw[$0 + 2] < 80 }
+        let dark = stride(from: 0, to: png.raw.count, by: png.channels).filter { png.raw[$0] < 80 && png.raw[$0 + 1] < 80 && png.raw[$0 + 2] < 80 }
         #expect(dark.count > 50)
         if let dir = ProcessInfo.processInfo.environment["SIMSKIT_GALLERY"] {
             try figure.png.write(to: URL(fileURLWithPath: dir + "/\(name).png"))

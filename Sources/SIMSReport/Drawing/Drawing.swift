@@ -34,7 +34,7 @@ public enum TextBaseline: String, Sendable, Hashable {
 
 /// How text looks.
 public struct TextStyle: Sendable, Hashable {
-    /// Font size in drawing units (cap height ≈ 0.7 × size, average advance ≈ 0.6 × size).
+    /// Font size in drawing units (DejaVu Sans: cap height ≈ 0.73 × size).
     public var size: Double
     /// Colour.
     public var color: RGBA
@@ -44,7 +44,7 @@ public struct TextStyle: Sendable, Hashable {
     public var baseline: TextBaseline
     /// Rotation in degrees, counter-clockwise as seen on screen (90 = reading upwards, for y-axis titles).
     public var rotation: Double
-    /// Bold face (raster: drawn twice, one unit apart).
+    /// Bold face.
     public var bold: Bool
 
     /// Creates a style.
@@ -56,15 +56,18 @@ public struct TextStyle: Sendable, Hashable {
         self.rotation = rotation; self.bold = bold
     }
 
-    /// Estimated width of `text` in drawing units, shared by both back ends for layout.
-    public func width(of text: String) -> Double { Double(text.count) * 0.6 * size }
+    /// Width of `text` (``TextMarkup``) in drawing units as Pango sets it in DejaVu Sans, the font of every
+    /// back end; layout uses it to size margins, legends and label rotation.
+    public func width(of text: String) -> Double {
+        TextEngine.with { $0.width(of: text, size: size, bold: bold) }
+    }
 
     /// Offset from the anchor point to the baseline, downwards.
     var baselineOffset: Double {
         switch baseline {
         case .baseline: return 0
-        case .middle: return 0.35 * size
-        case .top: return 0.7 * size
+        case .middle: return 0.365 * size
+        case .top: return 0.73 * size
         }
     }
 }
@@ -79,14 +82,14 @@ public enum Primitive: Sendable, Hashable {
     case rect(Rect, fill: RGBA?, stroke: Stroke?)
     /// A circle, filled and/or outlined.
     case circle(center: Point, radius: Double, fill: RGBA?, stroke: Stroke?)
-    /// A single line of text.
+    /// A single line of text in ``TextMarkup`` (plain text plus `<sub>`, `<sup>`, `<b>`, `<i>`).
     case text(String, at: Point, style: TextStyle)
     /// A pixel image stretched over a rectangle (nearest neighbour: every pixel stays a crisp square).
     case image(PixelImage, in: Rect)
 }
 
-/// A vector drawing: an ordered list of primitives on a canvas of a given size, rendered by
-/// ``svg()`` (text) or ``png(scale:)`` (raster, PNG bytes).
+/// A vector drawing: an ordered list of primitives on a canvas of a given size, rendered by cairo to
+/// ``png(scale:)`` and ``pdf()``, and written as editable SVG text by ``svg()``.
 public struct Drawing: Sendable, Hashable {
     /// Canvas width in drawing units.
     public var width: Double
@@ -131,7 +134,7 @@ public struct Drawing: Sendable, Hashable {
         if points.count >= 3 { add(.polygon(points, fill: fill, stroke: stroke)) }
     }
 
-    /// A line of text.
+    /// A line of text (``TextMarkup``: ion names typeset with `<sub>`/`<sup>`).
     public mutating func text(_ string: String, at point: Point, _ style: TextStyle) {
         if !string.isEmpty { add(.text(string, at: point, style: style)) }
     }

@@ -1,15 +1,49 @@
 import Foundation
+import SIMSCore
 
-/// A figure that can be drawn as SVG or PNG. Every plot type in SIMSReport conforms.
+/// A figure that can be drawn as PNG, PDF or SVG. Every plot type in SIMSReport conforms.
 ///
 /// ```swift
 /// let plot = BoxPlot(groups: [("A", [1, 2, 3]), ("B", [2, 3, 4])], yTitle: "area / TIC")
 /// try AtomicFile.write(plot.svg, to: "plots/box.svg")
-/// try AtomicFile.write(plot.png, to: "plots/box.png")
+/// try AtomicFile.write(plot.data(as: .pdf), to: "plots/box.pdf")
 /// ```
 public protocol Figure: Sendable {
     /// The figure as a vector drawing.
     func drawing() -> Drawing
+}
+
+/// A file format a figure can be written in.
+public enum FigureFormat: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    /// Raster (cairo, libpng), 2 device pixels per drawing unit by default.
+    case png
+    /// Vector PDF (cairo), fonts embedded, text searchable.
+    case pdf
+    /// Editable SVG text (labels stay `<text>`).
+    case svg
+
+    /// The file extension (without the dot).
+    public var fileExtension: String { rawValue }
+
+    /// Orders formats as listed (png, pdf, svg).
+    public static func < (a: FigureFormat, b: FigureFormat) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Parses a comma-separated list such as `png,pdf,svg` (any subset, any order, case-insensitive).
+    /// - Throws: ``SIMSError/invalidArgument(_:)`` naming an unknown format.
+    public static func list(_ text: String) throws(SIMSError) -> Set<FigureFormat> {
+        var formats = Set<FigureFormat>()
+        for item in text.split(separator: ",") {
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = FigureFormat(rawValue: name) else {
+                throw .invalidArgument("unknown figure format", found: name, expected: "a comma-separated subset of png, pdf, svg")
+            }
+            formats.insert(format)
+        }
+        guard !formats.isEmpty else { throw .invalidArgument("no figure format given", found: text, expected: "a comma-separated subset of png, pdf, svg") }
+        return formats
+    }
 }
 
 extension Figure {
@@ -19,6 +53,24 @@ extension Figure {
     public var png: Data { drawing().png(scale: 2) }
     /// The figure as PNG bytes at `scale` device pixels per drawing unit.
     public func png(scale: Double) -> Data { drawing().png(scale: scale) }
+    /// The figure as a one-page PDF.
+    public var pdf: Data { drawing().pdf() }
+
+    /// The figure's file in `format` (`pngScale` device pixels per drawing unit for PNG).
+    public func data(as format: FigureFormat, pngScale: Double = 2) -> Data {
+        drawing().data(as: format, pngScale: pngScale)
+    }
+}
+
+extension Drawing {
+    /// The drawing's file in `format` (`pngScale` device pixels per drawing unit for PNG).
+    public func data(as format: FigureFormat, pngScale: Double = 2) -> Data {
+        switch format {
+        case .png: return png(scale: pngScale)
+        case .pdf: return pdf()
+        case .svg: return Data(svg().utf8)
+        }
+    }
 }
 
 /// Size and text sizes shared by all plots.

@@ -52,7 +52,9 @@ public struct SHA256: Sendable {
         }
         pending.removeAll()
         var out: [UInt8] = []
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] { out.appendBigEndian(word) }
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8((word >> UInt32(shift)) & 0xFF)) }
+        }
         return out
     }
 

@@ -1,0 +1,109 @@
+/// The small markup language of figure and report text: plain characters plus the tags `<sub>`, `<sup>`, `<b>`
+/// and `<i>` (with their closing tags). Everything else is literal, so `"a < b & c"` needs no escaping; there
+/// are no entities. Figures hand it to Pango (PNG, PDF) or write `<tspan>`s (SVG); reports write it as HTML.
+///
+/// Ion names become markup with `IonNotation.markup(_:)` in SIMSChemistry (`LiF_2-` → `LiF<sub>2</sub><sup>−</sup>`).
+public enum TextMarkup {
+    /// A run of text with one vertical position and face.
+    public struct Run: Sendable, Hashable {
+        /// Where a run sits relative to the baseline.
+        public enum Shift: Sendable, Hashable {
+            /// On the baseline.
+            case none
+            /// Subscript.
+            case sub
+            /// Superscript.
+            case sup
+        }
+        /// The characters (literal).
+        public var text: String
+        /// Subscript, superscript or on the baseline.
+        public var shift: Shift
+        /// Bold face.
+        public var bold: Bool
+        /// Italic face.
+        public var italic: Bool
+    }
+
+    private struct State { var sub = 0, sup = 0, bold = 0, italic = 0 }
+
+    nonisolated(unsafe) private static let tags: [(String, WritableKeyPath<State, Int>, Int)] = [
+        ("<sub>", \.sub, 1), ("</sub>", \.sub, -1), ("<sup>", \.sup, 1), ("</sup>", \.sup, -1),
+        ("<b>", \.bold, 1), ("</b>", \.bold, -1), ("<i>", \.italic, 1), ("</i>", \.italic, -1),
+    ]
+
+    /// The runs of `markup`, in order; unbalanced tags are tolerated (a closing tag never goes below zero).
+    public static func runs(_ markup: String) -> [Run] {
+        var runs: [Run] = []
+        var state = State()
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            let shift: Run.Shift = state.sub > 0 ? .sub : state.sup > 0 ? .sup : .none
+            runs.append(Run(text: current, shift: shift, bold: state.bold > 0, italic: state.italic > 0))
+            current = ""
+        }
+        var rest = Substring(markup)
+        outer: while let c = rest.first {
+            if c == "<" {
+                for (tag, key, delta) in tags where rest.hasPrefix(tag) {
+                    flush()
+                    state[keyPath: key] = max(0, state[keyPath: key] + delta)
+                    rest = rest.dropFirst(tag.count)
+                    continue outer
+                }
+            }
+            current.append(c)
+            rest = rest.dropFirst()
+        }
+        flush()
+        return runs
+    }
+
+    /// Whether `text` contains a tag (plain text is drawn without parsing).
+    static func hasTags(_ text: String) -> Bool { text.contains("<") && runs(text).contains { $0.shift != .none || $0.bold || $0.italic } }
+
+    /// The text without tags (what a reader of the PDF's text layer sees).
+    public static func plain(_ markup: String) -> String { runs(markup).map(\.text).joined() }
+
+    /// Pango markup of `markup` (text escaped, tags kept).
+    public static func pango(_ markup: String) -> String { tagged(markup) }
+
+    /// HTML of `markup`: text escaped, `<sub>`/`<sup>`/`<b>`/`<i>` kept.
+    public static func html(_ markup: String) -> String { tagged(markup) }
+
+    private static func tagged(_ markup: String) -> String {
+        var out = ""
+        for run in runs(markup) {
+            var open = "", close = ""
+            if run.bold { open += "<b>"; close = "</b>" + close }
+            if run.italic { open += "<i>"; close = "</i>" + close }
+            switch run.shift {
+            case .sub: open += "<sub>"; close = "</sub>" + close
+            case .sup: open += "<sup>"; close = "</sup>" + close
+            case .none: break
+            }
+            out += open + xmlEscape(run.text) + close
+        }
+        return out
+    }
+
+    /// XML text/attribute escaping; characters not allowed in XML 1.0 are dropped.
+    static func xmlEscape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
