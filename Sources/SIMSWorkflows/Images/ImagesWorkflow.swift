@@ -51,6 +51,9 @@ public enum ImagesWorkflow {
             throw SIMSError(.empty, "no image set found in the study", file: options.root,
                             expected: "ROOT/<sample>/ with IONTOF image exports '<measurement> (<id>) - <ion>.txt', .bif6 or .imzML files")
         }
+        // An image set copied whole (every file byte-identical) is one measurement, not two spots of a sample.
+        work = IdenticalInputs.firstOccurrences(work, files: \.source.files, name: { "\($0.sample)/\($0.source.measurement)" },
+                                                record: &record)
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)
 
         var result = Result(record: record, rows: [], regions: [], shifts: [])
