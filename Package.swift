@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // SHA-256 of every input (provenance, duplicate detection): BoringSSL's SHA-NI/AVX2 code paths.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
             "SIMSCore", "CSIMSZlib",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -154,7 +154,7 @@ struct ReportHTMLTests {
         section.file("results/means.csv", label: "means.csv")
         let table = TableIII(TableIIIInputs(command: "spectra", config: filledConfig(except: ["acquisition.polarity"])))
         let prov = Provenance(command: "spectra", arguments: ["data", "--out", "o b"], settings: [.init(name: "normalization", value: "tic")],
-                              inputs: [.init(path: "a.txt", bytes: 3, sha256: SHA256.hex([1, 2, 3]))], outputs: ["results/means.csv"],
+                              inputs: [.init(path: "a.txt", bytes: 3, sha256: "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81")], outputs: ["results/means.csv"],
                               warnings: ["saturation: Li- I/N = 0.2"], failures: [.init(input: "bad.txt", message: "bad.txt:3: malformed")],
                               outcome: "completed with errors", tableIII: table.entries)
         return ReportDocument(title: "Test report", provenance: prov, tableIII: table, sections: [section])

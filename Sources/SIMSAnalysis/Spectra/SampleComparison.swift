@@ -25,13 +25,14 @@ public struct SampleComparison: Sendable {
         var out: [SampleComparison] = []
         for k in table.peaks.indices {
             let values = samples.map { table.values(peak: k, sample: $0, normalization) }
+            let moments = values.map { SampleMoments($0) }  // once per sample, shared by all its pairs
             for i in samples.indices {
                 for j in samples.indices where j > i {
                     out.append(SampleComparison(peak: k, first: samples[i], second: samples[j],
                                                 firstCount: values[i].count, secondCount: values[j].count,
-                                                welch: WelchTTest(values[i], values[j]),
+                                                welch: WelchTTest(moments[i], moments[j]),
                                                 mannWhitney: MannWhitneyUTest(values[i], values[j]),
-                                                hedgesG: HedgesG.of(values[i], values[j])))
+                                                hedgesG: HedgesG.of(moments[i], moments[j])))
                 }
             }
         }

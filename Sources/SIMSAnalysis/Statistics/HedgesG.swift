@@ -12,12 +12,15 @@ import Darwin
 public enum HedgesG {
     /// g of `first` vs `second`; `nil` when a sample has < 2 values or the pooled sd is 0.
     public static func of(_ first: [Double], _ second: [Double]) -> Double? {
-        let a = first.filter(\.isFinite), b = second.filter(\.isFinite)
-        guard a.count >= 2, b.count >= 2 else { return nil }
-        let sa = SampleSummary(a, resamples: 0), sb = SampleSummary(b, resamples: 0)
-        guard let ma = sa.mean, let mb = sb.mean, let sda = sa.sd, let sdb = sb.sd else { return nil }
-        let nu = Double(a.count + b.count - 2)
-        let pooled = ((Double(a.count - 1) * sda * sda + Double(b.count - 1) * sdb * sdb) / nu).squareRoot()
+        of(SampleMoments(first), SampleMoments(second))
+    }
+
+    /// g of two samples given by their moments (computed once per sample when it is compared many times).
+    public static func of(_ first: SampleMoments, _ second: SampleMoments) -> Double? {
+        guard first.n >= 2, second.n >= 2 else { return nil }
+        guard let ma = first.mean, let mb = second.mean, let sda = first.sd, let sdb = second.sd else { return nil }
+        let nu = Double(first.n + second.n - 2)
+        let pooled = ((Double(first.n - 1) * sda * sda + Double(second.n - 1) * sdb * sdb) / nu).squareRoot()
         guard pooled > 0 else { return nil }
         return correction(degreesOfFreedom: nu) * (ma - mb) / pooled
     }

@@ -57,16 +57,21 @@ public struct SampleSummary: Sendable, Hashable {
         q1 = SampleSummary.quantile(sorted: sorted, 0.25)
         q3 = SampleSummary.quantile(sorted: sorted, 0.75)
         guard n > 1 else { return }
-        var squares = 0.0
-        for value in sorted { squares += (value - mean) * (value - mean) }
-        let sd = (squares / Double(n - 1)).squareRoot()
+        let sd = SampleSummary.standardDeviation(sorted, mean: mean)
         self.sd = sd
-        let t = StudentT(degreesOfFreedom: Double(n - 1)).quantile(0.5 + confidence / 2)
+        let t = StudentT.cachedQuantile(0.5 + confidence / 2, degreesOfFreedom: n - 1)
         let half = t * sd / Double(n).squareRoot()
         tInterval = (mean - half)...(mean + half)
         if resamples > 0 {
             bootstrapInterval = SampleSummary.bootstrapMeanInterval(sorted, confidence: confidence, resamples: resamples, seed: seed)
         }
+    }
+
+    /// Sample standard deviation (n − 1) about `mean`, summed in the order given.
+    static func standardDeviation(_ values: [Double], mean: Double) -> Double {
+        var squares = 0.0
+        for value in values { squares += (value - mean) * (value - mean) }
+        return (squares / Double(values.count - 1)).squareRoot()
     }
 
     /// Mean by compensated (Kahan–Neumaier) summation.
@@ -91,6 +96,10 @@ public struct SampleSummary: Sendable, Hashable {
     }
 
     /// Percentile bootstrap interval of the mean.
+    ///
+    /// The two type-7 percentiles need only four order statistics of the resampled means, so they are
+    /// selected (``OrderStatistics``, expected O(resamples)) instead of sorting all of them
+    /// (O(resamples · log resamples)); the values, and so the interval, are exactly those of a full sort.
     static func bootstrapMeanInterval(_ values: [Double], confidence: Double, resamples: Int, seed: UInt64) -> ClosedRange<Double> {
         var generator = SplitMix64(seed: seed)
         var means = [Double](repeating: 0, count: resamples)
@@ -102,8 +111,69 @@ public struct SampleSummary: Sendable, Hashable {
                 means[r] = sum / Double(n)
             }
         }
-        means.sort()
         let alpha = (1 - confidence) / 2
-        return quantile(sorted: means, alpha)...quantile(sorted: means, 1 - alpha)
+        return means.withUnsafeMutableBufferPointer { buffer in
+            var selection = OrderStatistics(buffer)
+            return selection.quantile(alpha)...selection.quantile(1 - alpha)
+        }
+    }
+}
+
+/// Type-7 quantiles (``SampleSummary/quantile(sorted:_:)``) of an unsorted buffer by selection: each asks
+/// for the order statistics x₍ₕ₀₎ and x₍ₕ₀₊₁₎ only, found by Hoare's quickselect (C. A. R. Hoare, Comm. ACM
+/// 4 (1961) 321, "FIND") with median-of-three pivots, like C++'s `std::nth_element`. The buffer is
+/// reordered; requests may come in any order and reuse the partitions of earlier ones. Values must not be NaN.
+struct OrderStatistics {
+    private let values: UnsafeMutableBufferPointer<Double>
+
+    init(_ values: UnsafeMutableBufferPointer<Double>) {
+        precondition(!values.isEmpty)
+        self.values = values
+    }
+
+    /// Same arithmetic as ``SampleSummary/quantile(sorted:_:)`` on the sorted values, so the same result.
+    mutating func quantile(_ p: Double) -> Double {
+        let count = values.count
+        let h = Double(count - 1) * p
+        let lower = Int(h.rounded(.down))
+        let upper = Swift.min(lower + 1, count - 1)
+        let low = select(lower)
+        // After selecting `lower`, every value right of it is ≥ it: the next order statistic is their minimum.
+        var high = low
+        if upper > lower {
+            high = values[upper]
+            for index in (upper + 1)..<count where values[index] < high { high = values[index] }
+        }
+        return low + (h - Double(lower)) * (high - low)
+    }
+
+    /// Places the k-th smallest value (0-based) at index k, smaller-or-equal values left of it and
+    /// greater-or-equal values right of it, and returns it. Three-way partitions (Dijkstra's "Dutch national
+    /// flag") keep runs of equal values — common among means of 2 or 3 resampled spots — linear.
+    mutating func select(_ k: Int) -> Double {
+        var left = 0, right = values.count - 1
+        while right > left {
+            // Median of three as pivot.
+            let middle = left + (right - left) / 2
+            let a = values[left], b = values[middle], c = values[right]
+            let pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b))
+            // [left, less) < pivot, [less, index) == pivot, (greater, right] > pivot.
+            var less = left, index = left, greater = right
+            while index <= greater {
+                let value = values[index]
+                if value < pivot {
+                    values.swapAt(index, less)
+                    less += 1
+                    index += 1
+                } else if value > pivot {
+                    values.swapAt(index, greater)
+                    greater -= 1
+                } else {
+                    index += 1
+                }
+            }
+            if k < less { right = less - 1 } else if k > greater { left = greater + 1 } else { return pivot }
+        }
+        return values[k]
     }
 }

@@ -26,11 +26,14 @@ public struct WelchTTest: Sendable, Hashable {
 
     /// Tests `first` against `second`; `nil` when a sample has fewer than 2 finite values.
     public init?(_ first: [Double], _ second: [Double]) {
-        let a = first.filter(\.isFinite), b = second.filter(\.isFinite)
-        guard a.count >= 2, b.count >= 2 else { return nil }
-        let sa = SampleSummary(a, resamples: 0), sb = SampleSummary(b, resamples: 0)
-        guard let ma = sa.mean, let mb = sb.mean, let sda = sa.sd, let sdb = sb.sd else { return nil }
-        let va = sda * sda / Double(a.count), vb = sdb * sdb / Double(b.count)
+        self.init(SampleMoments(first), SampleMoments(second))
+    }
+
+    /// Tests two samples given by their moments (computed once per sample when it is compared many times).
+    public init?(_ first: SampleMoments, _ second: SampleMoments) {
+        guard first.n >= 2, second.n >= 2 else { return nil }
+        guard let ma = first.mean, let mb = second.mean, let sda = first.sd, let sdb = second.sd else { return nil }
+        let va = sda * sda / Double(first.n), vb = sdb * sdb / Double(second.n)
         let se2 = va + vb
         guard se2 > 0 else {
             degreesOfFreedom = 1
@@ -42,7 +45,7 @@ public struct WelchTTest: Sendable, Hashable {
             return
         }
         t = (ma - mb) / se2.squareRoot()
-        degreesOfFreedom = se2 * se2 / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
+        degreesOfFreedom = se2 * se2 / (va * va / Double(first.n - 1) + vb * vb / Double(second.n - 1))
         p = Swift.min(1, 2 * StudentT(degreesOfFreedom: degreesOfFreedom).survival(abs(t)))
     }
 }

@@ -8,10 +8,19 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(SIMSError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw SIMSError(.writeFailed, "cannot create folder \(folder.path): \(error.localizedDescription)", file: path)
+        // Two attempts: another thread writing into the same new folder tree may create a parent in between,
+        // which fails the first attempt.
+        for attempt in 1...2 {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                break
+            } catch {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { break }
+                if attempt == 2 {
+                    throw SIMSError(.writeFailed, "cannot create folder \(folder.path): \(error.localizedDescription)", file: path)
+                }
+            }
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 0...UInt64.max)).tmp")
         do {

@@ -12,12 +12,6 @@ public struct Provenance: Sendable, Hashable, Codable {
         public var sha256: String
         /// Creates an entry.
         public init(path: String, bytes: Int, sha256: String) { self.path = path; self.bytes = bytes; self.sha256 = sha256 }
-
-        /// Hashes the file at `path`.
-        public init(hashing path: String) throws(SIMSError) {
-            let digest = try SHA256.hexOfFile(at: path)
-            self.init(path: path, bytes: digest.bytes, sha256: digest.hex)
-        }
     }
 
     /// A named setting.

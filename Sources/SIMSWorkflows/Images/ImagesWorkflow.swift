@@ -56,20 +56,37 @@ public enum ImagesWorkflow {
                                                 record: &record)
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)
 
-        var result = Result(record: record, rows: [], regions: [], shifts: [])
-        for (number, item) in work.enumerated() {
-            progress.report(task: "analysing image sets", completed: number, total: work.count)
+        // Measurements are read, fingerprinted, analysed and their images written concurrently on all cores
+        // (one measurement per core in flight); their rows, outputs and warnings are merged in study order.
+        let counter = ProgressCounter(task: "analysing image sets", total: work.count, progress: progress)
+        let context = record, imagePeaks = peaks
+        let outcomes = work.concurrentMap { item -> MeasurementOutcome in
+            defer { counter.advance() }
             let key = measurementCounts[item.source.measurement, default: 0] > 1 ? "\(item.sample)_\(item.source.measurement)" : item.source.measurement
-            do {
-                let set = result.record.fillingFieldOfView(of: try item.source.load(peaks: peaks))
-                result.record.inputs += item.source.files
-                try analyse(set, sample: item.sample, key: key, options: options, colorMap: colorMap, folder: folder, result: &result)
+            var part = Result(record: RunRecord(command: context.command), rows: [], regions: [], shifts: [])
+            part.record.configAcquisition = context.configAcquisition
+            var digests: [String: FileDigest]?
+            do throws(SIMSError) {
+                let loaded = try item.source.loadWithDigests(peaks: imagePeaks)
+                digests = loaded.digests
+                let set = part.record.fillingFieldOfView(of: loaded.set)
+                try analyse(set, sample: item.sample, key: key, options: options, colorMap: colorMap, folder: folder, result: &part)
+                return MeasurementOutcome(part: part, digests: digests, error: nil)
             } catch {
+                return MeasurementOutcome(part: part, digests: digests, error: error)
+            }
+        }
+        var result = Result(record: record, rows: [], regions: [], shifts: [])
+        for (item, outcome) in zip(work, outcomes) {
+            if let digests = outcome.digests {
+                for path in item.source.files { result.record.read(path, digest: digests[path] ?? FileDigest(bytes: 0, sha256: "")) }
+            }
+            result.append(outcome.part)
+            if let error = outcome.error {
                 result.record.fail(item.source.files.first ?? item.source.measurement, error)
                 progress.warn("skipped \(error)")
             }
         }
-        progress.report(task: "analysing image sets", completed: work.count, total: work.count)
         guard !result.rows.isEmpty else {
             throw SIMSError(.empty, "no measurement of the study could be analysed", file: options.root,
                             expected: "readable image sets containing the requested ions and reference")
@@ -77,6 +94,14 @@ public enum ImagesWorkflow {
         try writeTables(&result, options: options, folder: folder)
         try writeReport(&result, options: options, folder: folder)
         return result
+    }
+
+    /// What one measurement produced on its worker: its partial result (rows, images written, warnings, the
+    /// settings it noted), the digests of its files when they were read, and the error that stopped it.
+    struct MeasurementOutcome: Sendable {
+        var part: Result
+        var digests: [String: FileDigest]?
+        var error: SIMSError?
     }
 
     static func validate(_ options: ImagesOptions) throws(SIMSError) {
@@ -96,5 +121,18 @@ public enum ImagesWorkflow {
         guard ColorMap.named(options.colorMap) != nil else {
             throw .invalidArgument("unknown colour map", found: options.colorMap, expected: ColorMap.all.map(\.name).joined(separator: ", "))
         }
+    }
+}
+
+extension ImagesWorkflow.Result {
+    /// Appends what one measurement's worker produced, as if it had run here: rows, regions, shifts, then its
+    /// record's settings, outputs and warnings (deduplicated as ``RunRecord/warn(_:)`` does).
+    mutating func append(_ part: ImagesWorkflow.Result) {
+        rows += part.rows
+        regions += part.regions
+        shifts += part.shifts
+        record.settings += part.record.settings
+        record.outputs += part.record.outputs
+        for warning in part.record.warnings { record.warn(warning) }
     }
 }

@@ -80,17 +80,22 @@ enum SpectraOutputs {
     static func summaryTable(_ table: PeakAreaTable, resamples: Int) -> CSVTable {
         var csv = CSVTable(header: ["normalization", "peak_index", "assignment", "sample", "n", "mean", "sd", "median", "q1", "q3",
                                     "min", "max", "ci95_t_low", "ci95_t_high", "ci95_bootstrap_low", "ci95_bootstrap_high"])
-        for normalization in table.availableNormalizations {
-            for (k, peak) in table.peaks.enumerated() {
-                for sample in table.samples {
-                    let s = SampleSummary(table.values(peak: k, sample: sample, normalization), resamples: resamples)
-                    csv.append([.text(normalization.rawValue), .integer(peak.index), .text(peak.label), .text(sample), .integer(s.n),
-                                .optional(s.mean), .optional(s.sd), .optional(s.median), .optional(s.q1), .optional(s.q3),
-                                .optional(s.min), .optional(s.max), .optional(s.tInterval?.lowerBound), .optional(s.tInterval?.upperBound),
-                                .optional(s.bootstrapInterval?.lowerBound), .optional(s.bootstrapInterval?.upperBound)])
-                }
+        // One task per (normalization, peak), spread over the cores; rows come back in table order.
+        let tasks = table.availableNormalizations.flatMap { normalization in table.peaks.indices.map { (normalization, $0) } }
+        let samples = table.samples
+        let rowsOfSample = samples.map { sample in table.rows.indices.filter { table.rows[$0].sample == sample } }
+        let blocks = tasks.concurrentMap { task -> [[CSVTable.Cell]] in
+            let (normalization, k) = task
+            let peak = table.peaks[k]
+            return zip(samples, rowsOfSample).map { sample, rows in
+                let s = SampleSummary(rows.compactMap { table.rows[$0].value(k, normalization) }, resamples: resamples)
+                return [.text(normalization.rawValue), .integer(peak.index), .text(peak.label), .text(sample), .integer(s.n),
+                        .optional(s.mean), .optional(s.sd), .optional(s.median), .optional(s.q1), .optional(s.q3),
+                        .optional(s.min), .optional(s.max), .optional(s.tInterval?.lowerBound), .optional(s.tInterval?.upperBound),
+                        .optional(s.bootstrapInterval?.lowerBound), .optional(s.bootstrapInterval?.upperBound)]
             }
         }
+        for block in blocks { for cells in block { csv.append(cells) } }
         return csv
     }
 

@@ -49,15 +49,19 @@ extension RunRecord {
     /// The paper's Table III for this run.
     public var tableIII: TableIII { TableIII(tableIIIInputs) }
 
-    /// The report document: provenance (inputs hashed now), Table III and the sections. An input that can no
-    /// longer be read is listed with an empty hash and a warning.
+    /// The report document: provenance (inputs with the digests taken when they were read, ``digests``; others
+    /// hashed now), Table III and the sections. An input that can no longer be read is listed with an empty
+    /// hash and a warning.
     public func reportDocument(title: String? = nil) -> ReportDocument {
         let table = tableIII
         var warnings = self.warnings
         var inputs: [Provenance.Input] = []
         var seen = Set<String>()
         for path in self.inputs where seen.insert(path).inserted {
-            do { inputs.append(try Provenance.Input(hashing: path)) } catch {
+            do {
+                let digest = try digests[path] ?? FileDigest(contentsOf: path)
+                inputs.append(Provenance.Input(path: path, bytes: digest.bytes, sha256: digest.sha256))
+            } catch {
                 inputs.append(Provenance.Input(path: path, bytes: 0, sha256: ""))
                 warnings.append("cannot hash input: \(error)")
             }

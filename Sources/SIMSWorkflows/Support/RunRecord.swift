@@ -1,4 +1,5 @@
 import SIMSCore
+import SIMSFormats
 import SIMSReport
 
 /// What one run did: the command, its settings, inputs read, outputs written, warnings and the inputs that
@@ -31,6 +32,9 @@ public struct RunRecord: Sendable {
     public var settings: [(name: String, value: String)] = []
     /// Input files read (paths), in order.
     public var inputs: [String] = []
+    /// SHA-256 and size of inputs, taken from the bytes as they were read (``read(_:digest:)``), so the
+    /// provenance needs no second pass over them; inputs missing here are hashed when the report is built.
+    public var digests: [String: FileDigest] = [:]
     /// Output files written (paths relative to the output folder), in order.
     public var outputs: [String] = []
     /// Warnings for the user (saturation, low n, missing metadata, …), in order, without duplicates.
@@ -56,6 +60,12 @@ public struct RunRecord: Sendable {
     public init(command: String, arguments: [String] = []) {
         self.command = command
         self.arguments = arguments
+    }
+
+    /// Records an input file that was read, with the digest of the bytes read.
+    public mutating func read(_ path: String, digest: FileDigest) {
+        inputs.append(path)
+        digests[path] = digest
     }
 
     /// Records a setting.

@@ -82,24 +82,52 @@ extension ImageSetSource {
     ///     interval); for ASCII sets they attach mass intervals to images whose ion matches a peak's label.
     ///   - progress: receives progress while files or peak images are read.
     public func load(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> ImageSet {
+        if case .iontofASCII(let measurement, let id, let files) = self {
+            return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks).set
+        }
+        return try loadBinary(peaks: peaks, progress: progress)
+    }
+
+    /// ``load(peaks:progress:)`` that also returns the SHA-256 of every file of the measurement (``files``).
+    /// ASCII exports are fingerprinted from the bytes read for parsing; BIF6 and imzML files are hashed
+    /// separately.
+    public func loadWithDigests(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError)
+        -> (set: ImageSet, digests: [String: FileDigest]) {
+        if case .iontofASCII(let measurement, let id, let files) = self {
+            return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks)
+        }
+        let set = try loadBinary(peaks: peaks, progress: progress)
+        var digests: [String: FileDigest] = [:]
+        for path in files { digests[path] = try FileDigest(contentsOf: path) }
+        return (set, digests)
+    }
+
+    static func loadASCII(measurement: String, id: Int, files: [String: String], peaks: [Peak]) throws(SIMSError)
+        -> (set: ImageSet, digests: [String: FileDigest]) {
+        var images: [IonImage] = []
+        var total: IonImage?
+        var digests: [String: FileDigest] = [:]
+        for ion in files.keys.sorted() {
+            let path = files[ion]!
+            // The reader names the ion from the header (else the file name), so names with `/` survive.
+            let read = try FileBytes.parse(contentsOf: path) { text throws(SIMSError) in try IONTOFImageFormat.parse(text) }
+            var image = read.value
+            digests[path] = read.digest
+            if ion == "total" { image.ion = "total" }
+            if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
+                image.massInterval = peak.interval
+                image.intervalID = peak.index
+            }
+            if ion == "total" { total = image } else { images.append(image) }
+        }
+        do { return (try ImageSet(measurement: measurement, id: id, images: images, total: total), digests) } catch {
+            throw error.inFile(files.values.sorted().first ?? measurement)
+        }
+    }
+
+    func loadBinary(peaks: [Peak], progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> ImageSet {
         switch self {
-        case .iontofASCII(let measurement, let id, let files):
-            var images: [IonImage] = []
-            var total: IonImage?
-            for ion in files.keys.sorted() {
-                let path = files[ion]!
-                // The reader names the ion from the header (else the file name), so names with `/` survive.
-                var image = try IONTOFImageFormat.read(from: path)
-                if ion == "total" { image.ion = "total" }
-                if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
-                    image.massInterval = peak.interval
-                    image.intervalID = peak.index
-                }
-                if ion == "total" { total = image } else { images.append(image) }
-            }
-            do { return try ImageSet(measurement: measurement, id: id, images: images, total: total) } catch {
-                throw error.inFile(files.values.sorted().first ?? measurement)
-            }
+        case .iontofASCII: preconditionFailure("ASCII sets are read by loadASCII")
         case .bif6(let path):
             var names: [Int: String] = [:]
             let raw = try BIF6.read(path)
