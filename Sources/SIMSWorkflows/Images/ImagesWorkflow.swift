@@ -18,8 +18,8 @@ public enum ImagesWorkflow {
         public var rows: [ImageStatisticsRow]
         /// Per-ROI rows (sample, measurement, ion, statistics).
         public var regions: [(sample: String, measurement: String, ion: String, statistics: RegionStatistics)]
-        /// Shifts applied by alignment (sample, measurement, ion, dx, dy).
-        public var shifts: [(sample: String, measurement: String, ion: String, dx: Int, dy: Int)]
+        /// Shifts estimated by alignment on the analysis grid (after binning), applied or refused.
+        public var shifts: [(sample: String, measurement: String, ion: String, estimate: ShiftEstimation.Estimate)]
     }
 
     /// Runs the workflow.
@@ -32,7 +32,10 @@ public enum ImagesWorkflow {
         record.set("minimum reference (counts)", CSVTable.format(options.minimumReference))
         record.set("binning", "\(options.binning)x\(options.binning)")
         record.set("Gaussian smoothing sigma (px)", options.smoothingSigma.map(CSVTable.format) ?? "none")
-        record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
+        let estimator = ShiftEstimation()
+        record.set("alignment", options.align
+                   ? "phase correlation to the reference image on the analysis grid (bin \(options.binning)); applied when the peak is ≥ \(CSVTable.format(estimator.minimumSignificance)) σ above the correlation surface and the shift ≤ \(CSVTable.format(estimator.maximumFraction * 100)) % of the field of view"
+                   : "none")
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
         let folder = try OutputFolder(options.output)
         let colorMap = ColorMap.named(options.colorMap) ?? .viridis
