@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "sims", targets: ["sims"]),
         .library(name: "SIMSKit", targets: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
         ]),
     ],
     dependencies: [
@@ -44,14 +44,19 @@ let package = Package(
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
+        .target(name: "SIMSMicrostructure", dependencies: ["SIMSCore", "SIMSAnalysis", "SIMSMultivariate"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport",
+        ]),
+        // `sims bench …`: data generators, Python-reference runners, JSON results. Not in the SIMSKit library.
+        .target(name: "SIMSBenchmarks", dependencies: [
+            "SIMSCore", "SIMSFormats", "SIMSAnalysis", "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSWorkflows",
         ]),
         .executableTarget(name: "sims", dependencies: [
-            "SIMSWorkflows",
+            "SIMSWorkflows", "SIMSBenchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,8 +67,10 @@ let package = Package(
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
     ]
 )

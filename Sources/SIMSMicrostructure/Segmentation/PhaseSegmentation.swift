@@ -1,4 +1,5 @@
 import Foundation
+import SIMSAnalysis
 
 /// Segments co-registered ion images into named phases from marker ions (threshold method).
 ///

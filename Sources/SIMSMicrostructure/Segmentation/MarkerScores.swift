@@ -1,3 +1,5 @@
+import SIMSAnalysis
+
 /// Per-pixel scores of ion-marked phases from their smoothed marker-ion images — shared by the threshold
 /// segmentation (``PhaseSegmentation``) and the clustering features of the workflow.
 ///
