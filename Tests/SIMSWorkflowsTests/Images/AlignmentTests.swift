@@ -43,6 +43,8 @@ struct AlignmentTests {
         let aligned = try Self.run(root, bin: bin, align: true, in: folder)
         let plain = try Self.run(root, bin: bin, align: false, in: folder)
         #expect(aligned.shifts.count == 8)
+        // Seed 4 at 128²: NiO₂⁻'s noise peak is at (9, −10), (−5, −9), (1, −9) px at bins 1, 2, 4 (2–4 σ), O⁻'s at
+        // (13, −24) and (0, 2) at bins 2 and 4 — all applied before #21.
         for shift in aligned.shifts {
             #expect(!shift.estimate.isAccepted || (shift.estimate.dx == 0 && shift.estimate.dy == 0),
                     "\(shift.ion) at bin \(bin): applied (\(shift.estimate.dx), \(shift.estimate.dy)), \(shift.estimate.significance) σ")
@@ -76,7 +78,8 @@ struct AlignmentTests {
         var moved = reference
         for y in 0..<h { for x in 0..<w { moved[x, y] = reference[((x - 13) % w + w) % w, y] } }
         let estimate = try ShiftEstimation().fit(reference: reference, moving: moved)
-        #expect(estimate.dx == 13 && estimate.dy == 0 && abs(estimate.peakHeight - 1) < 1e-9)
+        // A pure translation gives a delta of height 1 − 1/n (the removed mean leaves the DC term empty).
+        #expect(estimate.dx == 13 && estimate.dy == 0 && abs(estimate.peakHeight - (1 - 1.0 / Double(w * h))) < 1e-9)
         #expect(estimate.refusal == .tooLarge)
     }
 }
