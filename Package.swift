@@ -22,8 +22,6 @@ let package = Package(
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
         .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
-        // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
-        // symmetric eigendecomposition, QR (docs/multivariate.md says why).
         // System cairo + Pango (Debian libcairo2-dev, libpango1.0-dev): the figure back end (PNG and PDF surfaces,
         // text laid out by Pango). docs/plotting.md says why.
         .systemLibrary(name: "CSIMSCairo", path: "Sources/CSIMSCairo", pkgConfig: "pangocairo",
@@ -31,6 +29,8 @@ let package = Package(
         // libpng's write API behind a C setjmp frame (Debian libpng-dev, pulled in by libcairo2-dev): fast PNG
         // encoding of figures and ion images (level 1, SUB filter, run-length strategy; docs/performance.md).
         .target(name: "CSIMSPNG", path: "Sources/CSIMSPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
+        // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
+        // symmetric eigendecomposition, QR (docs/multivariate.md says why).
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
@@ -67,10 +67,12 @@ let package = Package(
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
         .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
+        // Package.swift's target graph against the layer table of docs/architecture.md.
+        .testTarget(name: "SIMSKitLayoutTests", dependencies: ["SIMSTestSupport"]),
     ]
 )

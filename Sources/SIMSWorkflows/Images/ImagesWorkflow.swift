@@ -37,7 +37,7 @@ public enum ImagesWorkflow {
                    ? "phase correlation to the reference image on the analysis grid (bin \(options.binning)); applied when the peak is ≥ \(CSVTable.format(estimator.minimumSignificance)) σ above the correlation surface and the shift ≤ \(CSVTable.format(estimator.maximumFraction * 100)) % of the field of view"
                    : "none")
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
         let colorMap = ColorMap.named(options.colorMap) ?? .viridis
 
         var peaks: [Peak] = []

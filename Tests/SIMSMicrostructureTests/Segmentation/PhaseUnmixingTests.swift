@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import SIMSAnalysis
 import SIMSSimulator
-@testable import SIMSWorkflows
+@testable import SIMSMicrostructure
 
 /// Discs of phase A in a matrix B with a thin shell C (0.4 px, never pure in a pixel) around every disc, imaged with
 /// Poisson counts: the shape of a cathode with its CEI. Sub-pixel area fractions from 8 × 8 samples per pixel.
