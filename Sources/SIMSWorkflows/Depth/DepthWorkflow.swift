@@ -35,6 +35,7 @@ public struct DepthWorkflow: Sendable {
         record.set("smoothing", settings.smoothing.description)
         record.set("depth scale", String(describing: settings.scale))
         record.set("replicate grouping", settings.grouping.rawValue)
+        if let summary = inputs.leftOutSummary { record.warn(summary) }
         record.set("dead-time correction", settings.primaryPulsesPerCycle.map { "N = \($0) primary pulses per cycle" } ?? "none")
         // A byte-identical copy of an export (one file in two data folders) is one crater, not two replicates.
         var inputs = inputs

@@ -46,3 +46,11 @@ struct IdenticalInputs {
         return kept
     }
 }
+
+extension RunRecord {
+    /// Takes over the warnings and the inputs (with digests) that ``IdenticalInputs`` recorded in `other`.
+    mutating func adopt(_ other: RunRecord) {
+        for warning in other.warnings { warn(warning) }
+        for path in other.inputs { if let digest = other.digests[path] { read(path, digest: digest) } else { inputs.append(path) } }
+    }
+}
