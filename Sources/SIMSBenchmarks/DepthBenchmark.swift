@@ -7,7 +7,7 @@ import SIMSWorkflows
 /// perovskite profiles), timed against NumPy in the same run.
 ///
 /// Timed work: parse each export (separately timed), then per profile normalize every ion column to the total
-/// per cycle and detect the interfaces of every ion column on its raw counts with the default
+/// per cycle and detect the surface transient and then the interfaces of every ion column on its raw counts with the default
 /// ``InterfaceDetector`` (moving average 3, hysteresis 0.4/0.6, plateau medians, Poisson significance, 16/50/84 %
 /// crossings). SIMSKit runs the full ``DepthAnalysis`` (which also builds the layer sequence). The NumPy side
 /// is a direct port of the same algorithm (vectorized where NumPy allows: `np.loadtxt`, `np.convolve`,
@@ -159,7 +159,35 @@ def core_median(s, a, b):
     q = (b - a + 1) // 4
     return float(np.median(s[a + q:b - q + 1]))
 
+def stands(a, b):
+    d = a - b
+    se = np.sqrt(max(a, 0.0) + max(b, 0.0))
+    return d >= 0.25 * abs(a) and se > 0 and d / se >= 5
+
+def transient(t, y):
+    # Leading cycles standing out from the median of the next 3 (one direction, within 5 % of the time).
+    n = len(y)
+    if n < 7: return 0
+    v = np.where(np.isfinite(y), y, 0.0)
+    limit = t[0] + 0.05 * (t[n - 1] - t[0])
+    m = 0
+    while m < n - 6 and t[m] <= limit: m += 1
+    m = max(1, m)
+    kind, count = None, 0
+    while count < m:
+        x, level = v[count], float(np.median(v[count + 1:count + 4]))
+        if x > level and stands(x, level): nxt = 1
+        elif x < level and stands(level, x): nxt = -1
+        else: break
+        if kind is not None and kind != nxt: break
+        kind, count = nxt, count + 1
+    return count
+
 def detect(t, y):
+    k = transient(t, y)
+    return detect_all(t[k:], y[k:])
+
+def detect_all(t, y):
     n = len(y)
     if n < 6: return []
     clean = np.where(np.isfinite(y), y, 0.0)

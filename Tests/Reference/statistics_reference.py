@@ -49,3 +49,10 @@ print(f"mwu exact unbalanced g={g} h={h} -> U={r.statistic!r} p={r.pvalue!r}")
 for a, b in [(1218, 100), (5, 3), (40000, 4100)]:
     lo = stats.beta.ppf(0.025, a, b + 1); hi = stats.beta.ppf(0.975, a + 1, b)
     print(f"ratio CI a={a} b={b} -> low={lo / (1 - lo)!r} high={hi / (1 - hi)!r}")
+# Welch with both groups of zero variance (a reference peak normalized by itself: every value 1.0). SciPy's
+# _unequal_var_ttest_denom sets an undefined df (0/0) to 1; t is 0/0 = nan (equal means) or ±inf (unequal).
+import warnings
+warnings.simplefilter("ignore")
+for a, b in [([1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]), ([1.0, 1.0, 1.0], [2.0, 2.0, 2.0])]:
+    r = stats.ttest_ind(a, b, equal_var=False)
+    print(f"welch zero variance a={a} b={b} -> t={r.statistic!r} p={r.pvalue!r} df={r.df!r}")

@@ -72,7 +72,18 @@ struct StatisticsTests {
         #expect(Self.relClose(test.p, 0.009547379369135866))
         #expect(Self.relClose(test.degreesOfFreedom, 7.682529311136771))
         #expect(WelchTTest([1], [2, 3]) == nil)
-        #expect(WelchTTest([1, 1], [2, 2]) == nil)
+    }
+
+    @Test("Welch t-test of constant samples = scipy.stats.ttest_ind(equal_var=False): df 1, t and p NaN or ±inf and 0")
+    func welchOfConstantSamples() throws {
+        // statistics_reference.txt: a=[1,1,1] b=[1,1,1,1] -> t=nan p=nan df=1.0; a=[1,1,1] b=[2,2,2] -> t=-inf p=0.0 df=1.0
+        let equal = try #require(WelchTTest([1, 1, 1], [1, 1, 1, 1]))
+        #expect(equal.t.isNaN && equal.p.isNaN && equal.degreesOfFreedom == 1)
+        #expect(equal.degeneracy == .constantAndEqual)
+        let different = try #require(WelchTTest([1, 1, 1], [2, 2, 2]))
+        #expect(different.t == -.infinity && different.p == 0 && different.degreesOfFreedom == 1)
+        #expect(different.degeneracy == .constantAndDifferent)
+        #expect(try #require(WelchTTest(Self.a, Self.b)).degeneracy == nil)
     }
 
     @Test("Mann–Whitney U = scipy.stats.mannwhitneyu (auto method)")

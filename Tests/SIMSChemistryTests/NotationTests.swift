@@ -72,6 +72,33 @@ import SIMSTestSupport
         #expect(try Ion(parsing: "C_2H-", notation: .iontof).plainNotation == "C2H-")
     }
 
+    @Test func aDigitAfterAnIsotopeLabelIsACountNotACharge() throws {
+        // #21: `^6LiF2-` was read as IONTOF (because of `^`) and became ⁶LiF²⁻ at m/z 12.507; `^58Ni2+` became ⁵⁸Ni²⁺.
+        // `^` is an isotope prefix in both notations; without `_` the digits are counts, as in `LiF2-`.
+        let lithiumFluoride = try Ion(parsing: "^6LiF2-")
+        #expect(lithiumFluoride == (try Ion(parsing: "^6LiF_2-")))
+        #expect(lithiumFluoride.iontofNotation == "^6LiF_2-")
+        #expect(abs(lithiumFluoride.monoisotopicMass - 44.0125) < 1e-3, "\(lithiumFluoride.monoisotopicMass)")
+        #expect(try Ion(parsing: "^58Ni2+") == Ion(parsing: "^58Ni_2+"))
+        #expect(try Ion(parsing: "^6LiF2O-").iontofNotation == "^6LiF_2O-")  // was an error: "a number here must be a charge"
+        #expect(try Formula(parsing: "Li3^6LiF5").iontofNotation == "Li_3^6LiF_5")
+        // The IONTOF reading stays available explicitly, and a label with `_` stays IONTOF.
+        #expect(try Ion(parsing: "^58Ni2+", notation: .iontof).iontofNotation == "^58Ni++")
+        #expect(try Ion(parsing: "^6LiF_2-").charge == -1)
+    }
+
+    @Test func everyRealLabelReadsTheSameInBothNotations() throws {
+        // The automatic notation no longer treats `^` as IONTOF: every label of the real interval list and
+        // depth-profile headers must read exactly as in IONTOF notation.
+        var compared = 0
+        for label in try NotationTests.peakListAssignments() + NotationTests.depthProfileNames() {
+            let automatic = try AssignmentLabel(parsing: label)
+            #expect(automatic == (try AssignmentLabel(parsing: label, notation: .iontof)), "\(label)")
+            compared += 1
+        }
+        #expect(compared > 3000)
+    }
+
     @Test func badLabelsThrowWithPosition() {
         for bad in ["Xx-", "CO", "C_2H", "C_-", "^14C-", "^C-", "C_2H+-", "Li-garbage", "", "2+", "C_2H- / ( O-"] {
             #expect(throws: SIMSError.self, "\(bad) should not parse") { _ = try Ion(parsing: bad) }

@@ -108,6 +108,19 @@ struct SpectraWorkflowTests {
         let tests = try Self.readCSV(out + "/results/tests.csv")
         #expect(tests.count == 20 * 6)
         #expect(tests.allSatisfy { $0["welch_p_bh"].map { $0.isEmpty || Double($0)! >= 0 } ?? false })
+        // The reference peak normalized by itself is 1.0 in every spot: SciPy gives df = 1, t = p = NaN, and
+        // the note says why (HEA19 has one spot: no test at all).
+        let selfNormalized = tests.filter { $0["assignment"] == "C_2H-" }
+        #expect(selfNormalized.count == 6)
+        for row in selfNormalized {
+            if row["sample_a"] == "HEA19" {
+                #expect(row["welch_df"] == "" && row["welch_note"]?.contains("fewer than 2 values") == true)
+            } else {
+                #expect(row["welch_df"] == "1" && row["welch_t"] == "" && row["welch_p"] == "" && row["welch_p_bh"] == "")
+                #expect(row["welch_note"]?.contains("constant and equal") == true, "\(row)")
+            }
+        }
+        #expect(tests.filter { $0["welch_note"] == "" }.allSatisfy { $0["welch_t"] != "" })
 
         // Warnings: the empty window, the design (one spot of HEA19), and no N.
         #expect(result.record.warnings.contains { $0.contains("EmptyWindow-") && $0.contains("no data point") })

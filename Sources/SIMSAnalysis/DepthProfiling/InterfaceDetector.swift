@@ -1,6 +1,9 @@
 /// Finds the interfaces in one ion's depth profile (estimator shape: configure, then ``detect(time:signal:ion:)``).
 ///
 /// Method:
+/// 0. The surface transient (``SurfaceTransient``: leading cycles outside the range of all later cycles) is
+///    excluded: it is reported on its own by ``surfaceTransient(time:signal:ion:)`` and interfaces are found
+///    on the rest, so an edge below the transient's level is not hidden by it.
 /// 1. The signal is smoothed with a centred moving average of ``smoothingWindow`` cycles (for detection only).
 /// 2. Hysteresis on the signal scaled to its own range (switch high above ``upperThreshold``, low below
 ///    ``lowerThreshold``) splits the profile into high and low segments; each switch is a candidate interface.
@@ -28,12 +31,26 @@ public struct InterfaceDetector: Sendable {
     public var minimumSignificance: Double = 5
     /// Minimum number of cycles a high or low segment must last.
     public var minimumSegmentCycles: Int = 3
+    /// Longest possible surface transient, as a share of the sputter time (see ``SurfaceTransient``).
+    public var surfaceTransientFraction: Double = 0.05
 
     /// Creates a detector with default settings.
     public init() {}
 
-    /// The interfaces of `signal` (one value per cycle) over `time` (s), in time order.
+    /// The interfaces of `signal` (one value per cycle) over `time` (s) after its surface transient, in time order.
     public func detect(time: ContiguousArray<Double>, signal: ContiguousArray<Double>, ion: String) -> [Interface] {
+        let skip = surfaceTransient(time: time, signal: signal, ion: ion)?.cycleCount ?? 0
+        guard skip > 0 else { return detectOnWholeSignal(time: time, signal: signal, ion: ion) }
+        return detectOnWholeSignal(time: ContiguousArray(time.dropFirst(skip)), signal: ContiguousArray(signal.dropFirst(skip)), ion: ion)
+            .map { interface in
+                var shifted = interface
+                shifted.cycleIndex += skip
+                return shifted
+            }
+    }
+
+    /// Steps 1–4 on every cycle of `signal`.
+    func detectOnWholeSignal(time: ContiguousArray<Double>, signal: ContiguousArray<Double>, ion: String) -> [Interface] {
         let n = min(time.count, signal.count)
         guard n >= 2 * minimumSegmentCycles else { return [] }
         let clean = ContiguousArray(signal.prefix(n).map { $0.isFinite ? $0 : 0 })

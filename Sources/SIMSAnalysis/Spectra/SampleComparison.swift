@@ -7,7 +7,7 @@ public struct SampleComparison: Sendable {
     public var first: String, second: String
     /// Numbers of spots with a value.
     public var firstCount: Int, secondCount: Int
-    /// Welch's test, `nil` when a sample has < 2 values or no variance.
+    /// Welch's test, `nil` when a sample has < 2 values (NaN t and p when both samples are constant and equal).
     public var welch: WelchTTest?
     /// Mann–Whitney U test, `nil` when a sample is empty.
     public var mannWhitney: MannWhitneyUTest?
@@ -36,7 +36,8 @@ public struct SampleComparison: Sendable {
                 }
             }
         }
-        let welch = BenjaminiHochberg.adjust(out.map { $0.welch?.p })
+        // An undefined p (NaN: both samples constant and equal) is no test and does not count in m.
+        let welch = BenjaminiHochberg.adjust(out.map { $0.welch.flatMap { $0.p.isNaN ? nil : $0.p } })
         let mann = BenjaminiHochberg.adjust(out.map { $0.mannWhitney?.p })
         for index in out.indices {
             out[index].welchAdjustedP = welch[index]

@@ -1,5 +1,6 @@
 extension Ion {
-    /// Parses one ion label: `C_2H-`, `^6Li+`, `Sn^118SnI_5-`, `C2H-`, `Bi_3++`, `Ni2+` (IONTOF: Ni²⁺).
+    /// Parses one ion label: `C_2H-`, `^6Li+`, `Sn^118SnI_5-`, `C2H-`, `^6LiF2-`, `Bi_3++`; `Ni2+` is Ni²⁺ with
+    /// `notation: .iontof`, Ni₂⁺ otherwise (see ``FormulaNotation``).
     ///
     /// - Throws: ``SIMSError`` (malformed) naming the character position, when the label is not a single
     ///   charged formula (use ``AssignmentLabel`` for `A, B`, ratios, `(null)` and `total`).

@@ -1,10 +1,31 @@
-/// Gaussian mixture model with full covariance matrices, fitted by expectation–maximization (Dempster, Laird &
+/// Gaussian mixture model with full, diagonal or spherical covariance matrices (``CovarianceType``), fitted by expectation–maximization (Dempster, Laird &
 /// Rubin 1977; Bishop, *Pattern Recognition and Machine Learning*, 2006, §9.2), initialized from seeded k-means
 /// as scikit-learn's `GaussianMixture(init_params="kmeans")`, with `regularization` added to every covariance
 /// diagonal (scikit-learn's `reg_covar`). This is the paper's script's clustering of PCA scores.
 public struct GaussianMixture: Sendable {
+    /// The form of each component's covariance matrix (scikit-learn's `covariance_type`).
+    public enum CovarianceType: String, Sendable, Hashable, CaseIterable {
+        /// Any symmetric positive-definite matrix: d(d+1)/2 parameters per component.
+        case full
+        /// A diagonal matrix (independent dimensions): d parameters per component.
+        case diagonal
+        /// One variance for every dimension (σ²·I): 1 parameter per component.
+        case spherical
+
+        /// Covariance parameters of one component in `d` dimensions.
+        public func parameters(dimensions d: Int) -> Int {
+            switch self {
+            case .full: return d * (d + 1) / 2
+            case .diagonal: return d
+            case .spherical: return 1
+            }
+        }
+    }
+
     /// Number of mixture components.
     public var components: Int
+    /// Form of the covariance matrices (default full, the paper's script).
+    public var covarianceType: CovarianceType = .full
     /// Independent starts (different k-means seeds); the highest log-likelihood wins.
     public var initializations: Int
     /// Maximum EM iterations.
@@ -79,25 +100,45 @@ public struct GaussianMixture: Sendable {
                 for b in a..<d { cov[a, b] /= nk[c]; cov[b, a] = cov[a, b] }
                 cov[a, a] += regularization
             }
-            covariances.append(cov)
+            covariances.append(GaussianMixture.restricted(cov, to: covarianceType))
         }
-        return try GaussianMixtureModel(weights: nk.map { $0 / Double(n) }, means: means, covariances: covariances)
+        return try GaussianMixtureModel(weights: nk.map { $0 / Double(n) }, means: means, covariances: covariances,
+                                        covarianceType: covarianceType)
+    }
+
+    /// The covariance of the given form nearest to a full one as scikit-learn estimates it: its diagonal
+    /// (diagonal), or the mean of its diagonal times I (spherical).
+    static func restricted(_ full: Matrix, to type: CovarianceType) -> Matrix {
+        guard type != .full else { return full }
+        let d = full.rows
+        let mean = (0..<d).reduce(0.0) { $0 + full[$1, $1] } / Double(d)
+        var out = Matrix(rows: d, columns: d)
+        for a in 0..<d { out[a, a] = type == .diagonal ? full[a, a] : mean }
+        return out
     }
 
     /// Fits 1…`maxComponents` components and keeps the lowest Bayesian information criterion
-    /// BIC = −2·ln L̂ + m·ln n with m = k·d(d+1)/2 + k·d + k − 1 free parameters (Schwarz 1978).
-    public func selectingComponents(upTo maxComponents: Int, data x: Matrix) throws(SIMSError) -> (model: GaussianMixtureModel, bic: [Double]) {
-        var bics: [Double] = []
-        var best: GaussianMixtureModel? = nil
+    /// BIC = −2·ln L̂ + m·ln n with m = k·c + k·d + k − 1 free parameters, c the covariance parameters of
+    /// one component (``CovarianceType/parameters(dimensions:)``) (Schwarz 1978).
+    ///
+    /// A fit in which a component holds fewer than `minimumComponentSize` points (effective count n·w) is
+    /// degenerate — a component on a single point has the regularization as its variance and an unbounded
+    /// likelihood — and is not chosen; its BIC is still returned, with `eligible` false.
+    public func selectingComponents(upTo maxComponents: Int, data x: Matrix, minimumComponentSize: Double = 0) throws(SIMSError)
+        -> (model: GaussianMixtureModel, bic: [Double], eligible: [Bool]) {
+        var bics: [Double] = [], eligible: [Bool] = []
+        var best: (model: GaussianMixtureModel, bic: Double)? = nil
         for k in 1...max(1, min(maxComponents, x.rows)) {
             var configuration = self
             configuration.components = k
             let model = try configuration.fit(x)
             let bic = model.bic(x)
-            if bics.isEmpty || bic < bics.min()! { best = model }
+            let sizable = k == 1 || model.weights.allSatisfy { $0 * Double(x.rows) >= minimumComponentSize - 1e-6 }
+            if sizable, best == nil || bic < best!.bic { best = (model, bic) }
             bics.append(bic)
+            eligible.append(sizable)
         }
-        return (best!, bics)
+        return (best!.model, bics, eligible)
     }
 }
 
@@ -107,8 +148,10 @@ public struct GaussianMixtureModel: Sendable {
     public let weights: [Double]
     /// Component means (`k × d`).
     public let means: Matrix
-    /// Component covariances (`d × d` each).
+    /// Component covariances (`d × d` each; diagonal unless the type is full).
     public let covariances: [Matrix]
+    /// The form of the covariances.
+    public let covarianceType: GaussianMixture.CovarianceType
     /// Mean log-likelihood per point of the training data (scikit-learn's `score`).
     public internal(set) var meanLogLikelihood: Double = -.infinity
     /// Whether EM met the tolerance.
@@ -117,10 +160,11 @@ public struct GaussianMixtureModel: Sendable {
     public internal(set) var iterations = 0
     let choleskies: [CholeskyDecomposition]
 
-    init(weights: [Double], means: Matrix, covariances: [Matrix]) throws(SIMSError) {
+    init(weights: [Double], means: Matrix, covariances: [Matrix], covarianceType: GaussianMixture.CovarianceType = .full) throws(SIMSError) {
         self.weights = weights
         self.means = means
         self.covariances = covariances
+        self.covarianceType = covarianceType
         var chol: [CholeskyDecomposition] = []
         for cov in covariances {
             do { chol.append(try CholeskyDecomposition(cov)) } catch {
@@ -200,10 +244,10 @@ public struct GaussianMixtureModel: Sendable {
         return (0..<x.rows).map { i in (0..<componentCount).max { lp[i, $0] < lp[i, $1] }! }
     }
 
-    /// Number of free parameters: k·d(d+1)/2 + k·d + k − 1.
+    /// Number of free parameters: k·c + k·d + k − 1 with c = d(d+1)/2 (full), d (diagonal) or 1 (spherical).
     public var parameterCount: Int {
         let k = componentCount, d = means.columns
-        return k * d * (d + 1) / 2 + k * d + k - 1
+        return k * covarianceType.parameters(dimensions: d) + k * d + k - 1
     }
 
     /// Bayesian information criterion on `x`: −2·n·(mean log-likelihood) + parameters·ln n.
@@ -221,7 +265,7 @@ public struct GaussianMixtureModel: Sendable {
         }
         var copy = try! GaussianMixtureModel(weights: order.map { weights[$0] },
                                              means: Matrix(rows: k, columns: means.columns) { i, j in means[order[i], j] },
-                                             covariances: order.map { covariances[$0] })
+                                             covariances: order.map { covariances[$0] }, covarianceType: covarianceType)
         copy.meanLogLikelihood = meanLogLikelihood
         copy.converged = converged
         copy.iterations = iterations

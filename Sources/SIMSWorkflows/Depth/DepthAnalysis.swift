@@ -12,8 +12,10 @@ public struct DepthAnalysis: Sendable {
     public var processed: [ContiguousArray<Double>]
     /// Cycles excluded by normalization (zero reference).
     public var excludedCycles: Int
-    /// Interfaces of every analysed ion, in time order per ion.
+    /// Interfaces of every analysed ion after its surface transient, in time order per ion.
     public var interfaces: [Interface]
+    /// The surface transients (pre-equilibrium first cycles) of the analysed ions that have one.
+    public var transients: [SurfaceTransient]
     /// The detected layer sequence.
     public var layers: LayerSequence
     /// Depth (nm) at each cycle, when a depth scale was given.
@@ -67,6 +69,7 @@ public struct DepthAnalysis: Sendable {
         // Interfaces are found on the raw counts of each ion (normalization can create artificial steps where
         // the total changes at an interface), then reported in time.
         let raw = wanted.map { ion in profile.column(named: ion)!.values }
+        transients = zip(wanted, raw).compactMap { settings.detector.surfaceTransient(time: time, signal: $1, ion: $0) }
         interfaces = zip(wanted, raw).flatMap { settings.detector.detect(time: time, signal: $1, ion: $0) }
         layers = LayerSequence(interfaces: interfaces, time: time,
                                columns: wanted.map { profile.column(named: $0)! })

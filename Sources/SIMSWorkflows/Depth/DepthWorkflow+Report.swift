@@ -17,6 +17,7 @@ extension DepthWorkflow {
             smoothing \(settings.smoothing), \(scaleText). Interfaces are the 50 % crossings between plateaus of the raw \
             counts, widths the 16–84 % distance; layers are named by the ion that is highest relative to its own maximum.
             """)
+        transientSummary(result, into: &section)
         var layerRows: [[String]] = []
         for analysis in result.analyses {
             for (index, layer) in analysis.layers.layers.enumerated() {
@@ -52,6 +53,26 @@ extension DepthWorkflow {
             section.file(base + "_raw.svg", label: "\(analysis.name): raw counts")
         }
         return section
+    }
+
+    /// The surface transients: one sentence and one row per profile that has any.
+    func transientSummary(_ result: Result, into section: inout ReportSection) {
+        let affected = result.analyses.filter { !$0.transients.isEmpty }
+        guard !affected.isEmpty else { return }
+        section.paragraph("""
+            Surface transient: in \(affected.count) of \(result.analyses.count) profile(s) the first cycles of some ions lie outside \
+            the range of every later cycle (the surface is not yet at sputter equilibrium). They are reported on their own \
+            and excluded from interface detection, so that edges below the transient's level are found.
+            """)
+        let rows = affected.map { analysis -> [String] in
+            let longest = analysis.transients.max { $0.cycleCount < $1.cycleCount }!
+            let strongest = analysis.transients.filter { $0.kind == .spike }.compactMap(\.magnitude).max()
+            let depth = analysis.scale.map { Self.short($0.depth(atTime: longest.endTime)) } ?? ""
+            return [analysis.name, "\(analysis.transients.count) of \(analysis.ions.count)", "\(longest.cycleCount)", Self.short(longest.endTime), depth,
+                    strongest.map { Self.short($0) + "×" } ?? ""]
+        }
+        section.table("Surface transients", header: ["profile", "ions", "longest (cycles)", "ends at (s)", "ends at (nm)", "strongest spike (× the rest's maximum)"],
+                      rows: rows, csv: "results/surface_transients.csv")
     }
 
     /// A number with at most 4 significant decimals for tables.

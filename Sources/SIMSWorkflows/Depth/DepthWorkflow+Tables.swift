@@ -35,6 +35,16 @@ extension DepthWorkflow {
         }
         try interfaces.write(to: output.results("interfaces.csv"))
 
+        var transients = CSVTable(header: ["profile", "ion", "kind", "cycles", "end_s", "end_nm", "extreme_counts", "level_after_counts", "rest_extreme_counts", "magnitude"])
+        for analysis in result.analyses {
+            for transient in analysis.transients {
+                transients.append([.text(analysis.name), .text(transient.ion), .text(transient.kind.rawValue), .integer(transient.cycleCount),
+                                   .number(transient.endTime), .optional(analysis.scale?.depth(atTime: transient.endTime)),
+                                   .number(transient.extremeLevel), .number(transient.levelAfter), .number(transient.restLevel), .optional(transient.magnitude)])
+            }
+        }
+        try transients.write(to: output.results("surface_transients.csv"))
+
         var layers = CSVTable(header: ["profile", "layer", "start_s", "end_s", "start_nm", "end_nm", "dominant_ions", "ion", "integrated_counts"])
         for analysis in result.analyses {
             for (index, layer) in analysis.layers.layers.enumerated() {
@@ -55,7 +65,7 @@ extension DepthWorkflow {
             }
         }
         try damage.write(to: output.results("damage.csv"))
-        result.record.outputs += ["results/interfaces.csv", "results/layers.csv", "results/damage.csv"]
+        result.record.outputs += ["results/interfaces.csv", "results/surface_transients.csv", "results/layers.csv", "results/damage.csv"]
 
         for (sample, average) in result.replicates {
             let ions = average.mean.keys.sorted()

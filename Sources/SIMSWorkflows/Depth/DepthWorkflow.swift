@@ -37,6 +37,10 @@ public struct DepthWorkflow: Sendable {
         record.set("replicate grouping", settings.grouping.rawValue)
         if let summary = inputs.leftOutSummary { record.warn(summary) }
         record.set("dead-time correction", settings.primaryPulsesPerCycle.map { "N = \($0) primary pulses per cycle" } ?? "none")
+        // A byte-identical copy of an export (one file in two data folders) is one crater, not two replicates.
+        var inputs = inputs
+        inputs.files = IdenticalInputs.firstOccurrences(inputs.files, files: { $0.isVolume ? [] : [$0.path] }, name: \.path,
+                                                        record: &record)
         var analyses: [DepthAnalysis] = []
         for (index, file) in inputs.files.enumerated() {
             progress.report(task: "depth profiles", completed: index, total: inputs.files.count)

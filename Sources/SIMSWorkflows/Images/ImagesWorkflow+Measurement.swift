@@ -46,9 +46,12 @@ extension ImagesWorkflow {
         for image in rawIons {
             var prepared = try prepare(image, options)
             if options.align {
+                // Estimated and applied on the same (binned, smoothed) grid the ratios are computed on.
                 let shift = try ShiftEstimation().fit(reference: reference, moving: prepared)
-                result.shifts.append((sample, raw.measurement, image.ion, shift.dx, shift.dy))
-                if shift.dx != 0 || shift.dy != 0 {
+                result.shifts.append((sample, raw.measurement, image.ion, shift))
+                if let refusal = shift.refusal {
+                    result.record.warn("\(sample)/\(raw.measurement) \(image.ion): alignment shift (\(shift.dx), \(shift.dy)) px at bin \(options.binning) not applied: \(refusal.rawValue) (peak \(CSVTable.format(shift.peakHeight)), \(CSVTable.format((shift.significance * 10).rounded() / 10)) σ); the image is used as measured")
+                } else if shift.dx != 0 || shift.dy != 0 {
                     let moved = prepared.shifted(dx: -shift.dx, dy: -shift.dy)
                     prepared = moved.image
                     var mask = exclusion ?? ContiguousArray(repeating: false, count: prepared.pixelCount)

@@ -49,8 +49,12 @@ extension ImagesWorkflow {
             result.record.outputs.append("results/roi_stats.csv")
         }
         if !result.shifts.isEmpty {
-            var table = CSVTable(header: ["sample", "measurement", "ion", "dx_px", "dy_px"])
-            for s in result.shifts { table.append([.text(s.sample), .text(s.measurement), .text(s.ion), .integer(s.dx), .integer(s.dy)]) }
+            var table = CSVTable(header: ["sample", "measurement", "ion", "dx_px", "dy_px", "binning", "peak_height", "peak_significance_sd", "applied"])
+            for s in result.shifts {
+                table.append([.text(s.sample), .text(s.measurement), .text(s.ion), .integer(s.estimate.dx), .integer(s.estimate.dy),
+                              .integer(options.binning), .number(s.estimate.peakHeight), .number(s.estimate.significance),
+                              .text(s.estimate.refusal.map { "no: " + $0.rawValue } ?? "yes")])
+            }
             try table.write(to: folder.results("image_shifts.csv"))
             result.record.outputs.append("results/image_shifts.csv")
         }

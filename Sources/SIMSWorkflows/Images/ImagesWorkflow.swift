@@ -19,8 +19,8 @@ public enum ImagesWorkflow {
         public var rows: [ImageStatisticsRow]
         /// Per-ROI rows (sample, measurement, ion, statistics).
         public var regions: [(sample: String, measurement: String, ion: String, statistics: RegionStatistics)]
-        /// Shifts applied by alignment (sample, measurement, ion, dx, dy).
-        public var shifts: [(sample: String, measurement: String, ion: String, dx: Int, dy: Int)]
+        /// Shifts estimated by alignment on the analysis grid (after binning), applied or refused.
+        public var shifts: [(sample: String, measurement: String, ion: String, estimate: ShiftEstimation.Estimate)]
         /// The polarity analysed when the image sets were split or one polarity selected (`nil`: all as they were).
         public var polarity: Polarity? = nil
         /// When the study held both polarities: the other polarity's run (this one is the first, negative).
@@ -47,6 +47,10 @@ public enum ImagesWorkflow {
             throw SIMSError(.empty, "no image set found in the study", file: options.root,
                             expected: "ROOT/<sample>/ with IONTOF image exports '<measurement> (<id>) - <ion>.txt', .bif6 or .imzML")
         }
+        // An image set copied whole (every file byte-identical) is one measurement, not two spots of a sample.
+        var identical = RunRecord(command: "images")
+        work = IdenticalInputs.firstOccurrences(work, files: \.source.files, name: { "\($0.sample)/\($0.source.measurement)" },
+                                                record: &identical)
         // A name that no image set holds (in any notation) is a usage error naming the nearest names.
         let known = Array(Set(work.flatMap(\.source.ionNames))).sorted()
         if !known.isEmpty {
@@ -70,6 +74,7 @@ public enum ImagesWorkflow {
         }
         if plan.count == 1 {
             var record = RunRecord(command: "images", arguments: options.arguments)
+            record.adopt(identical)
             if let summary = study.leftOutSummary { record.warn(summary) }
             let selected = plan[0].map { p in work.filter { $0.source.polarity == nil || $0.source.polarity == p } } ?? work
             if plan[0] != nil, selected.count < work.count {
@@ -85,6 +90,7 @@ public enum ImagesWorkflow {
             var sub = options.restricted(to: p)
             sub.output = try folder.subfolder(p.rawValue).path
             var record = RunRecord(command: "images", arguments: options.arguments)
+            record.adopt(identical)
             record.parentReport = "../report.html"
             if let summary = study.leftOutSummary { record.warn(summary) }
             var part = try run(sub, work: work.filter { $0.source.polarity == nil || $0.source.polarity == p }, peaks: peaks, record: record, progress: progress)
@@ -108,7 +114,10 @@ public enum ImagesWorkflow {
         record.set("minimum reference (counts)", CSVTable.format(options.minimumReference))
         record.set("binning", "\(options.binning)x\(options.binning)")
         record.set("Gaussian smoothing sigma (px)", options.smoothingSigma.map(CSVTable.format) ?? "none")
-        record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
+        let estimator = ShiftEstimation()
+        record.set("alignment", options.align
+                   ? "phase correlation to the reference image on the analysis grid (bin \(options.binning)); applied when the peak is ≥ \(CSVTable.format(estimator.minimumSignificance)) σ above the correlation surface and the shift ≤ \(CSVTable.format(estimator.maximumFraction * 100)) % of the field of view"
+                   : "none")
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)

@@ -58,8 +58,14 @@ enum PCAOutputs {
             }
             try save(table, "clusters.csv")
             if !r.bic.isEmpty {
-                var bic = CSVTable(header: ["k", "bic"])
-                for (index, value) in r.bic.enumerated() { bic.append([.integer(index + 1), .number(value)]) }
+                var bic = CSVTable(header: ["k", "bic", "covariance", "eligible", "chosen"])
+                // The selection rule: the lowest BIC among the eligible fits.
+                let eligibility = r.bic.indices.map { $0 < r.bicEligible.count ? r.bicEligible[$0] : true }
+                let chosen = r.bic.indices.filter { eligibility[$0] }.min { r.bic[$0] < r.bic[$1] }.map { $0 + 1 }
+                for (index, value) in r.bic.enumerated() {
+                    bic.append([.integer(index + 1), .number(value), .text(r.clusterCovariance.rawValue),
+                                .text(eligibility[index] ? "yes" : "no: a cluster holds < 2 spots"), .text(index + 1 == chosen ? "yes" : "no")])
+                }
                 try save(bic, "clusters_bic.csv")
             }
         }

@@ -21,7 +21,8 @@ enum PCAReport {
         s.table("Most important peaks (up to 8 per component)", header: ["component", "peak", "loading"], rows: rows, csv: "results/important_peaks.csv")
         if let clusters = r.clusters {
             let counts = Dictionary(grouping: clusters, by: { $0 }).mapValues(\.count)
-            s.paragraph("Gaussian-mixture clustering of the scores (full covariance\(r.bic.isEmpty ? "" : ", k chosen by BIC")): " +
+            let search = r.bic.isEmpty ? "" : ", k = 1…\(r.bic.count) compared by BIC, the lowest chosen (results/clusters_bic.csv)"
+            s.paragraph("Gaussian-mixture clustering of the scores (\(r.clusterCovariance.rawValue) covariance\(search)): " +
                         counts.keys.sorted().map { "cluster \($0 + 1): \(counts[$0]!) spots" }.joined(separator: ", ") + ".")
         }
         if options.plots {

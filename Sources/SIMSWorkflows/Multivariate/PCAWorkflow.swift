@@ -31,6 +31,10 @@ public enum PCAWorkflow {
         public var kMeansClusters: [Int]?
         /// BIC for k = 1… when k was chosen automatically.
         public var bic: [Double]
+        /// Per k in ``bic``: whether the fit could be chosen (every cluster holds ≥ 2 spots).
+        public var bicEligible: [Bool] = []
+        /// Covariance form of the Gaussian mixture.
+        public var clusterCovariance: GaussianMixture.CovarianceType = .full
         /// The polarity analysed when the study was split or one polarity selected (`nil`: the study as it was).
         public var polarity: Polarity? = nil
         /// When the study held both polarities: the other polarity's run (this one is the first, negative).
@@ -154,29 +158,32 @@ public enum PCAWorkflow {
         record.set("centering", centering ? "yes" : "no (Poisson scaling)")
         let model = try PCA(components: components, centering: centering).fit(scaled)
 
-        var clusters: [Int]? = nil, kmeans: [Int]? = nil, bic: [Double] = []
+        var clusters: [Int]? = nil, kmeans: [Int]? = nil, bic: [Double] = [], eligible: [Bool] = []
         let pointsForClustering = model.scores
+        let search = clusterSearch(points: pointsForClustering.rows, dimensions: pointsForClustering.columns,
+                                   samples: Set(samples).count, maximum: options.clustering)
         switch options.clustering {
         case .none: break
         case .count(let k):
             guard k >= 1, k <= data.rows else { throw .invalidArgument("number of clusters out of range", found: "\(k)", expected: "1…\(data.rows)") }
-            let gmm = try GaussianMixture(components: k, seed: options.seed).fit(pointsForClustering)
-            clusters = gmm.predict(pointsForClustering)
+            var mixture = GaussianMixture(components: k, seed: options.seed)
+            mixture.covarianceType = search.covariance
+            clusters = try mixture.fit(pointsForClustering).predict(pointsForClustering)
             kmeans = try KMeans(clusters: k, seed: options.seed).fit(pointsForClustering).labels
-            record.set("clusters", "\(k)")
-        case .automatic(let maximum):
-            // Each component needs more points than parameters for a meaningful BIC; cap k accordingly.
-            let d = pointsForClustering.columns
-            let perComponent = d * (d + 1) / 2 + d + 1
-            let cap = max(1, min(maximum, data.rows / max(perComponent, 1)))
-            let selection = try GaussianMixture(components: 1, seed: options.seed).selectingComponents(upTo: cap, data: pointsForClustering)
+            record.set("clusters", "\(k) (Gaussian mixture, \(search.covariance.rawValue) covariance)")
+        case .automatic:
+            var mixture = GaussianMixture(components: 1, seed: options.seed)
+            mixture.covarianceType = search.covariance
+            let selection = try mixture.selectingComponents(upTo: search.largest, data: pointsForClustering, minimumComponentSize: 2)
             bic = selection.bic
+            eligible = selection.eligible
             clusters = selection.model.predict(pointsForClustering)
             kmeans = try KMeans(clusters: selection.model.componentCount, seed: options.seed).fit(pointsForClustering).labels
-            record.set("clusters", "\(selection.model.componentCount) (BIC over k = 1…\(cap))")
+            record.set("clusters", "\(selection.model.componentCount) (lowest BIC over k = 1…\(search.largest), \(search.covariance.rawValue) covariance)")
         }
         var result = Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
-                            model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic)
+                            model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic, bicEligible: eligible,
+                            clusterCovariance: search.covariance)
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force,
                                       reading: [options.root] + [options.peakList, options.inputsSpreadsheet].compactMap { $0 })
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)

@@ -160,15 +160,29 @@ enum SpectraOutputs {
     static func testTable(_ tests: [SampleComparison], table: PeakAreaTable, normalization: PeakNormalization) -> CSVTable {
         var csv = CSVTable(header: ["normalization", "peak_index", "assignment", "sample_a", "sample_b", "n_a", "n_b",
                                     "welch_t", "welch_df", "welch_p", "welch_p_bh", "mann_whitney_u", "mann_whitney_p",
-                                    "mann_whitney_p_bh", "mann_whitney_method", "hedges_g"])
+                                    "mann_whitney_p_bh", "mann_whitney_method", "hedges_g", "welch_note"])
         for test in tests {
             let peak = table.peaks[test.peak]
             csv.append([.text(normalization.rawValue), .integer(peak.index), .text(peak.label), .text(test.first), .text(test.second),
-                        .integer(test.firstCount), .integer(test.secondCount), .optional(test.welch?.t),
+                        .integer(test.firstCount), .integer(test.secondCount), welchT(test.welch),
                         .optional(test.welch?.degreesOfFreedom), .optional(test.welch?.p), .optional(test.welchAdjustedP),
                         .optional(test.mannWhitney?.u), .optional(test.mannWhitney?.p), .optional(test.mannWhitneyAdjustedP),
-                        test.mannWhitney.map { .text($0.method.rawValue) } ?? .empty, .optional(test.hedgesG)])
+                        test.mannWhitney.map { .text($0.method.rawValue) } ?? .empty, .optional(test.hedgesG),
+                        .text(welchNote(test))])
         }
         return csv
+    }
+
+    /// Welch's t as SciPy writes it: `inf`/`-inf` when both samples are constant but differ, empty when undefined.
+    static func welchT(_ welch: WelchTTest?) -> CSVTable.Cell {
+        guard let t = welch?.t else { return .empty }
+        return t.isInfinite ? .text(t > 0 ? "inf" : "-inf") : .number(t)
+    }
+
+    /// Why Welch's test is undefined or degenerate for a comparison; empty when it is an ordinary test.
+    static func welchNote(_ test: SampleComparison) -> String {
+        if let degeneracy = test.welch?.degeneracy { return degeneracy.rawValue }
+        if test.welch == nil { return "a sample has fewer than 2 values: no test" }
+        return ""
     }
 }

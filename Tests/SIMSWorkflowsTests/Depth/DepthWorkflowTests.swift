@@ -45,7 +45,8 @@ private func twoLayerProfile(t0: Double, noiseSeed: UInt64) throws(SIMSError) ->
 extension DepthWorkflowTests {
     @Test func syntheticReplicatesGiveInterfacesLayersAndABand() throws {
         let folder = try TemporaryFolder()
-        for name in ["I1a_S_x-C1", "I1b_S_x-C2", "I1c_S_x-C3"] { try folder.write("", to: "in/\(name).txt") }
+        // Distinct placeholder contents: byte-identical inputs would be one measurement (counted once).
+        for name in ["I1a_S_x-C1", "I1b_S_x-C2", "I1c_S_x-C3"] { try folder.write(name, to: "in/\(name).txt") }
         var workflow = DepthWorkflow(settings: {
             var s = DepthSettings()
             s.scale = .layerRates([1.0, 0.5])
@@ -73,7 +74,7 @@ extension DepthWorkflowTests {
 
     @Test func aCorruptProfileIsSkippedAndReported() throws {
         let folder = try TemporaryFolder()
-        for name in ["good", "bad"] { try folder.write("", to: "in/\(name).txt") }
+        for name in ["good", "bad"] { try folder.write(name, to: "in/\(name).txt") }
         var workflow = DepthWorkflow(settings: DepthSettings())
         workflow.read = { path throws(SIMSError) in
             if path.hasSuffix("bad.txt") { throw SIMSError.malformed("not a number", file: path, line: 7, found: "x", expected: "a number") }

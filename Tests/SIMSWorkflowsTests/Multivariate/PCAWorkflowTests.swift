@@ -49,6 +49,30 @@ struct PCAWorkflowTests {
         #expect(important.split(separator: "\n").count == expectedCount + 1)
     }
 
+    @Test("automatic clustering compares k = 1…3 (3 samples) by BIC and finds the three groups")
+    func clusterCountByBIC() throws {
+        // Before #21 the BIC search was capped at k = 1 here (full covariance needs 15 spots per cluster in 4
+        // dimensions) and the report said "k chosen by BIC: 1 cluster" of three separate groups.
+        let (data, samples, spots, peaks) = Self.study()
+        let folder = try TemporaryFolder()
+        var options = PCAOptions(root: folder.path, output: folder.file("out"))
+        options.components = .count(4)
+        options.plots = false
+        let result = try PCAWorkflow.analyze(data: data, samples: samples, spots: spots, peaks: peaks, options: options,
+                                             record: RunRecord(command: "pca"))
+        #expect(result.bic.count == 3)
+        #expect(result.clusterCovariance == .spherical)
+        #expect(result.bic[2] < result.bic[0] && result.bic[2] < result.bic[1], "\(result.bic)")
+        let clusters = try #require(result.clusters)
+        for s in 0..<3 { #expect(Set(clusters[(s * 6)..<(s * 6 + 6)]).count == 1) }
+        #expect(Set(clusters).count == 3)
+        let table = try String(contentsOfFile: folder.file("out/results/clusters_bic.csv"), encoding: .utf8)
+        let lines = table.split(separator: "\n")
+        #expect(lines.count == 4 && lines[0] == "k,bic,covariance,eligible,chosen")
+        #expect(lines[3].hasPrefix("3,") && lines[3].hasSuffix(",spherical,yes,yes"))
+        #expect(lines[1].hasSuffix(",no") && lines[2].hasSuffix(",no"))
+    }
+
     @Test("an all-zero matrix is a clear error, not a silent zero PCA")
     func zero() throws {
         let (_, samples, spots, peaks) = Self.study()
