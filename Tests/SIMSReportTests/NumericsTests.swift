@@ -44,6 +44,8 @@ struct NiceTicksTests {
         #expect(NiceTicks.logLabel(1e6) == "10<sup>6</sup>")
         #expect(NiceTicks.logLabel(1e-5) == "10<sup>\u{2212}5</sup>")
         #expect(NiceTicks.logLabel(2e6) == "2 × 10<sup>6</sup>")
+        #expect(NiceTicks.logLabels([1000, 10000, 1e5]) == ["10<sup>3</sup>", "10<sup>4</sup>", "10<sup>5</sup>"])
+        #expect(NiceTicks.logLabels([1, 10, 100]) == ["1", "10", "100"])
     }
 
     @Test("Log ticks cover whole decades, with 2 and 5 for short spans")

@@ -82,6 +82,10 @@ final class TextEngine: @unchecked Sendable {
     func width(of markup: String, size: Double, bold: Bool) -> Double {
         let key = WidthKey(text: markup, font: FontKey(size: size, bold: bold))
         if let w = widths[key] { return w }
+        // Rendering leaves the context with the last text's device transformation (scale, rotation); layout
+        // widths must not depend on which figure this engine drew last.
+        pango_context_set_matrix(context, nil)
+        pango_layout_context_changed(layout)
         let w = layout(markup, size: size, bold: bold).width
         if widths.count > 20_000 { widths.removeAll(keepingCapacity: true) }
         widths[key] = w

@@ -108,6 +108,18 @@ public enum NiceTicks {
         return (m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m)) + " × " + power(exponent)
     }
 
+    /// Labels of one log axis in one style: all plain when every tick lies in 0.001 … 10000, otherwise every
+    /// tick as a power of ten (`10<sup>4</sup>` beside `10<sup>5</sup>`, never `10000` beside `10⁵`).
+    public static func logLabels(_ ticks: [Double]) -> [String] {
+        guard ticks.contains(where: { $0 < 1e-3 || $0 >= 1e5 }) else { return ticks.map(logLabel) }
+        return ticks.map { value in
+            let exponent = Int(floor(log10(value) + 1e-9))
+            let m = ((value / pow(10, Double(exponent))) * 10).rounded() / 10
+            if m == 1 { return power(exponent) }
+            return (m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m)) + " × " + power(exponent)
+        }
+    }
+
     /// `10<sup>n</sup>` with a typographic minus.
     static func power(_ exponent: Int) -> String { "10<sup>" + minus(String(exponent)) + "</sup>" }
 

@@ -116,7 +116,7 @@ struct PlotFrame {
             let t = NiceTicks.log(options.range?.lowerBound ?? data.lowerBound, options.range?.upperBound ?? data.upperBound)
             let domain = options.range ?? t.domain
             let ticks = t.ticks.filter { $0 >= domain.lowerBound * (1 - 1e-9) && $0 <= domain.upperBound * (1 + 1e-9) }
-            return (domain, ticks.map { ($0, NiceTicks.logLabel($0)) })
+            return (domain, Array(zip(ticks, NiceTicks.logLabels(ticks))))
         }
     }
 
