@@ -13,5 +13,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchTortuosityCommand.self,
             BenchUnmixCommand.self,
             BenchDepthCommand.self,
+            BenchWorkflowsCommand.self,
         ])
 }
