@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "sims", targets: ["sims"]),
         .library(name: "SIMSKit", targets: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
         ]),
     ],
     dependencies: [
@@ -22,8 +22,6 @@ let package = Package(
     targets: [
         // System zlib (Debian zlib1g-dev): deflate for PNG, inflate for xlsx/imzML helpers.
         .systemLibrary(name: "CSIMSZlib", path: "Sources/CSIMSZlib", providers: [.apt(["zlib1g-dev"])]),
-        // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
-        // symmetric eigendecomposition, QR (docs/multivariate.md says why).
         // System cairo + Pango (Debian libcairo2-dev, libpango1.0-dev): the figure back end (PNG and PDF surfaces,
         // text laid out by Pango). docs/plotting.md says why.
         .systemLibrary(name: "CSIMSCairo", path: "Sources/CSIMSCairo", pkgConfig: "pangocairo",
@@ -31,6 +29,8 @@ let package = Package(
         // libpng's write API behind a C setjmp frame (Debian libpng-dev, pulled in by libcairo2-dev): fast PNG
         // encoding of figures and ion images (level 1, SUB filter, run-length strategy; docs/performance.md).
         .target(name: "CSIMSPNG", path: "Sources/CSIMSPNG", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("z")]),
+        // System OpenBLAS + LAPACKE (Debian libopenblas-dev, liblapacke-dev): dense products, Gram matrix,
+        // symmetric eigendecomposition, QR (docs/multivariate.md says why).
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
@@ -44,14 +44,19 @@ let package = Package(
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
+        .target(name: "SIMSMicrostructure", dependencies: ["SIMSCore", "SIMSAnalysis", "SIMSMultivariate"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSSimulator", "SIMSReport",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport",
+        ]),
+        // `sims bench …`: data generators, Python-reference runners, JSON results. Not in the SIMSKit library.
+        .target(name: "SIMSBenchmarks", dependencies: [
+            "SIMSCore", "SIMSFormats", "SIMSAnalysis", "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSWorkflows",
         ]),
         .executableTarget(name: "sims", dependencies: [
-            "SIMSWorkflows",
+            "SIMSWorkflows", "SIMSBenchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,8 +67,12 @@ let package = Package(
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
+        // Package.swift's target graph against the layer table of docs/architecture.md.
+        .testTarget(name: "SIMSKitLayoutTests", dependencies: ["SIMSTestSupport"]),
     ]
 )

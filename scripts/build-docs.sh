@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_modules=(SIMSCore SIMSFormats SIMSChemistry SIMSAnalysis SIMSMultivariate SIMSSimulator SIMSReport SIMSWorkflows)
+all_modules=(SIMSCore SIMSFormats SIMSChemistry SIMSAnalysis SIMSMultivariate SIMSMicrostructure SIMSSimulator SIMSReport SIMSWorkflows)
 if [ "$#" -gt 0 ]; then modules=("$@"); else modules=("${all_modules[@]}"); fi
 
 docc="${DOCC:-}"

@@ -5,5 +5,6 @@
 @_exported import SIMSChemistry
 @_exported import SIMSAnalysis
 @_exported import SIMSMultivariate
+@_exported import SIMSMicrostructure
 @_exported import SIMSSimulator
 @_exported import SIMSReport

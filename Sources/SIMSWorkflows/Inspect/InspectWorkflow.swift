@@ -33,7 +33,7 @@ public enum InspectWorkflow {
 
     /// `path` itself when it is not a folder, else the files below it: sorted, without hidden files and without
     /// `.ibd` files whose imzML sits beside them (the imzML summary covers them).
-    static func files(in path: String) -> [String] {
+    public static func files(in path: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
               let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }

@@ -4,16 +4,16 @@ import SIMSAnalysis
 public struct MicrostructureSettings: Sendable {
     /// How pixels are assigned to phases.
     public enum Method: String, Sendable, CaseIterable {
-        /// Marker-ion shares with Otsu thresholds (``PhaseSegmentation``).
+        /// Marker-ion shares with Otsu thresholds (`PhaseSegmentation`).
         case threshold
         /// k-means (SIMSMultivariate ``KMeans``) on topography-free features: the per-pixel phase composition from
         /// marker counts ÷ their phase levels, and the total relative to that composition and to the local yield
-        /// background (``MultichannelSegmentation``).
+        /// background (`MultichannelSegmentation`).
         case kmeans
         /// Gaussian mixture on the same features (SIMSMultivariate ``GaussianMixture``).
         case gmm
         /// Linear unmixing of every ion image into phase amounts, a repeated phase name adding an interphase
-        /// component calibrated by closure (``PhaseUnmixing``).
+        /// component calibrated by closure (`PhaseUnmixing`).
         case unmix
     }
 
@@ -28,7 +28,7 @@ public struct MicrostructureSettings: Sendable {
     /// per voxel in 3-D).
     public static let automaticSmoothingCounts = 70.0
     /// Scale (σ in pixels) of the local yield (topography) background against which `low-total` pores are judged
-    /// (``YieldBackground``; all methods); 0: one global level per phase (flat sample).
+    /// (`YieldBackground`; all methods); 0: one global level per phase (flat sample).
     public var backgroundSigma: Double = 8
     /// Islands smaller than this many pixels (voxels) are merged into their surroundings.
     public var minimumIslandVoxels: Int = 4

@@ -3,7 +3,7 @@ import SIMSAnalysis
 import SIMSFormats
 
 /// The pipeline behind `sims microstructure`: read ion images (IONTOF ASCII sets, BIF6, imzML), segment them into
-/// the named phases, compute ``MicrostructureMetrics``, and write tables, label images and plots.
+/// the named phases, compute `MicrostructureMetrics`, and write tables, label images and plots.
 ///
 /// Each measurement is analysed as a 2-D image, or, with ``MicrostructureSettings/stack``, all measurements are the
 /// planes of one volume. A measurement that cannot be read or segmented is recorded in the ``RunRecord`` and the

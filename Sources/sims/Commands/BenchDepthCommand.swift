@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench depth`: reading and analysing depth profiles vs a NumPy port (see `docs/performance.md`).

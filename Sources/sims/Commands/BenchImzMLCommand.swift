@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench imzml`: peak-image extraction speed and memory on a large simulated processed imzML.

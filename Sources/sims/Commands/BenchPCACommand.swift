@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench pca`: PCA speed vs scikit-learn (see `docs/performance.md`).

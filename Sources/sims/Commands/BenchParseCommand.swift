@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench parse`: spectrum parsing throughput vs NumPy (see `docs/performance.md`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench spectra`: peak integration speed vs NumPy (see `docs/performance.md`).

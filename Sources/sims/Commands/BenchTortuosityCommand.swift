@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SIMSAnalysis
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench tortuosity`: τ of a 256³ random pore volume — time and peak memory — and SciPy on a smaller volume.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench unmix`: the phase unmixing of the simulated 3-D cathode stack against the threshold segmentation and a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// What every `sims bench` subcommand shares.

@@ -1,5 +1,5 @@
 import Testing
-@testable import SIMSAnalysis
+@testable import SIMSMicrostructure
 
 @Suite("Tortuosity factor and effective diffusivity")
 struct TortuosityTests {

@@ -1,5 +1,5 @@
 import Foundation
-import SIMSAnalysis
+import SIMSMicrostructure
 
 /// Small labelled media built in code for the microstructure tests.
 enum Media {

@@ -1,7 +1,9 @@
+import SIMSAnalysis
+
 /// Per-pixel scores of ion-marked phases from their smoothed marker-ion images — shared by the threshold
-/// segmentation (``PhaseSegmentation``) and the clustering features of the workflow.
+/// segmentation (``PhaseSegmentation``) and the clustering features (``MultichannelSegmentation``).
 ///
-/// - ``shareScores()``: mean over a phase's markers of the share rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (``PixelNormalization``)
+/// - ``shareScores()``: mean over a phase's markers of the share rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (`PixelNormalization`)
 ///   divided by its 99th percentile — about 1 in the pure phase, whatever the ion's yield.
 /// - ``fractionScores(assignment:)``: mean over the markers of count ÷ level, the level being the median smoothed
 ///   count over the pixels assigned to the phase — the estimated area fraction of the phase in the pixel, free of
@@ -88,7 +90,7 @@ public struct MarkerScores: Sendable {
         }
     }
 
-    /// The `q`-quantile of `values` (linear interpolation, NumPy's default; ``SampleSummary/quantile(sorted:_:)``);
+    /// The `q`-quantile of `values` (linear interpolation, NumPy's default; `SampleSummary.quantile(sorted:_:)`);
     /// 0 when empty.
     public static func quantile(_ values: some Collection<Double>, _ q: Double) -> Double {
         values.isEmpty ? 0 : SampleSummary.quantile(sorted: values.sorted(), q)

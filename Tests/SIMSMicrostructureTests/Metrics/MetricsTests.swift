@@ -1,5 +1,5 @@
 import Testing
-@testable import SIMSAnalysis
+@testable import SIMSMicrostructure
 
 @Suite("Microstructure metrics: fractions, interfaces, components, particle sizes")
 struct MetricsTests {

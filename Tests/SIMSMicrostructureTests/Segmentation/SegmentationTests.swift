@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SIMSAnalysis
+import SIMSAnalysis
+@testable import SIMSMicrostructure
 
 /// `Tests/Reference/segmentation_reference.json` (scikit-image Otsu/multi-Otsu, SciPy gaussian_filter).
 private struct SegmentationReference: Decodable {

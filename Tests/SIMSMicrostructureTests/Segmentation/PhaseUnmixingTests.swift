@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import SIMSAnalysis
 import SIMSSimulator
-@testable import SIMSWorkflows
+@testable import SIMSMicrostructure
 
 /// Discs of phase A in a matrix B with a thin shell C (0.4 px, never pure in a pixel) around every disc, imaged with
 /// Poisson counts: the shape of a cathode with its CEI. Sub-pixel area fractions from 8 × 8 samples per pixel.
@@ -81,22 +82,5 @@ struct PhaseUnmixingTests {
         #expect(throws: SIMSError.self) { try PhaseUnmixing(rules: rules(["A=NiO2-", "B=XeF-"])).fit(image.channels) }
         #expect(throws: SIMSError.self) { try PhaseUnmixing(rules: rules(["A=NiO2-", "B=S-", "B=S-"])).fit(image.channels) }
         #expect(throws: SIMSError.self) { try PhaseUnmixing(rules: rules(["A=NiO2-"])).fit(image.channels) }
-    }
-}
-
-@Suite("sims bench unmix")
-struct UnmixingBenchmarkTests {
-    @Test("a small stack: both segmentations timed, the CEI calibrated, the report complete")
-    func smallStack() throws {
-        var options = UnmixingBenchmark.Options()
-        options.raster = 32
-        options.planes = 8
-        options.numpy = false
-        let report = try UnmixingBenchmark.run(options)
-        #expect(report.voxels == 32 * 32 * 8 && report.ions == 8)
-        #expect(report.thresholdSeconds > 0 && report.unmixingSeconds > 0)
-        #expect(report.interphaseLevel > 0 && report.interphaseLevelRelativeError.isFinite)
-        #expect(abs(report.sigma - 0.69) < 0.05, "automatic σ \(report.sigma) at the preset dose")
-        #expect(report.numpySeconds == nil)
     }
 }

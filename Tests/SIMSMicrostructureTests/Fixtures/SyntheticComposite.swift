@@ -1,4 +1,5 @@
 import SIMSAnalysis
+import SIMSMicrostructure
 
 /// Deterministic MicrostructureRandom generator for test media.
 struct MicrostructureRandom {

@@ -1,3 +1,5 @@
+import SIMSAnalysis
+
 /// The smooth, multiplicative yield background of an image or volume: topography (height, local incidence angle,
 /// shadowing, extraction-field distortion) scales every ion of a pixel alike, slowly across the field.
 ///

@@ -10,7 +10,7 @@ extension PhaseUnmixing {
     /// regressed on the smoothed specific-marker images of all components, yᵢ ≈ Σ_c k_{c,i} x_c — exact in expectation,
     /// since each specific marker is proportional to its component's amount. The regressors carry counting noise, which
     /// biases ordinary least squares towards zero; the normal matrix is corrected by the known noise, XᵀX − diag(Σ Var x_c)
-    /// with Var from the counts (``GaussianFilter/countingVariance(of:width:height:depth:)``; errors-in-variables
+    /// with Var from the counts (`GaussianFilter.countingVariance(of:width:height:depth:)`; errors-in-variables
     /// method of moments, Fuller, Measurement Error Models, Wiley 1987, Sec. 1.2). Direction_j,i = max(k_{j,i}, 0), 1
     /// at m_j.
     ///

@@ -1,6 +1,8 @@
 import Foundation
 import SIMSAnalysis
+import SIMSMicrostructure
 import SIMSSimulator
+import SIMSWorkflows
 
 /// `sims bench unmix`: time and peak memory of the phase unmixing (``PhaseUnmixing``) and of the threshold
 /// segmentation on the simulator's 3-D cathode stack (volume preset: 64 × 64 pixels × 24 planes, 5 scans), and in the

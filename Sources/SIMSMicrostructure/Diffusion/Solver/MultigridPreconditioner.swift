@@ -1,3 +1,5 @@
+import SIMSMultivariate
+
 /// The kernels a level of the multigrid V-cycle provides (``VoxelOperator`` for the voxels, ``CoarseGrid`` above).
 ///
 /// Colours: a cell or voxel (x, y, z) has colour (x + y + z) mod 2; the 7-point operator only couples different
@@ -115,7 +117,7 @@ struct DenseCholesky {
     /// Cell of each row.
     private let cells: [Int]
     /// L Lᵀ of the coarsest operator.
-    private let factor: CholeskyFactor
+    private let factor: CholeskyDecomposition
 
     init(_ grid: CoarseGrid) {
         var cells: [Int] = []
@@ -150,13 +152,12 @@ struct DenseCholesky {
         }
         self.cells = cells
         // The matrix is SPD; a non-positive pivot (rounding only) is clamped, which keeps L Lᵀ positive definite.
-        factor = CholeskyFactor(symmetric: a, size: n, clampingPivots: true)!
+        factor = try! CholeskyDecomposition(Matrix(rows: n, columns: n, elements: ContiguousArray(a)), clampingPivots: true)
     }
 
     /// grid.solution = A⁻¹ grid.rhs on the cells holding unknowns.
     func solve(_ grid: CoarseGrid) {
-        var y = cells.map { grid.rhs[$0] }
-        factor.solve(&y)
+        let y = factor.solve(cells.map { grid.rhs[$0] })
         for (i, c) in cells.enumerated() { grid.solution[c] = y[i] }
     }
 }

@@ -1,3 +1,4 @@
+import SIMSAnalysis
 import SIMSCore
 
 extension PixelNormalization {

@@ -1,6 +1,7 @@
 import Foundation
 import SIMSAnalysis
 import SIMSFormats
+import SIMSWorkflows
 
 /// `sims bench depth`: reading and analysing every depth-profile export of a folder (default: the 27 real
 /// perovskite profiles), timed against NumPy in the same run.

@@ -1,6 +1,7 @@
 import Foundation
 import SIMSAnalysis
 import SIMSFormats
+import SIMSMicrostructure
 
 /// `sims bench tortuosity`: time and peak memory of the tortuosity factor of a `size³` volume (default 256³), and
 /// the same solve against SciPy's sparse direct solver (`scipy.sparse.linalg.spsolve`) on a smaller volume in the

@@ -8,7 +8,7 @@ import SIMSMultivariate
 /// The features are built so that topography and the total yield drop out, as in the threshold method
 /// (``PhaseSegmentation``):
 /// 1. Smooth every ion image and the total (``smoothing``). Provisional phases: each marked phase scores the mean
-///    over its markers of the share rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (``PixelNormalization``) ÷ its 99th percentile; the
+///    over its markers of the share rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total (`PixelNormalization`) ÷ its 99th percentile; the
 ///    highest score wins (the threshold method's step 2 without Otsu).
 /// 2. Fraction scores f_p = mean over the markers of count ÷ level, the level being the median smoothed count of
 ///    the marker over the provisional pixels of its phase: about the area fraction of phase p in the pixel, times

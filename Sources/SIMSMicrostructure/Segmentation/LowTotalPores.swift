@@ -1,4 +1,6 @@
-/// Step 3 of the segmentations (``PhaseSegmentation``; SIMSWorkflows' `PhaseUnmixing`): a `low-total` phase (pores) takes the
+import SIMSAnalysis
+
+/// Step 3 of the segmentations (``PhaseSegmentation``, ``PhaseUnmixing``): a `low-total` phase (pores) takes the
 /// voxels whose relative total is at or below the midpoint (t_pore + 1)/2, t_pore the 1st percentile of the relative
 /// totals — the 50 % criterion for an edge blurred by the beam.
 ///

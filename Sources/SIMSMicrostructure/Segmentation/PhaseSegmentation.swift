@@ -1,10 +1,11 @@
 import Foundation
+import SIMSAnalysis
 
 /// Segments co-registered ion images into named phases from marker ions (threshold method).
 ///
-/// 1. Smooth every ion image and the total with a ``GaussianFilter`` (σ in pixels; counting noise dominates
+/// 1. Smooth every ion image and the total with a `GaussianFilter` (σ in pixels; counting noise dominates
 ///    single-pixel values), then form per-pixel shares rᵢ = Gσ∗Iᵢ ÷ Gσ∗I_total with the images module's
-///    ``PixelNormalization`` (share 0 where the smoothed total is 0). Smoothing counts before dividing keeps the
+///    `PixelNormalization` (share 0 where the smoothed total is 0). Smoothing counts before dividing keeps the
 ///    ratio of two noisy numbers stable.
 /// 2. Each ion-marked phase gets a score: the mean over its marker ions of rᵢ ÷ (99th percentile of rᵢ) — about 1
 ///    in the pure phase, whatever the ion's yield. With two marked phases the share s₁/(s₁+s₂) is thresholded by
@@ -20,11 +21,11 @@ import Foundation
 ///    step 2 (solids differ among themselves in total yield) ÷ the local yield background (``YieldBackground``,
 ///    scale ``backgroundSmoothing``): topography scales every ion of a region alike, so a dark but solid region
 ///    has relative total ≈ 1 and only missing signal reads as pore. A midpoint rather than Otsu, because pores are
-///    usually a few % of the pixels and Otsu is biased for such unbalanced classes. (``LowTotalPores``, shared with the workflow's unmixing.)
+///    usually a few % of the pixels and Otsu is biased for such unbalanced classes. (``LowTotalPores``, shared with ``PhaseUnmixing``.)
 /// 4. Face-connected islands below ``minimumIslandVoxels`` join the surrounding phase (``IslandRemoval``).
 ///
-/// Multi-channel clustering (k-means / Gaussian mixture) lives in the workflow layer, which may use
-/// `SIMSMultivariate`; this estimator depends on nothing but the images.
+/// Multi-channel clustering (k-means / Gaussian mixture) is ``MultichannelSegmentation``, unmixing by
+/// non-negative least squares ``PhaseUnmixing``; this estimator depends on nothing but the images.
 public struct PhaseSegmentation: Sendable {
     /// The phases, in label order.
     public var rules: [PhaseRule]
