@@ -24,7 +24,7 @@ struct NiceTicksTests {
         #expect(c.domain.lowerBound <= 6.3 && c.domain.upperBound >= 7.7)
         let d = NiceTicks.linear(-0.0001, 0.0001, target: 4) // never -0 labels
         #expect(d.ticks.contains(0))
-        #expect(!d.ticks.map { NiceTicks.label($0, step: d.step) }.contains("-0"))
+        #expect(!d.ticks.map { NiceTicks.label($0, step: d.step) }.contains { $0 == "-0" || $0 == "\u{2212}0" })
     }
 
     @Test("Labels have just enough decimals")
@@ -32,13 +32,18 @@ struct NiceTicksTests {
         #expect(NiceTicks.label(0.25, step: 0.05) == "0.25")
         #expect(NiceTicks.label(0.2, step: 0.2) == "0.2")
         #expect(NiceTicks.label(1500, step: 500) == "1500")
-        #expect(NiceTicks.label(-3, step: 1) == "-3")
+        #expect(NiceTicks.label(-3, step: 1) == "\u{2212}3")
         #expect(NiceTicks.label(-1e-17, step: 0.1) == "0")
-        #expect(NiceTicks.label(2.5e6, step: 5e5) == "2.5e6")
+        #expect(NiceTicks.label(2.5e6, step: 5e5) == "2.5 × 10<sup>6</sup>")
+        #expect(NiceTicks.label(8e-5, step: 2e-5) == "8 × 10<sup>\u{2212}5</sup>")
+        #expect(NiceTicks.label(1.5e-5, step: 5e-6) == "1.5 × 10<sup>\u{2212}5</sup>")
+        #expect(NiceTicks.label(1e6, step: 2e5) == "1.0 × 10<sup>6</sup>")
+        #expect(NiceTicks.label(0.0025, step: 0.0005) == "0.0025")
         #expect(NiceTicks.logLabel(1000) == "1000")
         #expect(NiceTicks.logLabel(0.01) == "0.01")
-        #expect(NiceTicks.logLabel(1e6) == "1e6")
-        #expect(NiceTicks.logLabel(1e-5) == "1e-5")
+        #expect(NiceTicks.logLabel(1e6) == "10<sup>6</sup>")
+        #expect(NiceTicks.logLabel(1e-5) == "10<sup>\u{2212}5</sup>")
+        #expect(NiceTicks.logLabel(2e6) == "2 × 10<sup>6</sup>")
     }
 
     @Test("Log ticks cover whole decades, with 2 and 5 for short spans")

@@ -28,8 +28,8 @@ enum Gallery {
         let groups = ["pristine", "1 cycle", "100 cycles", "aged 60 °C"].enumerated().map { i, name in
             (name: name, values: (0 ..< 8).map { _ in 1e-3 * (1 + Double(i) * 0.4 + 0.3 * jitter.next()) })
         }
-        let box = BoxPlot(groups: groups, yTitle: "LiF2- area / TIC", title: "LiF₂⁻ (TIC-normalized)", showsViolin: true)
-        let bars = BarPlot(bars: (0 ..< 30).map { ("C_\($0)H_\($0 + 1)O-", sin(Double($0)) * 0.3) }, yTitle: "PC1 loading", title: "PC1 loadings (crowded labels)")
+        let box = BoxPlot(groups: groups, yTitle: "LiF<sub>2</sub><sup>−</sup> area / TIC (u)", title: "LiF<sub>2</sub><sup>−</sup> (TIC-normalized)", showsViolin: true)
+        let bars = BarPlot(bars: (0 ..< 30).map { ("C<sub>\($0)</sub>H<sub>\($0 + 1)</sub>O<sup>−</sup>", sin(Double($0)) * 0.3) }, yTitle: "PC1 loading", title: "PC1 loadings (crowded labels)")
         let scatter = ScatterPlot(groups: (0 ..< 3).map { g in
             let pts = (0 ..< 10).map { _ in Point(Double(g) * 2 + jitter.next(), Double(g) - 1 + jitter.next() * 0.7) }
             return ScatterPlot.Group(name: "sample \(g + 1)", points: pts,
@@ -47,14 +47,36 @@ enum Gallery {
             let x = Double(i % w), y = Double(i / w)
             return 100 * exp(-((x - 20) * (x - 20) + (y - 20) * (y - 20)) / 200) + Double(i % 7)
         }
-        let heat = HeatMap(width: w, height: h, values: values, title: "Li- ion image", valueTitle: "counts", pixelSizeMicrometers: 100.0 / 64)
+        let heat = HeatMap(width: w, height: h, values: values, title: "<sup>7</sup>Li<sup>−</sup> ion image", valueTitle: "counts", pixelSizeMicrometers: 100.0 / 64)
         let heatInferno = HeatMap(width: w, height: h, values: values, title: "inferno", colorMap: .inferno)
         let other = values.reversed().map { $0 }
-        let overlay = RGBOverlay(width: w, height: h, channels: [("LiF2-", values), ("PO3-", other), ("C2H-", values.map { 100 - $0 })], title: "RGB overlay", pixelSizeMicrometers: 1)
+        let overlay = RGBOverlay(width: w, height: h, channels: [("LiF<sub>2</sub><sup>−</sup>", values), ("PO<sub>3</sub><sup>−</sup>", other), ("C<sub>2</sub>H<sup>−</sup>", values.map { 100 - $0 })], title: "RGB overlay", pixelSizeMicrometers: 1)
         let labels = values.map { $0 > 60 ? 0 : $0 > 20 ? 1 : $0 > 8 ? 2 : -1 }
         let label = LabelImage(width: w, height: h, labels: labels, names: ["NMC", "Li6PS5Cl", "carbon"], title: "Phases", pixelSizeMicrometers: 0.5)
+        let scree = LinePlot(series: [.init(name: "individual", x: [1, 2, 3, 4], y: [52.1, 21.4, 9.8, 4.2]),
+                                      .init(name: "cumulative", x: [1, 2, 3, 4], y: [52.1, 73.5, 83.3, 87.5])],
+                             xAxis: AxisOptions(title: "Principal component", categories: ["PC1", "PC2", "PC3", "PC4"]),
+                             yAxis: AxisOptions(title: "Explained variance (%)", includesZero: true), showsPoints: true, title: "Explained variance")
+        let time = (0 ..< 300).map { Double($0) * 2 }
+        let depth = LinePlot(series: [
+            .init(name: "Li<sup>−</sup>", x: time, y: time.map { 2e4 / (1 + exp(($0 - 300) / 20)) + 30 }),
+            .init(name: "LiF<sub>2</sub><sup>−</sup>", x: time, y: time.map { 3e3 * exp(-pow($0 - 250, 2) / 5000) + 5 }),
+            .init(name: "<sup>58</sup>Ni<sup>−</sup>", x: time, y: time.map { 5e4 / (1 + exp(-($0 - 300) / 20)) + 10 }),
+        ], xAxis: AxisOptions(title: "sputter time (s)"), yAxis: AxisOptions(title: "intensity (counts per cycle)", scale: .log),
+        markers: [.init(x: 300, label: "I1")], title: "Depth profile")
+        let mz = (0 ..< 1500).map { 18.5 + Double($0) * 0.001 }
+        var spectrumZoom = LinePlot(series: (0 ..< 6).map { k in
+            LinePlot.Series(name: "spot \(k)", x: mz, y: mz.map { 8e-5 * Double(100 + 20 * k) * exp(-pow($0 - 19.0, 2) / 0.0008) },
+                            color: Palette.color(k / 3).opacity(0.7))
+        }, xAxis: AxisOptions(title: "m/z (u)", range: 18.6 ... 19.4), yAxis: AxisOptions(title: "intensity (counts per channel)", includesZero: true),
+        title: "F<sup>−</sup>: 18.9–19.1 u, every spot")
+        spectrumZoom.spans = [.init(18.9 ... 19.1, label: "F<sup>−</sup>")]
+        spectrumZoom.legend = [LegendEntry("pristine", Palette.color(0)), LegendEntry("cycled", Palette.color(1))]
+        let palette = BarPlot(bars: (0 ..< 24).map { ("sample \($0 + 1) with a long common name", Double($0 % 5 + 1)) },
+                              yTitle: "value (a.u.)", xTitle: "Sample", title: "24 long category labels")
         return [("box", box), ("bars", bars), ("scatter", scatter), ("line", line), ("heatmap", heat),
-                ("heatmap-inferno", heatInferno), ("overlay", overlay), ("labels", label)]
+                ("heatmap-inferno", heatInferno), ("overlay", overlay), ("labels", label), ("scree", scree),
+                ("depth", depth), ("spectrum", spectrumZoom), ("long-labels", palette)]
     }
 }
 
@@ -74,8 +96,8 @@ struct PlotTests {
         let dark = stride(from: 0, to: png.raw.count, by: png.channels).filter { png.raw[$0] < 80 && png.raw[$0 + 1] < 80 && png.raw[$0 + 2] < 80 }
         #expect(dark.count > 50)
         if let dir = ProcessInfo.processInfo.environment["SIMSKIT_GALLERY"] {
-            try figure.png.write(to: URL(fileURLWithPath: dir + "/\(name).png"))
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: dir + "/\(name).svg"))
+            // scripts/gallery.sh: one PNG per figure kind for docs/figures.md (1 pixel per unit keeps the files small).
+            try figure.png(scale: 1).write(to: URL(fileURLWithPath: dir + "/\(name).png"))
         }
     }
 

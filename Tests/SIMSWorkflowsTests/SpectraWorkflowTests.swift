@@ -193,6 +193,20 @@ struct SpectraWorkflowTests {
         let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
         #expect(html.contains("Peak areas") && html.contains("Detector saturation") && html.contains("Isotope ratios"))
         #expect(html.contains("i35Cl-"))
+        // Spectrum figures: the overview of the polarity and a zoom on the important peak, typeset, in the report.
+        let spectra = result.record.outputs.filter { $0.hasPrefix("plots/spectrum_") }
+        #expect(spectra.contains("plots/spectrum_i35Cl-.svg") && spectra.contains("plots/spectrum_i35Cl-.png"))
+        #expect(spectra.contains { $0.hasSuffix(".svg") && !$0.contains("i35Cl") }, "overview missing: \(spectra)")
+        let zoom = try String(contentsOfFile: out + "spectrum_i35Cl-.svg", encoding: .utf8)
+        #expect(zoom.contains("m/z (u)") && zoom.contains(">35</tspan><tspan dy=") && zoom.contains(">Cl</tspan>"))
+        #expect(html.contains("spectrum around the interval (shaded)"))
+        // --figures: PDF only.
+        options.figures = [.pdf]
+        options.output = folder.file("out-pdf")
+        let pdfOnly = try SpectraWorkflow.run(options)
+        #expect(pdfOnly.record.outputs.contains("plots/i35Cl-.pdf") && !pdfOnly.record.outputs.contains { $0.hasSuffix(".svg") || $0.hasSuffix(".png") && $0.hasPrefix("plots/") })
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: folder.file("out-pdf/plots/i35Cl-.pdf")))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
         #expect(FileManager.default.fileExists(atPath: folder.file("out/provenance.json")))
     }
 

@@ -19,14 +19,22 @@ extension Drawing {
 
 /// SVG serialisation helpers.
 enum SVGFormat {
-    /// A coordinate with at most 2 decimals, no trailing zeros, never `-0`.
+    /// A coordinate with at most 2 decimals, no trailing zeros, never `-0`. Formatted by hand from the value
+    /// in hundredths: `String(format:)` made SVG writing the largest cost of drawing figures (13 % of a
+    /// `sims spectra` run with 400 figures).
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let rounded = (value * 100).rounded() / 100
-        if rounded == 0 { return "0" }
-        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        var text = String(format: "%.2f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
+        let scaled = (value * 100).rounded()
+        guard abs(scaled) < 9e17 else { return "0" }
+        let hundredths = Int64(scaled)
+        if hundredths == 0 { return "0" }
+        let magnitude = hundredths.magnitude
+        var text = hundredths < 0 ? "-" : ""
+        text += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
         return text
     }
 
@@ -71,7 +79,13 @@ enum SVGFormat {
     }
 
     static func points(_ points: [Point]) -> String {
-        points.map { number($0.x) + "," + number($0.y) }.joined(separator: " ")
+        var out = ""
+        out.reserveCapacity(points.count * 14)
+        for (k, p) in points.enumerated() {
+            if k > 0 { out += " " }
+            out += number(p.x); out += ","; out += number(p.y)
+        }
+        return out
     }
 
     static func element(_ primitive: Primitive) -> String {

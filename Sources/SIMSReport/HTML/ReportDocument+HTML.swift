@@ -15,7 +15,7 @@ extension ReportDocument {
         for (i, s) in sections.enumerated() { anchors.append(("section-\(i + 1)", s.title)) }
         anchors += [("table-iii", "Table III"), ("methods", "Methods"), ("provenance", "Provenance")]
         h.raw("<nav>\n<p class=\"brand\">SIMSKit report</p>\n<ul>\n")
-        for (id, label) in anchors { h.raw("<li><a href=\"#\(id)\">\(HTMLBuilder.escape(label))</a></li>\n") }
+        for (id, label) in anchors { h.raw("<li><a href=\"#\(id)\">\(HTMLBuilder.markup(label))</a></li>\n") }
         h.raw("</ul>\n</nav>\n<main>\n")
 
         // Overview.
@@ -129,7 +129,11 @@ extension ReportDocument {
             guard let path = block.path else { return }
             h.raw("<p class=\"file\"><a href=\"\(HTMLBuilder.escape(path))\">\(HTMLBuilder.escape(block.text))</a></p>\n")
         case .figure:
-            guard let path = block.path else { return }
+            guard let named = block.path else { return }
+            // The figure as named, else the same figure in another written format (--figures).
+            let base = named.lastIndex(of: ".").map { String(named[..<$0]) } ?? named
+            let path = ([named] + ["svg", "png", "pdf"].map { base + "." + $0 })
+                .first { FileManager.default.fileExists(atPath: folder + "/" + $0) } ?? named
             h.raw("<figure>\n")
             let full = folder + "/" + path
             if path.lowercased().hasSuffix(".svg"), let data = FileManager.default.contents(atPath: full) {
@@ -137,11 +141,13 @@ extension ReportDocument {
                 if svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") { svg = String(svg[end.upperBound...]) }
                 h.raw("<div class=\"svg\">" + svg + "</div>\n")
             } else if path.lowercased().hasSuffix(".png"), let data = FileManager.default.contents(atPath: full) {
-                h.raw("<img alt=\"\(HTMLBuilder.escape(block.text))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"/>\n")
+                h.raw("<img alt=\"\(HTMLBuilder.escape(TextMarkup.plain(block.text)))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"/>\n")
+            } else if path.lowercased().hasSuffix(".pdf"), FileManager.default.fileExists(atPath: full) {
+                h.raw("<p class=\"file\"><a href=\"\(HTMLBuilder.escape(path))\">PDF figure</a></p>\n")
             } else {
-                h.element("p", "Figure file missing or not SVG/PNG: \(path)", cls: "warning")
+                h.element("p", "Figure file missing or not SVG/PNG/PDF: \(named)", cls: "warning")
             }
-            h.raw("<figcaption>\(HTMLBuilder.escape(block.text)) <a href=\"\(HTMLBuilder.escape(path))\">(\(HTMLBuilder.escape(path)))</a></figcaption>\n</figure>\n")
+            h.raw("<figcaption>\(HTMLBuilder.markup(block.text)) <a href=\"\(HTMLBuilder.escape(path))\">(\(HTMLBuilder.escape(path)))</a></figcaption>\n</figure>\n")
         case .table:
             let header = block.header ?? []
             let rows = block.rows ?? []
@@ -198,17 +204,19 @@ struct HTMLBuilder {
     mutating func raw(_ s: String) { text += s }
 
     mutating func element(_ name: String, _ content: String, cls: String? = nil) {
-        text += "<\(name)" + (cls.map { " class=\"\($0)\"" } ?? "") + ">" + HTMLBuilder.escape(content) + "</\(name)>\n"
+        text += "<\(name)" + (cls.map { " class=\"\($0)\"" } ?? "") + ">" + (name == "title" ? HTMLBuilder.escape(TextMarkup.plain(content)) : HTMLBuilder.markup(content)) + "</\(name)>\n"
     }
 
     mutating func row(_ cells: [String], header: Bool = false, headerRow: Bool = false) {
         text += "<tr>"
         for (i, c) in cells.enumerated() {
             let tag = headerRow || (header && i == 0) ? "th" : "td"
-            text += "<\(tag)>" + HTMLBuilder.escape(c) + "</\(tag)>"
+            text += "<\(tag)>" + HTMLBuilder.markup(c) + "</\(tag)>"
         }
         text += "</tr>\n"
     }
 
     static func escape(_ s: String) -> String { SVGFormat.escape(s) }
+    /// ``TextMarkup`` as HTML: text escaped, `<sub>`/`<sup>`/`<b>`/`<i>` kept (typeset ion names).
+    static func markup(_ s: String) -> String { TextMarkup.html(s) }
 }

@@ -22,6 +22,10 @@ public enum FigureFormat: String, Sendable, Hashable, CaseIterable, Codable, Com
     /// Editable SVG text (labels stay `<text>`).
     case svg
 
+    /// What commands write unless told otherwise (`--figures`): PNG for slides and viewing, SVG for the
+    /// report and editing (measured choice: docs/performance.md).
+    public static let defaults: Set<FigureFormat> = [.png, .svg]
+
     /// The file extension (without the dot).
     public var fileExtension: String { rawValue }
 
@@ -103,10 +107,15 @@ public struct AxisOptions: Sendable, Hashable {
     public var range: ClosedRange<Double>?
     /// Whether an automatic range must include 0 (bar plots).
     public var includesZero: Bool
+    /// Names of the values 1, 2, 3, … for an axis of categories drawn as numbers (the scree plot's `PC1`,
+    /// `PC2`, …): ticks at the whole numbers 1…n labelled with the names; `nil` = numeric ticks.
+    public var categories: [String]?
 
     /// Creates axis options.
-    public init(title: String = "", scale: AxisScale = .linear, range: ClosedRange<Double>? = nil, includesZero: Bool = false) {
+    public init(title: String = "", scale: AxisScale = .linear, range: ClosedRange<Double>? = nil, includesZero: Bool = false,
+                categories: [String]? = nil) {
         self.title = title; self.scale = scale; self.range = range; self.includesZero = includesZero
+        self.categories = categories
     }
 }
 

@@ -61,7 +61,7 @@ public struct HeatMap: Figure {
         let r = range ?? displayRange(values, upperQuantile: upperQuantile)
         let t = NiceTicks.linear(r.lowerBound, r.upperBound, target: max(4, Int(style.height / 60)))
         let ticks = t.ticks.filter { $0 >= r.lowerBound - t.step * 1e-9 && $0 <= r.upperBound + t.step * 1e-9 }
-        let labels = ticks.map { NiceTicks.label($0, step: t.step) }
+        let labels = NiceTicks.labels(ticks, step: t.step)
         let labelW = labels.map { font.width(of: $0) }.max() ?? 0
         let panelWidth = 16 + 6 + labelW + 8 + style.titleFontSize * 1.2 + 8
         let layout = ImageLayout(style: style, title: title, pixelsWide: width, pixelsHigh: height, panelWidth: panelWidth)

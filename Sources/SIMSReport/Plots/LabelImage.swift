@@ -40,7 +40,7 @@ public struct LabelImage: Figure {
         guard showsFractions, !labels.isEmpty else { return names[k] }
         let count = labels.reduce(0) { $0 + ($1 == k ? 1 : 0) }
         let percent = Double(count) / Double(labels.count) * 100
-        return PlotFrame.truncate(names[k], to: 20) + " (" + NiceTicks.label(percent, step: 0.1) + " %)"
+        return PlotFrame.shortened(names[k], toWidth: 160, font: TextStyle(size: style.fontSize)) + " (" + NiceTicks.label(percent, step: 0.1) + " %)"
     }
 
     public func drawing() -> Drawing {

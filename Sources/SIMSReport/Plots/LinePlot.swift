@@ -34,8 +34,25 @@ public struct LinePlot: Figure {
         public init(x: Double, label: String) { self.x = x; self.label = label }
     }
 
+    /// A shaded x range with a label (a peak's integration interval on a spectrum).
+    public struct Span: Sendable, Hashable {
+        /// The range on the x axis (data units).
+        public var range: ClosedRange<Double>
+        /// Label drawn at the top of the span (``TextMarkup``).
+        public var label: String
+        /// Creates a span.
+        public init(_ range: ClosedRange<Double>, label: String = "") { self.range = range; self.label = label }
+    }
+
     /// Series in drawing order.
     public var series: [Series]
+    /// Shaded x ranges, drawn under the series.
+    public var spans: [Span] = []
+    /// Legend entries; `nil` = one per series when there are several (set it when many series share a
+    /// colour, e.g. every spot of a sample).
+    public var legend: [LegendEntry]?
+    /// Line width of the series in drawing units.
+    public var lineWidth = 1.5
     /// x axis.
     public var xAxis: AxisOptions
     /// y axis (set `.log` for intensities spanning decades).
@@ -66,10 +83,19 @@ public struct LinePlot: Figure {
         }
         let yRange: ClosedRange<Double> = yAxis.scale == .log ? .coveringPositive(ys) : .covering(ys)
         let xRange: ClosedRange<Double> = xAxis.scale == .log ? .coveringPositive(xs) : .covering(xs)
-        let legend = series.count > 1 ? series.enumerated().map { LegendEntry($1.name, $1.color ?? Palette.color($0)) } : []
+        let legend = self.legend ?? (series.count > 1 ? series.enumerated().map { LegendEntry($1.name, $1.color ?? Palette.color($0)) } : [])
         let frame = PlotFrame(style: style, title: title, x: .numeric(xAxis, dataRange: xRange), y: yAxis, yDataRange: yRange, legend: legend)
         var d = Drawing(width: style.width, height: style.height)
         frame.drawGrid(into: &d)
+        for span in spans {
+            guard let a = frame.x(span.range.lowerBound), let b = frame.x(span.range.upperBound) else { continue }
+            let lo = max(frame.plot.x, min(a, b)), hi = min(frame.plot.maxX, max(a, b))
+            guard hi > lo else { continue }
+            d.rect(Rect(x: lo, y: frame.plot.y, width: hi - lo, height: frame.plot.height), fill: RGBA(hex: 0x999999).opacity(0.18), stroke: nil)
+            if !span.label.isEmpty {
+                d.text(span.label, at: Point((lo + hi) / 2, frame.plot.y + 3), TextStyle(size: style.fontSize, anchor: .middle, baseline: .top))
+            }
+        }
         for (i, s) in series.enumerated() {
             let color = s.color ?? Palette.color(i)
             if let band = s.band {
@@ -84,7 +110,7 @@ public struct LinePlot: Figure {
             }
             let points = LinePlot.decimate(s, frame: frame, columns: Int(frame.plot.width * 2))
             for piece in LinePlot.split(points) {
-                for clipped in frame.clipPolyline(piece) { d.polyline(clipped, Stroke(color, width: 1.5)) }
+                for clipped in frame.clipPolyline(piece) { d.polyline(clipped, Stroke(color, width: lineWidth)) }
             }
             if showsPoints {
                 for p in points.compactMap({ $0 }) where p.x >= frame.plot.x && p.x <= frame.plot.maxX && p.y >= frame.plot.y && p.y <= frame.plot.maxY {
@@ -97,7 +123,7 @@ public struct LinePlot: Figure {
             d.line(Point(x, frame.plot.y), Point(x, frame.plot.maxY), Stroke(.ink.opacity(0.7), width: 1, dash: [4, 3]))
             var s = TextStyle(size: style.fontSize * 0.9, color: .ink, anchor: .end, baseline: .top, rotation: 90)
             s.anchor = .end
-            d.text(PlotFrame.truncate(m.label, to: 20), at: Point(x + 2, frame.plot.y + 2), s)
+            d.text(m.label, at: Point(x + 2, frame.plot.y + 2), s)
         }
         frame.drawAxes(into: &d)
         return d

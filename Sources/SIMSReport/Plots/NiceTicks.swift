@@ -62,23 +62,40 @@ public enum NiceTicks {
         return (pow(10, e0) ... pow(10, e1), ticks)
     }
 
-    /// A tick label with just enough decimals for `step`: `0.25`, `1500`, `-3`; scientific (`2e+05`, `1.5e-05`)
-    /// for very large or very small magnitudes. Never prints `-0`.
+    /// A tick label (``TextMarkup``) with just enough decimals for `step`: `0.25`, `1500`, `−3` (U+2212 minus);
+    /// magnitudes from 10⁵ up or below 10⁻³, and steps below 10⁻⁴, as `2.5 × 10<sup>6</sup>` (2.5 × 10⁶),
+    /// never `2.5e6`. Never prints `-0`.
     public static func label(_ value: Double, step: Double) -> String {
-        if value == 0 || abs(value) < abs(step) * 1e-9 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 1e6 || magnitude < 1e-4 || abs(step) < 1e-5 {
-            let digits = max(0, min(6, Int(ceil(-log10(abs(step) / pow(10, floor(log10(magnitude))))))))
-            var text = String(format: "%.\(digits)e", value)
-            text = text.replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e-0", with: "e-")
-                .replacingOccurrences(of: "e+", with: "e")
-            return text
-        }
-        let decimals = max(0, min(10, Int(ceil(-log10(abs(step)) - 1e-9))))
-        return String(format: "%.\(decimals)f", value)
+        label(value, step: step, scientific: usesPowers(abs(value), step: step))
     }
 
-    /// Label of a log-axis tick: plain for 0.001 … 100000, else `1e-5` style.
+    /// Labels of the ticks of one axis, all in the same style: powers of ten when the largest magnitude
+    /// calls for them (so `0.0005` never sits beside `1 × 10⁻³`), decimals otherwise.
+    public static func labels(_ ticks: [Double], step: Double) -> [String] {
+        let largest = ticks.map(abs).max() ?? 0
+        let scientific = largest > 0 && usesPowers(largest, step: step)
+        return ticks.map { label($0, step: step, scientific: scientific) }
+    }
+
+    private static func usesPowers(_ magnitude: Double, step: Double) -> Bool {
+        magnitude >= 1e5 || magnitude < 1e-3 || abs(step) < 1e-4
+    }
+
+    private static func label(_ value: Double, step: Double, scientific: Bool) -> String {
+        if value == 0 || abs(value) < abs(step) * 1e-9 { return "0" }
+        let magnitude = abs(value)
+        if scientific {
+            let exponent = Int(floor(log10(magnitude) + 1e-12))
+            let scale = pow(10, Double(exponent))
+            let digits = max(0, min(6, Int(ceil(-log10(abs(step) / scale) - 1e-9))))
+            let mantissa = String(format: "%.\(digits)f", value / scale)
+            return minus(mantissa == "1" ? power(exponent) : mantissa == "-1" ? "-" + power(exponent) : mantissa + " × " + power(exponent))
+        }
+        let decimals = max(0, min(10, Int(ceil(-log10(abs(step)) - 1e-9))))
+        return minus(String(format: "%.\(decimals)f", value))
+    }
+
+    /// Label of a log-axis tick: plain for 0.001 … 10000, else `10<sup>−5</sup>` or `2 × 10<sup>6</sup>`.
     public static func logLabel(_ value: Double) -> String {
         let e = log10(value)
         if value >= 1e-3 && value < 1e5 {
@@ -87,6 +104,13 @@ public enum NiceTicks {
         let exponent = Int(floor(e + 1e-9))
         let mantissa = value / pow(10, Double(exponent))
         let m = (mantissa * 10).rounded() / 10
-        return (m == 1 ? "1" : (m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m))) + "e\(exponent)"
+        if m == 1 { return power(exponent) }
+        return (m == m.rounded() ? String(Int(m)) : String(format: "%.1f", m)) + " × " + power(exponent)
     }
+
+    /// `10<sup>n</sup>` with a typographic minus.
+    static func power(_ exponent: Int) -> String { "10<sup>" + minus(String(exponent)) + "</sup>" }
+
+    /// Replaces hyphen-minus with the minus sign U+2212.
+    static func minus(_ text: String) -> String { text.replacingOccurrences(of: "-", with: "\u{2212}") }
 }

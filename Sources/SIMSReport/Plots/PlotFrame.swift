@@ -40,7 +40,7 @@ struct PlotFrame {
         let left = 8 + (y.title.isEmpty ? 0 : style.titleFontSize * 1.2 + 6) + yLabelWidth + 8
 
         // legend
-        let legendLabels = legend.map { PlotFrame.truncate($0.label, to: 28) }
+        let legendLabels = legend.map { PlotFrame.shortened($0.label, toWidth: 180, font: font) }
         let legendWidth = legend.isEmpty ? 0 : 22 + (legendLabels.map { font.width(of: $0) }.max() ?? 0) + 8
         let right = 16 + legendWidth + rightExtra
         let plotWidth = max(40, style.width - left - right)
@@ -62,15 +62,20 @@ struct PlotFrame {
         case let .categories(names, title):
             xTitle = title
             xScale = .linear
-            categories = names.map { PlotFrame.truncate($0, to: 24) }
             xDomain = 0 ... Double(max(1, names.count))
             let per = plotWidth / Double(max(1, names.count))
-            let widest = categories.map { font.width(of: $0) }.max() ?? 0
+            var widest = names.map { font.width(of: $0) }.max() ?? 0
+            categories = names
             if widest > per - 6 {
-                // Vertical labels (crisp in raster output); thin those that would still collide
-                // (line pitch ≈ 1.2 × font size).
+                // Vertical labels, thinned when they would still collide (line pitch ≈ 1.2 × font size). Labels
+                // longer than a third of the figure's height lose their middle, never their distinguishing end.
                 categoryRotation = 90
                 categoryStride = max(1, Int(ceil(style.fontSize * 1.2 / per)))
+                let room = style.height / 3
+                if widest > room {
+                    categories = names.map { PlotFrame.shortened($0, toWidth: room, font: font) }
+                    widest = categories.map { font.width(of: $0) }.max() ?? 0
+                }
                 bottomLabelHeight = widest
             }
         }
@@ -78,12 +83,27 @@ struct PlotFrame {
         plot = Rect(x: left, y: top, width: plotWidth, height: max(40, style.height - top - bottom))
     }
 
-    static func truncate(_ text: String, to count: Int) -> String {
-        text.count <= count ? text : String(text.prefix(count - 3)) + "..."
+    /// `text` (plain or ``TextMarkup``) shortened in the middle with `…` until it is at most `width` wide, so
+    /// labels that share a long prefix (`sample A/spot 1`, `sample A/spot 2`) stay distinct. Markup is kept
+    /// only when the label fits whole.
+    static func shortened(_ text: String, toWidth width: Double, font: TextStyle) -> String {
+        guard font.width(of: text) > width else { return text }
+        let characters = Array(TextMarkup.plain(text))
+        var keep = characters.count - 1
+        while keep > 2 {
+            let head = (keep + 1) / 2, tail = keep - head
+            let candidate = String(characters[..<head]) + "…" + String(characters[(characters.count - tail)...])
+            if font.width(of: candidate) <= width { return candidate }
+            keep -= max(1, keep / 10)
+        }
+        return String(characters.prefix(1)) + "…" + String(characters.suffix(1))
     }
 
     static func ticks(options: AxisOptions, data: ClosedRange<Double>, target: Int) -> (ClosedRange<Double>, [(Double, String)]) {
         switch options.scale {
+        case .linear where options.categories != nil:
+            let names = options.categories ?? []
+            return (0.5 ... Double(names.count) + 0.5, names.enumerated().map { (Double($0 + 1), $1) })
         case .linear:
             var lo = options.range?.lowerBound ?? data.lowerBound
             var hi = options.range?.upperBound ?? data.upperBound
@@ -91,7 +111,7 @@ struct PlotFrame {
             let t = NiceTicks.linear(lo, hi, target: target)
             let domain = options.range ?? t.domain
             let ticks = t.ticks.filter { $0 >= domain.lowerBound - t.step * 1e-9 && $0 <= domain.upperBound + t.step * 1e-9 }
-            return (domain, ticks.map { ($0, NiceTicks.label($0, step: t.step)) })
+            return (domain, Array(zip(ticks, NiceTicks.labels(ticks, step: t.step))))
         case .log:
             let t = NiceTicks.log(options.range?.lowerBound ?? data.lowerBound, options.range?.upperBound ?? data.upperBound)
             let domain = options.range ?? t.domain
@@ -204,7 +224,7 @@ struct PlotFrame {
         for entry in legend {
             d.rect(Rect(x: x, y: y, width: 12, height: 12), fill: entry.color, stroke: nil)
             var s = TextStyle(size: style.fontSize); s.baseline = .middle
-            d.text(PlotFrame.truncate(entry.label, to: 28), at: Point(x + 18, y + 6), s)
+            d.text(PlotFrame.shortened(entry.label, toWidth: 180, font: s), at: Point(x + 18, y + 6), s)
             y += pitch
             if y > plot.maxY - pitch { break }
         }

@@ -44,6 +44,6 @@ public struct RGBOverlay: Figure {
 
     public func drawing() -> Drawing {
         ImageLayout.legendFigure(style: style, title: title, image: pixels(), pixelSizeMicrometers: pixelSizeMicrometers,
-                                 legend: channels.enumerated().map { LegendEntry(PlotFrame.truncate($1.name, to: 22), RGBOverlay.channelColors[$0]) })
+                                 legend: channels.enumerated().map { LegendEntry(PlotFrame.shortened($1.name, toWidth: 160, font: TextStyle(size: style.fontSize)), RGBOverlay.channelColors[$0]) })
     }
 }

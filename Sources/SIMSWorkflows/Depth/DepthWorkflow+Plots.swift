@@ -16,14 +16,14 @@ extension DepthWorkflow {
             let time = Array(analysis.profile.sputterTime)
             let markers = analysis.layers.interfaceTimes.enumerated().map { LinePlot.Marker(x: $1, label: "I\($0 + 1)") }
             let raw = shown.map { ion in
-                LinePlot.Series(name: ion, x: time, y: Array(analysis.profile.column(named: ion)!.values))
+                LinePlot.Series(name: AssignmentLabel.markup(ion), x: time, y: Array(analysis.profile.column(named: ion)!.values))
             }
             try output.write(LinePlot(series: raw, xAxis: AxisOptions(title: "sputter time (s)"),
                                       yAxis: AxisOptions(title: "intensity (counts per cycle)", scale: .log, range: Self.logRange(raw, floor: 0.5)),
                                       markers: markers, title: analysis.name),
                              as: base + "_raw", record: &result.record)
             let processed = shown.map { ion in
-                LinePlot.Series(name: ion, x: time, y: Array(analysis.processed[analysis.ions.firstIndex(of: ion)!]))
+                LinePlot.Series(name: AssignmentLabel.markup(ion), x: time, y: Array(analysis.processed[analysis.ions.firstIndex(of: ion)!]))
             }
             try output.write(LinePlot(series: processed,
                                       xAxis: AxisOptions(title: "sputter time (s)"),
@@ -43,12 +43,12 @@ extension DepthWorkflow {
             let ions = average.mean.keys.sorted { (average.mean[$0]!.max() ?? 0) > (average.mean[$1]!.max() ?? 0) }.prefix(Self.ionsPerPlot)
             let series = ions.map { ion in
                 let mean = average.mean[ion]!, sd = average.standardDeviation[ion]!
-                return LinePlot.Series(name: ion, x: average.time, y: mean,
+                return LinePlot.Series(name: AssignmentLabel.markup(ion), x: average.time, y: mean,
                                        band: (zip(mean, sd).map { $0 - $1 }, zip(mean, sd).map { $0 + $1 }))
             }
-            try output.write(LinePlot(series: series, xAxis: AxisOptions(title: "sputter time from the \(average.alignmentIon) interface (s)"),
+            try output.write(LinePlot(series: series, xAxis: AxisOptions(title: "sputter time from the \(AssignmentLabel.markup(average.alignmentIon)) interface (s)"),
                                       yAxis: AxisOptions(title: unit + ", mean ± sd", scale: .log, range: Self.logRange(series)),
-                                      markers: [LinePlot.Marker(x: 0, label: average.alignmentIon)],
+                                      markers: [LinePlot.Marker(x: 0, label: AssignmentLabel.markup(average.alignmentIon))],
                                       title: "\(sample): \(average.replicateCount) replicates"),
                              as: "plots/replicates_" + OutputFolder.safeName(sample), record: &result.record)
         }

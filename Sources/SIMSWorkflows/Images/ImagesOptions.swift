@@ -1,3 +1,4 @@
+import SIMSReport
 import SIMSCore
 
 /// Settings of `sims images` (see `docs/images.md`).
@@ -35,6 +36,8 @@ public struct ImagesOptions: Sendable {
     public var colorMap = "viridis"
     /// Write PNG/SVG figures.
     public var plots = true
+    /// Figure file formats (`--figures png,pdf,svg`).
+    public var figures: Set<FigureFormat> = FigureFormat.defaults
     /// Device pixels per drawing unit of the PNG figures (2 = sharp on high-density screens and in print).
     public var pngScale = 2.0
     /// The command line, for the run record.

@@ -87,15 +87,14 @@ extension ImagesWorkflow {
                            pixelSizeMicrometers: pixelSize, description: "\(image.ion) / \(reference.ion); excluded pixels = 0, see excluded_mask.tif")
             result.record.outputs += [base + "_counts.tif", base + "_ratio.tif"]
             if options.plots {
-                let counts = HeatMap(width: image.width, height: image.height, values: Array(image.counts), title: "\(image.ion) — \(raw.measurement)",
+                let counts = HeatMap(width: image.width, height: image.height, values: Array(image.counts), title: "\(AssignmentLabel.markup(image.ion)) — \(raw.measurement)",
                                      valueTitle: "counts", colorMap: colorMap, upperQuantile: 0.999, pixelSizeMicrometers: pixelSize)
                 // Display only: excluded pixels are transparent (NaN) in the PNG; tables and TIFF keep the mask.
                 let display = (0..<map.ratios.count).map { map.excluded[$0] ? Double.nan : map.ratios[$0] }
-                let ratio = HeatMap(width: map.width, height: map.height, values: display, title: "\(image.ion) / \(reference.ion) — \(raw.measurement)",
-                                    valueTitle: "ratio to \(reference.ion)", colorMap: colorMap, upperQuantile: 0.999, pixelSizeMicrometers: pixelSize)
-                try AtomicFile.write(counts.png(scale: options.pngScale), to: folder.file(base + ".png"))
-                try AtomicFile.write(ratio.png(scale: options.pngScale), to: folder.file(base + "_ratio.png"))
-                result.record.outputs += [base + ".png", base + "_ratio.png"]
+                let ratio = HeatMap(width: map.width, height: map.height, values: display, title: "\(AssignmentLabel.markup(image.ion)) / \(AssignmentLabel.markup(reference.ion)) — \(raw.measurement)",
+                                    valueTitle: "ratio to \(AssignmentLabel.markup(reference.ion))", colorMap: colorMap, upperQuantile: 0.999, pixelSizeMicrometers: pixelSize)
+                try folder.write(counts, as: base, record: &result.record, pngScale: options.pngScale)
+                try folder.write(ratio, as: base + "_ratio", record: &result.record, pngScale: options.pngScale)
             }
             if !maskWritten {
                 try TIFF.write(map.maskImage.counts, width: map.width, height: map.height, type: .uint8, to: folder.file(imageFolder + "excluded_mask.tif"),
@@ -104,8 +103,7 @@ extension ImagesWorkflow {
                 if options.plots {
                     let mask = HeatMap(width: map.width, height: map.height, values: Array(map.maskImage.counts), title: "excluded pixels — \(raw.measurement)",
                                        valueTitle: "1 = excluded", colorMap: .gray, range: 0...1, pixelSizeMicrometers: pixelSize)
-                    try AtomicFile.write(mask.png(scale: options.pngScale), to: folder.file(imageFolder + "excluded_mask.png"))
-                    result.record.outputs.append(imageFolder + "excluded_mask.png")
+                    try folder.write(mask, as: imageFolder + "excluded_mask", record: &result.record, pngScale: options.pngScale)
                 }
                 maskWritten = true
                 if map.excludedPixels > 0 {
@@ -119,13 +117,12 @@ extension ImagesWorkflow {
                     guard let image = ions.first(where: { $0.ion == name }) ?? (name == reference.ion ? reference : nil) else {
                         throw .invalidArgument("measurement \(raw.measurement): overlay ion \(name) is not among the analysed images", found: ions.map(\.ion).joined(separator: ", "))
                     }
-                    return (name, Array(image.counts))
+                    return (AssignmentLabel.markup(name), Array(image.counts))
                 }
                 let overlay = SIMSReport.RGBOverlay(width: reference.width, height: reference.height, channels: channels,
-                                                    title: "\(group.joined(separator: " / ")) — \(raw.measurement)", pixelSizeMicrometers: reference.pixelSizeMicrometers)
-                let name = imageFolder + "overlay_" + OutputFolder.safeName(group.joined(separator: "_")) + ".png"
-                try AtomicFile.write(overlay.png(scale: options.pngScale), to: folder.file(name))
-                result.record.outputs.append(name)
+                                                    title: "\(group.map(AssignmentLabel.markup).joined(separator: " / ")) — \(raw.measurement)", pixelSizeMicrometers: reference.pixelSizeMicrometers)
+                let name = imageFolder + "overlay_" + OutputFolder.safeName(group.joined(separator: "_"))
+                try folder.write(overlay, as: name, record: &result.record, pngScale: options.pngScale)
             }
         }
     }

@@ -28,12 +28,10 @@ extension ImagesWorkflow {
                                     .optional(s.median), .optional(s.tInterval?.lowerBound), .optional(s.tInterval?.upperBound)])
                 }
                 if options.plots, !groups.isEmpty {
-                    let plot = BoxPlot(groups: groups, yTitle: quantity.name == "mean_of_ratios" ? "mean of \(ion)/\(options.reference) per pixel" : "Σ\(ion) / Σ\(options.reference)",
-                                       xTitle: "sample", title: "\(ion): \(quantity.name.replacingOccurrences(of: "_", with: " "))")
+                    let plot = BoxPlot(groups: groups, yTitle: quantity.name == "mean_of_ratios" ? "mean of \(AssignmentLabel.markup(ion)) / \(AssignmentLabel.markup(options.reference)) per pixel" : "Σ\(AssignmentLabel.markup(ion)) / Σ\(AssignmentLabel.markup(options.reference))",
+                                       xTitle: "sample", title: "\(AssignmentLabel.markup(ion)): \(quantity.name.replacingOccurrences(of: "_", with: " "))")
                     let name = "plots/" + OutputFolder.safeName(ion) + "_" + quantity.name
-                    try AtomicFile.write(plot.svg, to: folder.file(name + ".svg"))
-                    try AtomicFile.write(plot.png(scale: options.pngScale), to: folder.file(name + ".png"))
-                    result.record.outputs += [name + ".svg", name + ".png"]
+                    try folder.write(plot, as: name, record: &result.record, pngScale: options.pngScale)
                 }
             }
         }
@@ -76,10 +74,10 @@ extension ImagesWorkflow {
                       header: ["sample", "measurement", "ion", "counts", "ratio of sums", "mean of ratios", "valid px", "excluded px"],
                       rows: Array(rows), csv: "results/image_stats.csv")
         if options.plots {
-            for output in result.record.outputs where output.hasPrefix("plots/") && output.hasSuffix("_mean_of_ratios.svg") {
+            for output in result.record.outputs where output.hasPrefix("plots/") && output.contains("_mean_of_ratios.") && folder.isReportFile(output) {
                 section.figure(output, caption: "Mean of per-pixel ratios per sample (every measurement shown)")
             }
-            for output in result.record.outputs.filter({ $0.hasSuffix("_ratio.png") }).prefix(6) {
+            for output in result.record.outputs.filter({ $0.hasPrefix("images/") && $0.contains("_ratio.") && folder.isReportFile($0) }).prefix(6) {
                 section.figure(output, caption: "Ratio map (excluded pixels transparent)")
             }
         }

@@ -34,7 +34,7 @@ public enum ImagesWorkflow {
         record.set("Gaussian smoothing sigma (px)", options.smoothingSigma.map(CSVTable.format) ?? "none")
         record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
         let colorMap = ColorMap.named(options.colorMap) ?? .viridis
 
         var peaks: [Peak] = []

@@ -48,7 +48,7 @@ extension MVAWorkflow {
                               title: "\(a.measurement) – \(method.rawValue.uppercased()) \(componentLabel(a, method: method, c))",
                               valueTitle: imageQuantity, pixelSizeMicrometers: pixelSize)
             try folder.write(map, as: base, record: &record, pngScale: options.pngScale)
-            let bars = BarPlot(bars: a.ions.indices.map { (a.ions[$0], a.componentSpectra[$0, c]) }, yTitle: spectrumQuantity,
+            let bars = BarPlot(bars: a.ions.indices.map { (AssignmentLabel.markup(a.ions[$0]), a.componentSpectra[$0, c]) }, yTitle: spectrumQuantity,
                                xTitle: "Ion", title: "\(a.measurement) – \(method.rawValue.uppercased()) component \(c + 1) spectrum")
             try folder.write(bars, as: "plots/\(stem)_component\(c + 1)_spectrum", record: &record, pngScale: options.pngScale)
         }

@@ -33,6 +33,8 @@ public enum MVAWorkflow {
         public var peakList: String?
         /// Whether to draw figures (component images and spectra, SVG + PNG).
         public var plots = true
+        /// Figure file formats (`--figures png,pdf,svg`).
+        public var figures: Set<FigureFormat> = FigureFormat.defaults
         /// PNG pixels per drawing unit (2 = crisp; tests use less to stay fast in debug builds).
         public var pngScale = 2.0
         /// The command line, for provenance.
@@ -133,7 +135,7 @@ public enum MVAWorkflow {
             peaks = try PeakListFile.read(from: list).peaks
             record.inputs.append(list)
         }
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
         var analyses: [Analysis] = []
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)

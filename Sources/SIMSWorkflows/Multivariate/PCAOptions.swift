@@ -1,3 +1,4 @@
+import SIMSReport
 import SIMSAnalysis
 import SIMSMultivariate
 
@@ -37,6 +38,8 @@ public struct PCAOptions: Sendable {
     public var seed: UInt64 = 0
     /// Whether to draw plots.
     public var plots = true
+    /// Figure file formats (`--figures png,pdf,svg`).
+    public var figures: Set<FigureFormat> = FigureFormat.defaults
     /// The command line, for provenance.
     public var arguments: [String] = []
 

@@ -15,22 +15,22 @@ enum PCAPlots {
         let scree = LinePlot(
             series: [.init(name: "individual", x: x, y: r.model.explainedVarianceRatio.map { $0 * 100 }),
                      .init(name: "cumulative", x: x, y: r.model.cumulativeExplainedVarianceRatio.map { $0 * 100 })],
-            xAxis: AxisOptions(title: "Principal component"), yAxis: AxisOptions(title: "Explained variance (%)", includesZero: true),
+            xAxis: AxisOptions(title: "Principal component", categories: (1...k).map { "PC\($0)" }), yAxis: AxisOptions(title: "Explained variance (%)", includesZero: true),
             showsPoints: true, title: "Explained variance")
         try save(scree, "explained_variance", folder: folder, record: &record)
 
         let spotLabels = (0..<r.samples.count).map { "\(r.samples[$0])/\(r.spots[$0])" }
         for c in 0..<k {
             let scores = BarPlot(bars: (0..<r.samples.count).map { (spotLabels[$0], r.model.scores[$0, c]) },
-                                 yTitle: "PC\(c + 1) score", xTitle: "Spot", title: "Scores on PC\(c + 1)")
+                                 yTitle: "PC\(c + 1) score (scaled units)", xTitle: "Spot (sample/spot)", title: "Scores on PC\(c + 1)")
             try save(scores, "scores_PC\(c + 1)", folder: folder, record: &record)
-            let loadings = BarPlot(bars: (0..<r.peaks.count).map { (r.peaks[$0].label, r.model.loadings[$0, c]) },
-                                   yTitle: "PC\(c + 1) loading", xTitle: "Peak", title: "Loadings of PC\(c + 1)")
+            let loadings = BarPlot(bars: (0..<r.peaks.count).map { (AssignmentLabel.markup(r.peaks[$0].label), r.model.loadings[$0, c]) },
+                                   yTitle: "PC\(c + 1) loading (unit vector)", xTitle: "Peak", title: "Loadings of PC\(c + 1)")
             try save(loadings, "extra/loadings_PC\(c + 1)", folder: folder, record: &record)
             let important = r.model.importantPeaks(threshold: threshold)[c]
             if !important.isEmpty {
-                let bars = BarPlot(bars: important.map { (r.peaks[$0.index].label, $0.loading) },
-                                   yTitle: "PC\(c + 1) loading", xTitle: "Peak",
+                let bars = BarPlot(bars: important.map { (AssignmentLabel.markup(r.peaks[$0.index].label), $0.loading) },
+                                   yTitle: "PC\(c + 1) loading (unit vector)", xTitle: "Peak",
                                    title: "Important peaks of PC\(c + 1) (|loading| > \(CSVTable.format(threshold)))")
                 try save(bars, "loadings_PC\(c + 1)_important", folder: folder, record: &record)
             }
@@ -47,8 +47,8 @@ enum PCAPlots {
                 let points = rows.map { Point(r.model.scores[$0, a], r.model.scores[$0, b]) }
                 return ScatterPlot.Group(name: name, points: points, ellipse: ellipse(points))
             }
-            let plot = ScatterPlot(groups: groups, xAxis: AxisOptions(title: "PC\(a + 1) (\(percent(r.model.explainedVarianceRatio[a])) %)"),
-                                   yAxis: AxisOptions(title: "PC\(b + 1) (\(percent(r.model.explainedVarianceRatio[b])) %)"),
+            let plot = ScatterPlot(groups: groups, xAxis: AxisOptions(title: "PC\(a + 1) score (\(percent(r.model.explainedVarianceRatio[a])) % of variance)"),
+                                   yAxis: AxisOptions(title: "PC\(b + 1) score (\(percent(r.model.explainedVarianceRatio[b])) % of variance)"),
                                    title: "Scores PC\(a + 1) vs PC\(b + 1), 95 % ellipses per sample")
             try save(plot, "scores_PC\(a + 1)_PC\(b + 1)", folder: folder, record: &record)
         }

@@ -135,7 +135,7 @@ public enum PCAWorkflow {
         }
         var result = Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
                             model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic)
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)
         if options.plots { try PCAPlots.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record) }
         result.record.add(PCAReport.section(result, options: options))

@@ -109,6 +109,19 @@ public enum PeaksWorkflow {
         public var polarity: Polarity?
         /// The recalibration applied before peak finding, when requested.
         public var calibration: CalibrationFit?
+        /// The spectrum the peaks were found in (after recalibration).
+        public var spectrum: Spectrum?
+    }
+
+    /// The spectrum with the found peaks marked and labelled with their best assignment, typeset (or their
+    /// m/z when nothing fits); the `labelled` highest peaks get labels so that the figure stays legible.
+    public static func spectrumFigure(of result: FindResult, title: String, labelled: Int = 40) -> LinePlot? {
+        guard let spectrum = result.spectrum else { return nil }
+        let shown = result.peaks.sorted { $0.peak.height > $1.peak.height }.prefix(labelled).sorted { $0.peak.centroid < $1.peak.centroid }
+        let marks = shown.map { found in
+            (mass: found.peak.centroid, label: found.candidates.first.map { $0.ion.markup } ?? CSVTable.format((found.peak.centroid * 100).rounded() / 100))
+        }
+        return SpectrumFigures.foundPeaks(spectrum, peaks: marks, title: title)
     }
 
     /// Reads the spectrum at `path` (IONTOF export) and finds and assigns its peaks.
@@ -151,7 +164,7 @@ public enum PeaksWorkflow {
         let peaks = detected.map { peak in
             FoundPeak(peak: peak, candidates: assigner.candidates(center: peak.centroid, width: peak.fwhm, spectrum: spectrum))
         }
-        return FindResult(peaks: peaks, polarity: polarity, calibration: nil)
+        return FindResult(peaks: peaks, polarity: polarity, calibration: nil, spectrum: spectrum)
     }
 
     /// The found peaks as an interval list: best candidate as assignment (or `(null)`), interval

@@ -1,3 +1,4 @@
+import SIMSReport
 /// Settings of one `sims spectra` run (what the command line, `sims.toml` or the paper's input sheet say).
 public struct SpectraOptions: Sendable {
     /// Study root: a folder `ROOT/<sample>/<spot files>`.
@@ -22,6 +23,8 @@ public struct SpectraOptions: Sendable {
     public var bootstrapResamples = 2000
     /// Whether to draw plots (tests switch them off for speed).
     public var plots = true
+    /// Figure file formats (`--figures png,pdf,svg`).
+    public var figures: Set<FigureFormat> = FigureFormat.defaults
     /// The command line as typed, for provenance.
     public var arguments: [String] = []
 

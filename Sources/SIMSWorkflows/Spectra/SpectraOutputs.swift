@@ -5,8 +5,8 @@ import SIMSFormats
 enum SpectraOutputs {
     static func write(table: PeakAreaTable, primary: PeakNormalization,
                       isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])],
-                      tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int,
-                      folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+                      tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int, spots: [SpotSpectrum] = [],
+                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         func save(_ csv: CSVTable, _ name: String) throws(SIMSError) {
             try csv.write(to: folder.results(name))
             record.outputs.append("results/" + name)
@@ -23,7 +23,7 @@ enum SpectraOutputs {
         }
         try save(isotopeTable(isotopes), "isotopes.csv")
         try save(testTable(tests, table: table, normalization: primary), "tests.csv")
-        if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, folder: folder, record: &record) }
+        if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, spots: spots, folder: folder, record: &record, progress: progress) }
         for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, tests: tests,
                                               plots: plots, intervalList: intervalList, record: record) {
             record.add(section)

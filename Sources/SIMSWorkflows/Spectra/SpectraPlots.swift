@@ -3,8 +3,8 @@ import SIMSAnalysis
 import SIMSFormats
 import SIMSReport
 
-/// Box plots (every spot as a point, one box per sample) and violin plots of every peak, as SVG and PNG:
-/// important peaks in `plots/`, the others in `plots/extra/`.
+/// Box plots (every spot as a point, one box per sample) and violin plots of every peak, in the run's figure
+/// formats, drawn concurrently: important peaks in `plots/`, the others in `plots/extra/`.
 enum SpectraPlots {
     /// File stems per peak (unique even when several rows share a label).
     static func stems(for peaks: [Peak]) -> [String] {
@@ -16,21 +16,29 @@ enum SpectraPlots {
         }
     }
 
-    static func write(table: PeakAreaTable, normalization: PeakNormalization, important: Set<Int>,
-                      folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+    static func write(table: PeakAreaTable, normalization: PeakNormalization, important: Set<Int>, spots: [SpotSpectrum],
+                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         let stems = stems(for: table.peaks)
+        var figures: [(figure: any Figure, base: String)] = []
+        // Spectra: the overview per polarity (mean spectrum of each sample) and a zoom on each important peak.
+        let byPolarity = Dictionary(grouping: spots) { Acquisition(iontofHeader: $0.spectrum.metadata).polarity }
+        for (polarity, members) in byPolarity.sorted(by: { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }) {
+            let name = polarity?.rawValue ?? "spectra"
+            let title = (polarity.map { $0 == .positive ? "Positive ions" : "Negative ions" } ?? "Spectra") + ": mean spectrum per sample"
+            figures.append((SpectrumFigures.overview(members, title: title), "plots/spectrum_\(name)"))
+        }
+        for k in important.sorted() {
+            figures.append((SpectrumFigures.zoom(spots, peak: table.peaks[k]), "plots/spectrum_" + stems[k]))
+        }
         for (k, peak) in table.peaks.enumerated() {
             let groups = table.samples.map { (name: $0, values: table.values(peak: k, sample: $0, normalization)) }
             let subfolder = important.contains(k) ? "" : "extra/"
-            let title = "\(peak.label) (\(CSVTable.format((peak.interval.lower * 1000).rounded() / 1000))–\(CSVTable.format((peak.interval.upper * 1000).rounded() / 1000)) u)"
+            let title = "\(AssignmentLabel.markup(peak.label)) (\(CSVTable.format((peak.interval.lower * 1000).rounded() / 1000))–\(CSVTable.format((peak.interval.upper * 1000).rounded() / 1000)) u)"
             let box = BoxPlot(groups: groups, yTitle: normalization.axisTitle, xTitle: "Sample", title: title)
             let violin = BoxPlot(groups: groups, yTitle: normalization.axisTitle, xTitle: "Sample", title: title, showsViolin: true)
-            for (figure, suffix) in [(box, ""), (violin, "_violin")] {
-                let name = subfolder + stems[k] + suffix
-                try AtomicFile.write(figure.svg, to: folder.plots(name + ".svg"))
-                try AtomicFile.write(figure.png, to: folder.plots(name + ".png"))
-                record.outputs += ["plots/" + name + ".svg", "plots/" + name + ".png"]
-            }
+            figures.append((box, "plots/" + subfolder + stems[k]))
+            figures.append((violin, "plots/" + subfolder + stems[k] + "_violin"))
         }
+        try folder.write(figures, record: &record, progress: progress)
     }
 }

@@ -41,10 +41,24 @@ enum SpectraReport {
         areas.table(important.isEmpty ? "First peaks of the list" : "Important peaks", header: ["peak", "sample", "n", "mean", "sd", "median", "95 % CI (t)"],
                     rows: rows, csv: "results/summary.csv")
         if plots {
+            // Spectra first: the overview per polarity, then the zoom on each important peak.
+            var spectra: [String] = []
+            for output in record.outputs where output.hasPrefix("plots/spectrum_") {
+                guard let dot = output.lastIndex(of: ".") else { continue }
+                let base = String(output[..<dot])
+                if !spectra.contains(base) { spectra.append(base) }
+            }
+            let zooms = Dictionary(uniqueKeysWithValues: important.map { ("plots/spectrum_" + stems[$0], $0) })
+            for base in spectra where zooms[base] == nil {
+                areas.figure(base + ".svg", caption: "Mean spectrum of each sample (counts per m/z bin, log scale)")
+            }
+            for base in spectra { if let k = zooms[base] {
+                areas.figure(base + ".svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): every spot's spectrum around the interval (shaded), coloured by sample")
+            } }
             for k in shown {
                 let folder = important.contains(k) ? "plots/" : "plots/extra/"
-                areas.figure(folder + stems[k] + ".svg", caption: "\(table.peaks[k].label): every spot as a point, one box per sample")
-                areas.figure(folder + stems[k] + "_violin.svg", caption: "\(table.peaks[k].label): violin with all points")
+                areas.figure(folder + stems[k] + ".svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): every spot as a point, one box per sample")
+                areas.figure(folder + stems[k] + "_violin.svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): violin with all points")
             }
         }
         for name in ["results/peak_areas.csv", "results/peak_areas_wide_\(primary.rawValue).csv", "results/summary.csv"] {

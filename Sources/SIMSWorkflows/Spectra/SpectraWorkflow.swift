@@ -30,7 +30,7 @@ public enum SpectraWorkflow {
         let study = try loadStudy(options)
         let settings = try resolveSettings(options, study: study, record: &record)
         record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
-        let folder = try OutputFolder(options.output)
+        let folder = try OutputFolder(options.output, figures: options.figures)
 
         // Peak list.
         let list = try PeakListFile.read(from: settings.peakList)
@@ -122,7 +122,7 @@ public enum SpectraWorkflow {
         // Outputs.
         try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
-                                 folder: folder, record: &record)
+                                 spots: spots, folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 import SIMSCore
+import SIMSReport
 
 /// The output folder of one run, laid out the same way by every command:
 ///
 /// ```
 /// DIR/results/*.csv      tables
-/// DIR/plots/*.svg|png    figures (extra/ for the less important ones)
+/// DIR/plots/*.svg|png|pdf  figures (extra/ for the less important ones; formats from --figures)
 /// DIR/images/…           ion images, label images
 /// DIR/report.html        one self-contained page
 /// DIR/provenance.json    inputs with SHA-256, settings, warnings
@@ -14,9 +15,12 @@ import SIMSCore
 public struct OutputFolder: Sendable {
     /// The folder's path.
     public let path: String
+    /// The formats every figure is written in (`--figures`); default ``SIMSReport/FigureFormat/defaults``.
+    public var figureFormats: Set<FigureFormat>
 
-    /// Uses (and creates) `path`.
-    public init(_ path: String) throws(SIMSError) {
+    /// Uses (and creates) `path`; figures go out in `figures` formats.
+    public init(_ path: String, figures: Set<FigureFormat> = FigureFormat.defaults) throws(SIMSError) {
+        self.figureFormats = figures.isEmpty ? FigureFormat.defaults : figures
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

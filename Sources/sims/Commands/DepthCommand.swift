@@ -62,6 +62,8 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-depth"
 
+    @OptionGroup var figureArguments: FigureArguments
+
     func run() async throws {
         var settings = DepthSettings()
         settings.ions = ions
@@ -94,7 +96,7 @@ struct DepthCommand: AsyncParsableCommand {
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(
-            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out),
+            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out, figures: try figureArguments.formats()),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
     }

@@ -61,6 +61,8 @@ struct ImagesCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip PNG/SVG figures")
     var noPlots = false
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -80,6 +82,7 @@ struct ImagesCommand: AsyncParsableCommand {
         options.shotsPerPixel = shotsPerPixel
         options.colorMap = colorMap
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)

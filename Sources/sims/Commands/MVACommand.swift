@@ -38,6 +38,8 @@ struct MVACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
     var noPlots = false
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -57,6 +59,7 @@ struct MVACommand: AsyncParsableCommand {
         options.seed = seed
         options.peakList = peaks
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)

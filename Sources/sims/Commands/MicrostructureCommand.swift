@@ -58,6 +58,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
 
+    @OptionGroup var figureArguments: FigureArguments
+
     func run() async throws {
         var settings = MicrostructureSettings()
         guard !phase.isEmpty else { throw ValidationError("name the phases, e.g. --phase NCM=NiO_2- --phase SE=PS_2-,Cl- --phase pore=low-total") }
@@ -95,7 +97,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.peakList = peaks
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
-            inputs: inputs, output: try OutputFolder(out), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+            inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats()), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
     }
 }

@@ -52,6 +52,8 @@ struct PCACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip plots")
     var noPlots = false
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -77,6 +79,7 @@ struct PCACommand: AsyncParsableCommand {
         options.inputsSpreadsheet = inputsXLSX
         options.seed = seed
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
         if let components { options.components = .count(components) }
         if let variance { options.components = .explainedVariance(variance) }

@@ -60,6 +60,8 @@ struct PeaksCommand: AsyncParsableCommand {
         if let polarity, Polarity(parsing: polarity) == nil { throw ValidationError("--polarity must be pos or neg, found \"\(polarity)\"") }
     }
 
+    @OptionGroup var figureArguments: FigureArguments
+
     func run() async throws {
         let chosenPolarity = polarity.flatMap(Polarity.init(parsing:))
         let source: PeaksWorkflow.Source = formulas.map { .formulas($0.components(separatedBy: ",")) }
@@ -76,7 +78,15 @@ struct PeaksCommand: AsyncParsableCommand {
                 let written = try PeaksWorkflow.writeIntervalList(PeaksWorkflow.intervalList(of: result, widthInFWHM: width), to: out)
                 let candidates = (out as NSString).deletingPathExtension + "-candidates.csv"
                 try PeaksWorkflow.candidateTable(of: result).write(to: candidates)
-                printToStderr("wrote \((written + [candidates]).joined(separator: ", "))\n")
+                var files = written + [candidates]
+                if let figure = PeaksWorkflow.spectrumFigure(of: result, title: "Peaks found in \((find as NSString).lastPathComponent)") {
+                    let base = (out as NSString).deletingPathExtension + "-spectrum"
+                    for format in try figureArguments.formats().sorted() {
+                        try AtomicFile.write(figure.data(as: format), to: base + "." + format.fileExtension)
+                        files.append(base + "." + format.fileExtension)
+                    }
+                }
+                printToStderr("wrote \(files.joined(separator: ", "))\n")
             }
         } else if let out {
             let list = try PeaksWorkflow.buildIntervalList(source: source, polarity: chosenPolarity, resolvingPower: resolution,

@@ -40,6 +40,8 @@ struct SpectraCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip plots")
     var noPlots = false
 
+    @OptionGroup var figureArguments: FigureArguments
+
     @Option(name: .long, help: "Output folder")
     var out: String
 
@@ -50,6 +52,7 @@ struct SpectraCommand: AsyncParsableCommand {
         options.inputsSpreadsheet = inputsXLSX
         options.primaryPulses = primaryPulses
         options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.configuration = config
         options.arguments = Array(CommandLine.arguments.dropFirst())
         if let normalization {
