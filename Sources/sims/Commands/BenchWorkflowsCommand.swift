@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SIMSBenchmarks
 import SIMSWorkflows
 
 /// `sims bench workflows`: whole `sims spectra|images|pca` processes vs the NumPy script (see `docs/performance.md`).
