@@ -9,8 +9,10 @@ public struct Study: Sendable, Equatable {
         public var name: String
         /// Path of the spot's data file (spectrum, depth profile, or one file of an image set).
         public var path: String
+        /// The secondary-ion polarity when the file name or header says it (`N_…`/`P_…`, `neg`, `positive` …).
+        public var polarity: Polarity?
         /// Creates a spot.
-        public init(name: String, path: String) { self.name = name; self.path = path }
+        public init(name: String, path: String, polarity: Polarity? = nil) { self.name = name; self.path = path; self.polarity = polarity }
     }
 
     /// One sample with its spots.
@@ -23,6 +25,16 @@ public struct Study: Sendable, Equatable {
         public init(name: String, spots: [Spot]) { self.name = name; self.spots = spots }
     }
 
+    /// A file under the study root that is not part of the study, and why.
+    public struct LeftOut: Sendable, Equatable, Hashable {
+        /// The file's path.
+        public var path: String
+        /// Why it was left out (`not a spectrum export`, `name does not match --group-by` …).
+        public var reason: String
+        /// Creates an entry.
+        public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    }
+
     /// The samples, in a stable order.
     public var samples: [Sample]
     /// Acquisition parameters that hold for the whole study (from `sims.toml` or the command line).
@@ -31,6 +43,9 @@ public struct Study: Sendable, Equatable {
     public var metadata: Metadata
     /// The study root (folder or manifest path).
     public var root: String?
+    /// Files under the root that are not part of the study (other kinds of file, names the grouping pattern
+    /// does not match), with the reason, so a run can say in one line what it left out.
+    public var leftOut: [LeftOut] = []
 
     /// Creates a study.
     public init(samples: [Sample], acquisition: Acquisition = Acquisition(), metadata: Metadata = Metadata(), root: String? = nil) {

@@ -120,6 +120,11 @@ struct PlotTests {
         let plot = BoxPlot(groups: [("a", [1, 2, 3, 4, 5, 6, 7]), ("b", [2, 3])], yTitle: "v")
         let circles = plot.drawing().primitives.filter { if case .circle = $0 { return true } else { return false } }
         #expect(circles.count == 9)
+        // Group b has 2 points: no box (one rectangle, a's), no median line; its points and mean remain.
+        let rects = plot.drawing().primitives.filter { if case .rect = $0 { return true } else { return false } }
+        let boxes = BoxPlot(groups: [("a", [1, 2, 3, 4, 5, 6, 7]), ("b", [2, 3, 4])], yTitle: "v").drawing().primitives
+            .filter { if case .rect = $0 { return true } else { return false } }
+        #expect(boxes.count == rects.count + 1)
     }
 
     @Test("Heat map colours follow the map: minimum → first entry, maximum → last")

@@ -7,6 +7,8 @@ import TOMLKit
 ///
 /// ```toml
 /// polarity = "negative"                 # top level: → Acquisition.polarity
+/// group_by = '^N_(?<sample>.+?)_Bi'     # instead of [samples]: sort the files beside the manifest by name
+///                                       #   (FileGrouping; --group-by on the command line wins)
 ///
 /// [samples]                             # sample name → spot files (paths relative to the manifest),
 /// pristine = ["pristine/spot1.txt", "pristine/spot2.txt"]
@@ -35,7 +37,7 @@ public enum StudyManifest {
     public static let fileName = "sims.toml"
 
     /// Reads the manifest at `path`; relative file paths are resolved against its folder.
-    public static func read(from path: String) throws(SIMSError) -> Study {
+    public static func read(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -43,7 +45,7 @@ public enum StudyManifest {
             if !FileManager.default.fileExists(atPath: path) { throw SIMSError(.fileNotFound, "manifest not found", file: path) }
             throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
         }
-        return try parse(text, path: path)
+        return try parse(text, path: path, requiringSamples: true, fileExtensions: fileExtensions, grouping: grouping)
     }
 
     /// Reads only the parameters of the manifest at `path` (`[acquisition]`, `polarity` and the other tables
@@ -61,7 +63,8 @@ public enum StudyManifest {
         try parse(text, path: path, requiringSamples: true)
     }
 
-    static func parse(_ text: String, path: String, requiringSamples: Bool) throws(SIMSError) -> Study {
+    static func parse(_ text: String, path: String, requiringSamples: Bool, fileExtensions: Set<String>? = nil,
+                      grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -73,8 +76,15 @@ public enum StudyManifest {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
 
-        let samplesTable = table["samples"]?.table ?? TOMLTable()
-        guard !samplesTable.isEmpty || !requiringSamples else {
+        var grouping = grouping
+        if grouping == nil, let value = table["group_by"] {
+            guard let pattern = value.string else {
+                throw SIMSError(.malformed, "group_by is not a string", file: path, found: "\(value)", expected: "group_by = '^N_(?<sample>.+?)_Bi'")
+            }
+            do { grouping = try FileGrouping(pattern) } catch { throw SIMSError(.malformed, error.message, file: path, found: pattern, expected: "a regular expression with a named group `sample`") }
+        }
+        let samplesTable = grouping != nil && requiringSamples ? TOMLTable() : table["samples"]?.table ?? TOMLTable()
+        guard !samplesTable.isEmpty || !requiringSamples || grouping != nil else {
             throw SIMSError(.malformed, "manifest has no [samples] table", file: path,
                             expected: "[samples] with one entry per sample: name = [\"file1.txt\", …] or name = \"folder\"")
         }
@@ -108,8 +118,16 @@ public enum StudyManifest {
                 throw SIMSError(.empty, "sample \"\(name)\" has no spot files", file: path, expected: "at least one file per sample")
             }
             samples.append(Study.Sample(name: name, spots: files.map {
-                Study.Spot(name: URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, path: $0)
+                let spot = URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+                return Study.Spot(name: spot, path: $0, polarity: Polarity(fileName: spot))
             }))
+        }
+
+        var leftOut: [Study.LeftOut] = []
+        if let grouping, requiringSamples {
+            let flat = try StudyFolder.discover(at: folder, fileExtensions: fileExtensions, grouping: grouping)
+            samples = flat.samples
+            leftOut = flat.leftOut.filter { !$0.path.hasSuffix("/" + fileName) }
         }
 
         var acquisition = Acquisition()
@@ -124,10 +142,12 @@ public enum StudyManifest {
         }
 
         var metadata = Metadata()
-        for key in table.keys where key != "samples" && key != "acquisition" && key != "polarity" {
+        for key in table.keys where key != "samples" && key != "acquisition" && key != "polarity" && key != "group_by" {
             flatten(table[key]!, prefix: key, into: &metadata)
         }
-        return Study(samples: samples, acquisition: acquisition, metadata: metadata, root: path)
+        var study = Study(samples: samples, acquisition: acquisition, metadata: metadata, root: path)
+        study.leftOut = leftOut
+        return study
     }
 
     /// Fills `acquisition` from an `[acquisition]` table; unknown keys are errors (catch typos).
@@ -203,16 +223,20 @@ public enum StudyManifest {
 
 /// Loads a study from a folder (its `sims.toml` when present, else the folder tree) or a manifest path.
 public enum StudyLoader {
-    /// `path` may be a `sims.toml`-style manifest file, a folder holding `sims.toml`, or a plain study folder.
-    public static func load(from path: String) throws(SIMSError) -> Study {
+    /// `path` may be a `sims.toml`-style manifest file, a folder holding `sims.toml`, or a plain study folder
+    /// (a tree, or flat with `grouping`). `fileExtensions` (lowercase, no dot) keeps only those spot files;
+    /// `grouping` (`--group-by`) wins over the manifest's `group_by` and `[samples]`.
+    public static func load(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         if StudyFolder.isFolder(path) {
             let manifest = path + "/" + StudyManifest.fileName
-            if FileManager.default.fileExists(atPath: manifest) { return try StudyManifest.read(from: manifest) }
-            return try StudyFolder.discover(at: path)
+            if FileManager.default.fileExists(atPath: manifest) {
+                return try StudyManifest.read(from: manifest, fileExtensions: fileExtensions, grouping: grouping)
+            }
+            return try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: grouping)
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw SIMSError(.fileNotFound, "study not found", file: path, expected: "a study folder or a sims.toml")
         }
-        return try StudyManifest.read(from: path)
+        return try StudyManifest.read(from: path, fileExtensions: fileExtensions, grouping: grouping)
     }
 }

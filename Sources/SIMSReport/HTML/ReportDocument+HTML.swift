@@ -15,17 +15,28 @@ extension ReportDocument {
         for (i, s) in sections.enumerated() { anchors.append(("section-\(i + 1)", s.title)) }
         anchors += [("table-iii", "Table III"), ("methods", "Methods"), ("provenance", "Provenance")]
         h.raw("<nav>\n<p class=\"brand\">SIMSKit report</p>\n<ul>\n")
+        if let parent { h.raw("<li><a class=\"parent\" href=\"\(HTMLBuilder.escape(parent))\">↑ back to the overview</a></li>\n") }
         for (id, label) in anchors { h.raw("<li><a href=\"#\(id)\">\(HTMLBuilder.markup(label))</a></li>\n") }
         h.raw("</ul>\n</nav>\n<main>\n")
 
         // Overview.
         h.raw("<section id=\"overview\">\n")
+        if let parent { h.raw("<p class=\"small\"><a href=\"\(HTMLBuilder.escape(parent))\">↑ back to the overview</a></p>\n") }
         h.element("h1", title)
-        let outcomeClass = provenance.failures.isEmpty ? "ok" : "bad"
+        let outcomeClass = !provenance.failures.isEmpty ? "bad" : warnings.isEmpty ? "ok" : "warn"
         h.raw("<table class=\"kv\">\n")
         h.row(["Command", "sims " + provenance.commandLine], header: true)
         h.row(["SIMSKit version", provenance.version], header: true)
-        h.raw("<tr><th>Outcome</th><td class=\"\(outcomeClass)\">\(HTMLBuilder.escape(provenance.outcome))</td></tr>\n")
+        h.raw("<tr><th>Outcome</th><td class=\"\(outcomeClass)\">\(HTMLBuilder.escape(provenance.outcome))")
+        if !warnings.isEmpty {
+            // The kinds, linked to their lines in the warnings section.
+            h.raw("<ul class=\"kinds\">")
+            for (k, w) in warnings.enumerated() {
+                h.raw("<li><a href=\"#warning-\(k + 1)\">\(HTMLBuilder.escape(ReportDocument.kindLabel(w)))</a></li>")
+            }
+            h.raw("</ul>")
+        }
+        h.raw("</td></tr>\n")
         h.row(["Inputs", "\(provenance.inputs.count) file(s), \(provenance.inputs.reduce(0) { $0 + $1.bytes }) bytes"], header: true)
         h.row(["Outputs", "\(provenance.outputs.count) file(s)"], header: true)
         h.row(["Warnings", "\(warnings.count)"], header: true)
@@ -44,7 +55,7 @@ extension ReportDocument {
         h.element("h2", "Warnings")
         if warnings.isEmpty { h.element("p", "No warnings.") } else {
             h.raw("<ul class=\"warnings\">\n")
-            for w in warnings { h.element("li", w) }
+            for (k, w) in warnings.enumerated() { h.raw("<li id=\"warning-\(k + 1)\">" + HTMLBuilder.escape(w) + "</li>\n") }
             h.raw("</ul>\n")
         }
         h.raw("</section>\n")
@@ -119,6 +130,12 @@ extension ReportDocument {
         return h.text
     }
 
+    /// A short name for a warning line: its text up to the first `;` or `:`, at most 70 characters.
+    static func kindLabel(_ line: String) -> String {
+        let head = line.prefix { $0 != ";" && $0 != ":" }
+        return head.count > 70 ? String(head.prefix(69)) + "…" : String(head)
+    }
+
     private func render(_ block: ReportBlock, into h: inout HTMLBuilder, folder: String) {
         switch block.kind {
         case .paragraph:
@@ -148,11 +165,32 @@ extension ReportDocument {
                 h.element("p", "Figure file missing or not SVG/PNG/PDF: \(named)", cls: "warning")
             }
             h.raw("<figcaption>\(HTMLBuilder.markup(block.text)) <a href=\"\(HTMLBuilder.escape(path))\">(\(HTMLBuilder.escape(path)))</a></figcaption>\n</figure>\n")
+        case .figureGrid:
+            let columns = block.header ?? []
+            h.raw("<div class=\"table\">\n")
+            if !block.text.isEmpty { h.element("p", block.text, cls: "caption") }
+            h.raw("<table class=\"grid\">\n")
+            h.row([""] + columns, headerRow: true)
+            for row in block.rows ?? [] {
+                h.raw("<tr><th>\(HTMLBuilder.escape(row.first ?? ""))</th>")
+                for path in row.dropFirst() {
+                    if !path.isEmpty, let data = FileManager.default.contents(atPath: folder + "/" + path) {
+                        h.raw("<td><a href=\"\(HTMLBuilder.escape(path))\"><img alt=\"\(HTMLBuilder.escape(path))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"/></a></td>")
+                    } else {
+                        h.raw("<td>\(path.isEmpty ? "—" : "missing: " + HTMLBuilder.escape(path))</td>")
+                    }
+                }
+                h.raw("</tr>\n")
+            }
+            h.raw("</table>\n</div>\n")
         case .table:
             let header = block.header ?? []
             let rows = block.rows ?? []
             h.raw("<div class=\"table\">\n")
             if !block.text.isEmpty { h.element("p", block.text, cls: "caption") }
+            // Long tables are collapsed behind a one-line summary (the caption stays visible above).
+            let collapsed = rows.count > ReportDocument.collapsedTableRows
+            if collapsed { h.raw("<details><summary>\(rows.count) rows — show the table</summary>\n") }
             h.raw("<table>\n")
             if !header.isEmpty { h.row(header, headerRow: true) }
             for row in rows.prefix(ReportDocument.maximumTableRows) { h.row(row) }
@@ -160,6 +198,7 @@ extension ReportDocument {
             if rows.count > ReportDocument.maximumTableRows {
                 h.element("p", "Showing \(ReportDocument.maximumTableRows) of \(rows.count) rows.", cls: "small")
             }
+            if collapsed { h.raw("</details>\n") }
             if let csv = block.path {
                 h.raw("<p class=\"small\">Full table: <a href=\"\(HTMLBuilder.escape(csv))\">\(HTMLBuilder.escape(csv))</a></p>\n")
             }
@@ -183,10 +222,13 @@ extension ReportDocument {
     table.kv th{width:160px}
     tr.missing td{background:#fdecea;color:#8a1f11;font-weight:bold}
     tr.optional td{color:#999}
-    td.ok{color:#17692e;font-weight:bold}td.bad{color:#8a1f11;font-weight:bold}
+    td.ok{color:#17692e;font-weight:bold}td.bad{color:#8a1f11;font-weight:bold}td.warn{color:#7a4a00;font-weight:bold}
     .warning,ul.warnings li{color:#7a4a00}
     p.warning{background:#fff4e0;border-left:4px solid #e69f00;padding:6px 10px}
     ul.warnings li{margin:4px 0}
+    table.grid img{width:170px;height:auto;display:block}
+    table.grid td{padding:2px}
+    ul.kinds{margin:4px 0 0;padding-left:18px;font-weight:normal;color:#7a4a00}
     figure{margin:12px 0}figure img,figure svg{max-width:100%;height:auto}
     figcaption{font-size:13px;color:#555}
     .small,.workflow{font-size:12px;color:#666}

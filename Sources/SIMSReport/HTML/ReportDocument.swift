@@ -13,14 +13,21 @@ public struct ReportDocument: Sendable, Hashable, Codable {
     public var sections: [ReportSection]
     /// What Table III was built from, so that `sims report DIR --config sims.toml` can rebuild it.
     public var tableIIIInputs: TableIIIInputs?
+    /// The report this one is part of (relative link, e.g. `../report.html` or `../index.html`), shown at the
+    /// top of the page; `nil` for a stand-alone run.
+    public var parent: String?
 
     /// Rows shown per table on the page (the CSV has all).
     public static let maximumTableRows = 200
+    /// Tables with more rows than this are collapsed (`<details>`) behind a summary line.
+    public static let collapsedTableRows = 15
 
     /// Creates a document.
-    public init(title: String, provenance: Provenance, tableIII: TableIII, sections: [ReportSection], tableIIIInputs: TableIIIInputs? = nil) {
+    public init(title: String, provenance: Provenance, tableIII: TableIII, sections: [ReportSection], tableIIIInputs: TableIIIInputs? = nil,
+                parent: String? = nil) {
         self.title = title; self.provenance = provenance; self.tableIII = tableIII; self.sections = sections
         self.tableIIIInputs = tableIIIInputs
+        self.parent = parent
     }
 
     /// Rebuilds Table III with another `sims.toml` (flattened `table.key`), keeping everything else; the

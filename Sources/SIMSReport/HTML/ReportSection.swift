@@ -12,6 +12,9 @@ public struct ReportBlock: Sendable, Hashable, Codable {
         case warning
         /// A link to an output file.
         case file
+        /// A compact grid of small PNG figures: ``ReportBlock/header`` = column titles, each row = a label
+        /// followed by one figure path per column (empty = none).
+        case figureGrid
     }
 
     /// The kind.
@@ -70,6 +73,11 @@ public struct ReportSection: Sendable, Hashable, Codable {
 
     /// Adds a warning.
     public mutating func warning(_ text: String) { blocks.append(ReportBlock(kind: .warning, text: text)) }
+
+    /// Adds a compact grid of PNG thumbnails: one row per label with one figure per column (`""` = none).
+    public mutating func figureGrid(_ caption: String, columns: [String], rows: [(label: String, paths: [String])]) {
+        blocks.append(ReportBlock(kind: .figureGrid, text: caption, header: columns, rows: rows.map { [$0.label] + $0.paths }))
+    }
 
     /// Adds a link to an output file (relative path).
     public mutating func file(_ path: String, label: String) { blocks.append(ReportBlock(kind: .file, text: label, path: path)) }

@@ -5,7 +5,12 @@ import Foundation
 ///
 /// Box: quartiles (``Quantiles``), line: median, whiskers: Tukey 1.5 IQR, diamond: mean; violin: Gaussian KDE
 /// with Silverman bandwidth (``KernelDensity``), width proportional to density, cut at the data range.
+/// A group with fewer than ``minimumCountForBox`` points shows its points only: quartiles of one or two
+/// values draw a box that suggests a spread that was never measured.
 public struct BoxPlot: Figure {
+    /// The fewest points a group needs for a box, whiskers, median and violin.
+    public static let minimumCountForBox = 3
+
     /// Groups in drawing order: name and values.
     public var groups: [(name: String, values: [Double])]
     /// Title of the value axis including the unit.
@@ -46,7 +51,8 @@ public struct BoxPlot: Figure {
             let values = group.values.filter { $0.isFinite && (yScale == .linear || $0 > 0) }
             guard !values.isEmpty else { continue }
             let q = Quantiles(values)
-            if showsViolin, values.count >= 2 {
+            let boxed = values.count >= BoxPlot.minimumCountForBox
+            if showsViolin, boxed {
                 let kde = KernelDensity(values)
                 if kde.bandwidth > 0, let lo = q.sorted.first, let hi = q.sorted.last {
                     let samples = (0 ... 60).map { lo + (hi - lo) * Double($0) / 60 }
@@ -63,18 +69,20 @@ public struct BoxPlot: Figure {
                 }
             }
             // Box and whiskers.
-            let y1 = frame.yClamped(q.lowerQuartile), y3 = frame.yClamped(q.upperQuartile)
-            let w = q.whiskers
-            let ink = Stroke(.ink, width: 1.2)
-            d.line(Point(cx, frame.yClamped(w.upperBound)), Point(cx, y3), ink)
-            d.line(Point(cx, y1), Point(cx, frame.yClamped(w.lowerBound)), ink)
-            for v in [w.lowerBound, w.upperBound] {
-                let y = frame.yClamped(v)
-                d.line(Point(cx - half * 0.4, y), Point(cx + half * 0.4, y), ink)
+            if boxed {
+                let y1 = frame.yClamped(q.lowerQuartile), y3 = frame.yClamped(q.upperQuartile)
+                let w = q.whiskers
+                let ink = Stroke(.ink, width: 1.2)
+                d.line(Point(cx, frame.yClamped(w.upperBound)), Point(cx, y3), ink)
+                d.line(Point(cx, y1), Point(cx, frame.yClamped(w.lowerBound)), ink)
+                for v in [w.lowerBound, w.upperBound] {
+                    let y = frame.yClamped(v)
+                    d.line(Point(cx - half * 0.4, y), Point(cx + half * 0.4, y), ink)
+                }
+                d.rect(Rect(x: cx - half, y: y3, width: 2 * half, height: max(0.5, y1 - y3)), fill: color.opacity(0.25), stroke: Stroke(.ink, width: 1.2))
+                let ym = frame.yClamped(q.median)
+                d.line(Point(cx - half, ym), Point(cx + half, ym), Stroke(.ink, width: 2))
             }
-            d.rect(Rect(x: cx - half, y: y3, width: 2 * half, height: max(0.5, y1 - y3)), fill: color.opacity(0.25), stroke: Stroke(.ink, width: 1.2))
-            let ym = frame.yClamped(q.median)
-            d.line(Point(cx - half, ym), Point(cx + half, ym), Stroke(.ink, width: 2))
             // Points, jittered horizontally (deterministic per group).
             var jitter = DeterministicJitter(seed: UInt64(i) &* 7919 &+ UInt64(values.count))
             for v in values {

@@ -20,6 +20,8 @@ public enum CheckWorkflow {
         public var primaryPulses: Double?
         /// When set, CSV tables are written to `output/results/`.
         public var output: String?
+        /// `--group-by` and `--polarity` for a study folder.
+        public var selection = StudySelection()
         /// Creates options.
         public init(path: String) { self.path = path }
     }
@@ -45,12 +47,24 @@ public enum CheckWorkflow {
         var isotopes = CSVTable(header: ["file", "ratio", "column", "major_counts", "minor_counts", "measured_ratio", "ci95_low", "ci95_high", "natural_ratio", "verdict"])
 
         if isDirectory.boolValue {
-            let study = try StudyFolder.discover(at: options.path, fileExtensions: ["txt"])
-            for warning in DesignCheck().warnings(spotsPerSample: study.samples.map { ($0.name, $0.spots.count) }) {
-                report.record.warn(warning); report.lines.append("design: " + warning)
+            let whole = try options.selection.loadStudy(root: options.path, fileExtensions: ["txt"])
+            if let summary = whole.leftOutSummary { report.record.warn(summary); report.lines.append("study: " + summary) }
+            let polarities = try options.selection.polarities(of: whole, peaks: peaks?.peaks ?? [])
+            var spots: [Study.Spot] = []
+            for polarity in polarities {
+                let study = polarity.map(whole.restricted(to:)) ?? whole
+                let prefix = polarities.count > 1 ? "design (\(polarity!.rawValue)): " : "design: "
+                let before = report.lines.count
+                for warning in DesignCheck().warnings(spotsPerSample: study.samples.map { ($0.name, $0.spots.count) }) {
+                    report.record.warn(warning); report.lines.append(prefix + warning)
+                }
+                if report.lines.count == before { report.lines.append(prefix + "\(study.samples.count) samples with ≥ 5 spots each, as the paper recommends") }
+                spots += study.allSpots.map(\.spot)
             }
-            if report.lines.isEmpty { report.lines.append("design: \(study.samples.count) samples with ≥ 5 spots each, as the paper recommends") }
-            for (_, spot) in study.allSpots {
+            if polarities.count == 1, let note = StudySelection.note(selecting: polarities[0], of: whole, reason: options.selection.polarity != nil ? "--polarity" : "the peak list's polarity") {
+                report.record.warn(note); report.lines.append("study: " + note)
+            }
+            for spot in spots {
                 do { try checkSpectrum(spot.path, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes) } catch {
                     report.record.fail(spot.path, error); report.lines.append("error: \(error)")
                 }

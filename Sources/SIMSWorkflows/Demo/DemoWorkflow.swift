@@ -49,6 +49,7 @@ public enum DemoWorkflow {
             }
         }
         progress.report(task: "demo", completed: steps.count, total: steps.count)
+        try ReportFiles.linkSubreports(under: output, to: "report.html")
         try record.writeReport(to: output, title: "SIMSKit demo — simulated battery ToF-SIMS data with known truth")
         return Result(record: record, completed: completed, simulation: simulation)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SIMSFormats
+import SIMSCore
 
 /// The depth-profile files of a `sims depth` run and their replicate groups.
 public struct DepthInputs: Sendable, Equatable {
@@ -17,6 +18,52 @@ public struct DepthInputs: Sendable, Equatable {
 
     /// All files, sorted by sample then name.
     public var files: [File]
+    /// Files under the input folders that are not depth profiles of the run (other kinds, names the
+    /// `--group-by` pattern does not match, the other polarity), for one summary line.
+    public var leftOut: [Study.LeftOut] = []
+
+    /// Finds the exports under `paths` like ``init(paths:grouping:)`` and then applies `selection`: with a
+    /// `--group-by` pattern (anything but `name`, `folder`, `none`) its `sample` group names the replicate
+    /// group and files it does not match are left out; `--polarity` keeps one polarity (from the file names).
+    /// A replicate group whose files state both polarities is split into `sample (negative)` and `sample (positive)`:
+    /// profiles of different polarities are never averaged.
+    public init(paths: [String], grouping: DepthSettings.Grouping, selection: StudySelection) throws(SIMSError) {
+        self = try DepthInputs(paths: paths, grouping: grouping)
+        if let pattern = try selection.grouping() {
+            var kept: [File] = []
+            for var file in files {
+                guard file.isVolume || pattern.match(file.name) != nil else {
+                    leftOut.append(Study.LeftOut(path: file.path, reason: "name does not match --group-by"))
+                    continue
+                }
+                if let match = pattern.match(file.name) { file.sample = match.sample }
+                kept.append(file)
+            }
+            files = kept
+        }
+        if let polarity = selection.polarity {
+            let other = files.filter { Polarity(fileName: $0.name).map { $0 != polarity } ?? false }
+            leftOut += other.map { Study.LeftOut(path: $0.path, reason: "other polarity") }
+            files.removeAll { other.contains($0) }
+        }
+        var polarities: [String: Set<Polarity>] = [:]
+        for file in files { if let p = Polarity(fileName: file.name) { polarities[file.sample, default: []].insert(p) } }
+        for index in files.indices where polarities[files[index].sample, default: []].count > 1 {
+            if let p = Polarity(fileName: files[index].name) { files[index].sample += " (\(p.rawValue))" }
+        }
+        guard !files.isEmpty else {
+            throw SIMSError(.empty, "no depth-profile export is left after --group-by/--polarity", file: paths.joined(separator: ", "),
+                            expected: "a pattern whose named group `sample` matches the file names")
+        }
+        files.sort { ($0.sample, $0.name) < ($1.sample, $1.name) }
+    }
+
+    /// One line naming what ``leftOut`` holds, or `nil`.
+    public var leftOutSummary: String? {
+        var study = Study(samples: [])
+        study.leftOut = leftOut
+        return study.leftOutSummary
+    }
 
     /// Finds the `.txt` exports under `paths` (files or folders, one level of sub-folders) and groups them.
     /// - Throws: ``SIMSError`` when a path does not exist or no export is found.

@@ -35,6 +35,7 @@ public struct DepthWorkflow: Sendable {
         record.set("smoothing", settings.smoothing.description)
         record.set("depth scale", String(describing: settings.scale))
         record.set("replicate grouping", settings.grouping.rawValue)
+        if let summary = inputs.leftOutSummary { record.warn(summary) }
         record.set("dead-time correction", settings.primaryPulsesPerCycle.map { "N = \($0) primary pulses per cycle" } ?? "none")
         var analyses: [DepthAnalysis] = []
         for (index, file) in inputs.files.enumerated() {

@@ -5,6 +5,8 @@ import SIMSCore
 public struct ImagesOptions: Sendable {
     /// Study root: `ROOT/<sample>/<measurement files>` (IONTOF ASCII sets, .bif6, .imzML).
     public var root: String
+    /// `--group-by` and `--polarity`.
+    public var selection = StudySelection()
     /// Output folder.
     public var output: String
     /// Mass interval list (IONTOF or plain): names BIF6 intervals, attaches masses, and defines the peak images

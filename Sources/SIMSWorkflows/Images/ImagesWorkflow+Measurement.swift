@@ -107,7 +107,8 @@ extension ImagesWorkflow {
                 }
                 maskWritten = true
                 if map.excludedPixels > 0 {
-                    result.record.warn("\(sample)/\(raw.measurement): \(map.excludedPixels) of \(map.width * map.height) pixels excluded (reference \(reference.ion) zero or below the minimum)")
+                    result.record.warn("\(sample)/\(raw.measurement): \(map.excludedPixels) of \(map.width * map.height) pixels excluded (reference \(reference.ion) zero or below the minimum)",
+                                       kind: .excludedPixels, severity: Double(map.excludedPixels) / Double(map.width * map.height))
                 }
             }
         }

@@ -74,14 +74,31 @@ extension ImagesWorkflow {
                       header: ["sample", "measurement", "ion", "counts", "ratio of sums", "mean of ratios", "valid px", "excluded px"],
                       rows: Array(rows), csv: "results/image_stats.csv")
         if options.plots {
-            for output in result.record.outputs where output.hasPrefix("plots/") && output.contains("_mean_of_ratios.") && folder.isReportFile(output) {
-                section.figure(output, caption: "Mean of per-pixel ratios per sample (every measurement shown)")
+            // Every ion asked for in every measurement: raw counts, ratio map and the overlays it is part of.
+            var grid: [(label: String, paths: [String])] = []
+            let outputs = Set(result.record.outputs)
+            for folderPath in unique(result.record.outputs.filter { $0.hasPrefix("images/") && $0.hasSuffix("excluded_mask.tif") }.map { String($0.dropLast("excluded_mask.tif".count)) }) {
+                let overlays = result.record.outputs.filter { $0.hasPrefix(folderPath + "overlay_") }
+                let measurement = String(folderPath.dropFirst("images/".count).dropLast())
+                for ion in unique(result.rows.map(\.ion)) {
+                    let base = folderPath + OutputFolder.safeName(ion)
+                    guard outputs.contains(base + ".png") else { continue }
+                    let overlay = overlays.first { $0.contains("_" + OutputFolder.safeName(ion)) || $0.hasPrefix(folderPath + "overlay_" + OutputFolder.safeName(ion)) } ?? ""
+                    grid.append(("\(measurement) · \(ion)", [base + ".png", base + "_ratio.png", overlay]))
+                }
             }
-            for output in result.record.outputs.filter({ $0.hasPrefix("images/") && $0.contains("_ratio.") && folder.isReportFile($0) }).prefix(6) {
-                section.figure(output, caption: "Ratio map (excluded pixels transparent)")
+            if !grid.isEmpty {
+                section.figureGrid("Every ion asked for, per measurement: raw counts, ratio to \(options.reference) (excluded pixels transparent), overlay (click for full size)",
+                                   columns: ["raw counts", "ratio to \(options.reference)", "overlay"], rows: grid)
+            }
+            // Box plots only where a sample has ≥ 3 measurements; with fewer the table above says it all.
+            let repeated = Dictionary(grouping: result.rows, by: { "\($0.sample)\u{0}\($0.ion)" }).values.contains { $0.count >= BoxPlot.minimumCountForBox }
+            if repeated {
+                for output in result.record.outputs where output.hasPrefix("plots/") && output.contains("_mean_of_ratios.") && folder.isReportFile(output) {
+                    section.figure(output, caption: "Mean of per-pixel ratios per sample (every measurement shown)")
+                }
             }
         }
-        for warning in result.record.warnings { section.warning(warning) }
         result.record.add(section)
         _ = try result.record.writeReport(to: folder, title: "SIMSKit — images")
     }

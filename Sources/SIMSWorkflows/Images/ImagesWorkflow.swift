@@ -1,5 +1,6 @@
 import Foundation
 import SIMSAnalysis
+import SIMSChemistry
 import SIMSFormats
 import SIMSReport
 
@@ -20,37 +21,99 @@ public enum ImagesWorkflow {
         public var regions: [(sample: String, measurement: String, ion: String, statistics: RegionStatistics)]
         /// Shifts applied by alignment (sample, measurement, ion, dx, dy).
         public var shifts: [(sample: String, measurement: String, ion: String, dx: Int, dy: Int)]
+        /// The polarity analysed when the image sets were split or one polarity selected (`nil`: all as they were).
+        public var polarity: Polarity? = nil
+        /// When the study held both polarities: the other polarity's run (this one is the first, negative).
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
     }
 
-    /// Runs the workflow.
+    /// Runs the workflow. Image sets of both polarities (told apart by their ions' charges) are analysed as one
+    /// study per polarity into `OUT/negative/` and `OUT/positive/` (``StudySelection``); ions named in the
+    /// options are matched in any notation (``IonName``).
     /// - Throws: when nothing can be done at all (no study, no readable measurement, bad options).
     public static func run(_ options: ImagesOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
-        var record = RunRecord(command: "images", arguments: options.arguments)
         try validate(options)
-        try record.useManifest(describing: options.root)  // sims.toml → Table III
-        record.set("reference", options.reference)
-        record.set("minimum reference (counts)", CSVTable.format(options.minimumReference))
-        record.set("binning", "\(options.binning)x\(options.binning)")
-        record.set("Gaussian smoothing sigma (px)", options.smoothingSigma.map(CSVTable.format) ?? "none")
-        record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
-        if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        let folder = try OutputFolder(options.output, figures: options.figures)
-        let colorMap = ColorMap.named(options.colorMap) ?? .viridis
-
         var peaks: [Peak] = []
-        if let list = options.peakList {
-            peaks = try PeakListFile.read(from: list).peaks
-            record.inputs.append(list)
-        }
-        let study = try StudyFolder.discover(at: options.root, fileExtensions: ["txt", "bif6", "bif", "imzml"])
+        if let list = options.peakList { peaks = try PeakListFile.read(from: list).peaks }
+        let study = try options.selection.loadStudy(root: options.root, fileExtensions: ["txt", "bif6", "bif", "imzml"])
         var work: [(sample: String, source: ImageSetSource)] = []
         for sample in study.samples {
             for source in try ImageSetSource.group(sample.spots.map(\.path)) { work.append((sample.name, source)) }
         }
         guard !work.isEmpty else {
             throw SIMSError(.empty, "no image set found in the study", file: options.root,
-                            expected: "ROOT/<sample>/ with IONTOF image exports '<measurement> (<id>) - <ion>.txt', .bif6 or .imzML files")
+                            expected: "ROOT/<sample>/ with IONTOF image exports '<measurement> (<id>) - <ion>.txt', .bif6 or .imzML")
         }
+        // A name that no image set holds (in any notation) is a usage error naming the nearest names.
+        let known = Array(Set(work.flatMap(\.source.ionNames))).sorted()
+        if !known.isEmpty {
+            for name in options.ions + options.multiply.flatMap { $0 } + options.overlays.flatMap { $0 } + [options.reference] {
+                _ = try IonName.resolve(name, among: known + ["total"], role: "ion")
+            }
+        }
+        let polarity = work.map { $0.source.polarity }
+        let stated = Polarity.allCases.reversed().filter { Set(polarity.compactMap { $0 }).contains($0) }
+        var plan: [Polarity?] = stated.count > 1 ? stated : [nil]
+        if let wanted = options.selection.polarity {
+            guard stated.isEmpty || stated.contains(wanted) else {
+                throw .invalidArgument("--polarity \(wanted.rawValue): no image set of the study has this polarity", found: wanted.rawValue,
+                                       expected: stated.map(\.rawValue).joined(separator: " or "))
+            }
+            plan = stated.count > 1 ? [wanted] : [nil]
+        } else if stated.count > 1, !options.ions.isEmpty {
+            // Only the polarities of the ions asked for.
+            let asked = Set(options.ions.compactMap { IonName.ion($0).map { $0.charge > 0 ? Polarity.positive : .negative } })
+            if !asked.isEmpty { plan = stated.filter(asked.contains) }
+        }
+        if plan.count == 1 {
+            var record = RunRecord(command: "images", arguments: options.arguments)
+            if let summary = study.leftOutSummary { record.warn(summary) }
+            let selected = plan[0].map { p in work.filter { $0.source.polarity == nil || $0.source.polarity == p } } ?? work
+            if plan[0] != nil, selected.count < work.count {
+                record.warn("analysing the \(plan[0]!.rawValue) image sets only (\(options.selection.polarity != nil ? "--polarity" : "the ions asked for")); \(work.count - selected.count) set(s) of the other polarity left out")
+            }
+            var result = try run(options.restricted(to: plan[0]), work: selected, peaks: peaks, record: record, progress: progress)
+            result.polarity = plan[0]
+            return result
+        }
+        let folder = try OutputFolder(options.output, figures: options.figures)
+        var parts: [Result] = []
+        for case let p? in plan {
+            var sub = options.restricted(to: p)
+            sub.output = try folder.subfolder(p.rawValue).path
+            var record = RunRecord(command: "images", arguments: options.arguments)
+            record.parentReport = "../report.html"
+            if let summary = study.leftOutSummary { record.warn(summary) }
+            var part = try run(sub, work: work.filter { $0.source.polarity == nil || $0.source.polarity == p }, peaks: peaks, record: record, progress: progress)
+            part.polarity = p
+            parts.append(part)
+        }
+        var first = parts.removeFirst()
+        first.otherPolarities = parts
+        try RunRecord.writePolarityParent(command: "images", arguments: options.arguments,
+                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\(Set($0.rows.map(\.measurement)).count) measurements, \(Set($0.rows.map(\.ion)).count) ions") },
+                                          folder: folder)
+        return first
+    }
+
+    /// One study of image sets (of one polarity, or as it was) into `options.output`.
+    static func run(_ options: ImagesOptions, work: [(sample: String, source: ImageSetSource)], peaks: [Peak], record: RunRecord,
+                    progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = record
+        try record.useManifest(describing: options.root)  // sims.toml → Table III
+        record.set("reference", options.reference)
+        record.set("minimum reference (counts)", CSVTable.format(options.minimumReference))
+        record.set("binning", "\(options.binning)x\(options.binning)")
+        record.set("Gaussian smoothing sigma (px)", options.smoothingSigma.map(CSVTable.format) ?? "none")
+        record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
+        if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
+        if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
+        let folder = try OutputFolder(options.output, figures: options.figures)
+        let colorMap = ColorMap.named(options.colorMap) ?? .viridis
+        if let list = options.peakList { record.inputs.append(list) }
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)
 
         // Measurements are read, fingerprinted, analysed and their images written concurrently on all cores
@@ -67,7 +130,7 @@ public enum ImagesWorkflow {
                 let loaded = try item.source.loadWithDigests(peaks: imagePeaks)
                 digests = loaded.digests
                 let set = part.record.fillingFieldOfView(of: loaded.set)
-                try analyse(set, sample: item.sample, key: key, options: options, colorMap: colorMap, folder: folder, result: &part)
+                try analyse(set, sample: item.sample, key: key, options: try options.resolvingIonNames(in: set), colorMap: colorMap, folder: folder, result: &part)
                 return MeasurementOutcome(part: part, digests: digests, error: nil)
             } catch {
                 return MeasurementOutcome(part: part, digests: digests, error: error)
@@ -123,13 +186,13 @@ public enum ImagesWorkflow {
 
 extension ImagesWorkflow.Result {
     /// Appends what one measurement's worker produced, as if it had run here: rows, regions, shifts, then its
-    /// record's settings, outputs and warnings (deduplicated as ``RunRecord/warn(_:)`` does).
+    /// record's settings, outputs and findings with their kinds (deduplicated as ``RunRecord/warn(_:kind:severity:)`` does).
     mutating func append(_ part: ImagesWorkflow.Result) {
         rows += part.rows
         regions += part.regions
         shifts += part.shifts
         record.settings += part.record.settings
         record.outputs += part.record.outputs
-        for warning in part.record.warnings { record.warn(warning) }
+        for finding in part.record.findings { record.warn(finding.message, kind: finding.kind, severity: finding.severity) }
     }
 }

@@ -1,4 +1,6 @@
 import SIMSAnalysis
+import SIMSChemistry
+import SIMSMicrostructure
 
 /// Settings of `sims microstructure`.
 public struct MicrostructureSettings: Sendable {
@@ -17,8 +19,10 @@ public struct MicrostructureSettings: Sendable {
         case unmix
     }
 
-    /// The phases and their marker ions, in label order.
+    /// The phases and their marker ions, in label order (ion names in any notation: `NiO2-`, `NiO_2-`, `NiO₂⁻`).
     public var phases: [PhaseRule] = []
+    /// `--group-by` (which files of the input folders are used) and `--polarity` (which measurements).
+    public var selection = StudySelection()
     /// Segmentation method.
     public var method: Method = .threshold
     /// Gaussian smoothing σ in pixels before segmentation (0 = none); `nil`: automatic, the σ whose kernel gathers
@@ -52,4 +56,20 @@ public struct MicrostructureSettings: Sendable {
 
     /// Default settings (phases must be set).
     public init() {}
+}
+
+extension MicrostructureSettings {
+    /// The settings with every marker ion replaced by the spelling among `ions` that names the same ion
+    /// (``IonName``); a marker no image holds is an error naming the nearest ion names.
+    func resolvingIonNames(in ions: [String]) throws(SIMSError) -> MicrostructureSettings {
+        var copy = self
+        copy.phases = []
+        for rule in phases {
+            guard case .ions(let markers) = rule.marker else { copy.phases.append(rule); continue }
+            var resolved: [String] = []
+            for marker in markers { resolved.append(try IonName.resolve(marker, among: ions, role: "--phase \(rule.name)")) }
+            copy.phases.append(PhaseRule(name: rule.name, marker: .ions(resolved)))
+        }
+        return copy
+    }
 }

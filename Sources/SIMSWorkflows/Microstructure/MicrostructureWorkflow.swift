@@ -1,5 +1,6 @@
 import Foundation
 import SIMSAnalysis
+import SIMSChemistry
 import SIMSFormats
 
 /// The pipeline behind `sims microstructure`: read ion images (IONTOF ASCII sets, BIF6, imzML), segment them into
@@ -113,7 +114,27 @@ public struct MicrostructureWorkflow: Sendable {
                 paths.append(input)
             }
         }
-        let sources = try ImageSetSource.group(paths)
+        if let grouping = try settings.selection.grouping() {
+            // --group-by: the files whose names match (sample names do not matter here: every measurement is its own).
+            let base = paths
+            paths = base.filter { grouping.match(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent) != nil || $0.hasSuffix(".ibd") }
+            if paths.count < base.count { record.warn("left out \(base.count - paths.count) file(s) whose names do not match --group-by (e.g. \(URL(fileURLWithPath: base.first { !paths.contains($0) }!).lastPathComponent))") }
+        }
+        var sources = try ImageSetSource.group(paths)
+        // Polarities are never mixed and never an error: the measurements of the polarity the marker ions name
+        // (or --polarity) are analysed, the others named as left out.
+        let markerSigns = Set(settings.phases.flatMap { rule -> [Polarity] in
+            guard case .ions(let ions) = rule.marker else { return [] }
+            return ions.compactMap { IonName.ion($0).flatMap { $0.charge == 0 ? nil : ($0.charge > 0 ? Polarity.positive : .negative) } }
+        })
+        let wanted = settings.selection.polarity ?? (markerSigns.count == 1 ? markerSigns.first : nil)
+        if let wanted {
+            let other = sources.filter { $0.polarity != nil && $0.polarity != wanted }
+            if !other.isEmpty {
+                record.warn("analysing the \(wanted.rawValue) measurements only (\(settings.selection.polarity != nil ? "--polarity" : "the marker ions' polarity")); \(other.count) measurement(s) of the other polarity left out (e.g. \(other[0].measurement))")
+                sources.removeAll { $0.polarity != nil && $0.polarity != wanted }
+            }
+        }
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
         }
@@ -149,7 +170,7 @@ public struct MicrostructureWorkflow: Sendable {
                     if channels.pixelSizeMicrometers == nil && settings.pixelSizeMicrometers == nil {
                         record.warn("\(name): no pixel size in the metadata and no --pixel-size; lengths are in voxels")
                     }
-                    analyses.append(try analyze(channels, name: name, progress: progress))
+                    analyses.append(try MicrostructureWorkflow(settings: try settings.resolvingIonNames(in: set.ions)).analyze(channels, name: name, progress: progress))
                 } catch {
                     record.fail(name, error)
                 }

@@ -39,6 +39,10 @@ public enum MVAWorkflow {
         public var pngScale = 2.0
         /// The command line, for provenance.
         public var arguments: [String] = []
+        /// `--group-by` (keeps the files whose names match; a flat folder's other files are left out in one line)
+        /// and `--polarity` (keeps the measurements of one polarity; each measurement is analysed on its own, so
+        /// polarities are never mixed in one model).
+        public var selection = StudySelection()
 
         /// Options for `input` writing to `output`.
         public init(input: String, output: String) { self.input = input; self.output = output }
@@ -120,12 +124,21 @@ public enum MVAWorkflow {
         record.set("method", options.method.rawValue)
         record.set("components", "\(options.components)")
         if options.method == .pca { record.set("scaling", options.scaling.rawValue) }
-        let sources: [ImageSetSource]
+        var sources: [ImageSetSource]
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: options.input, isDirectory: &isDirectory), !isDirectory.boolValue {
             sources = try ImageSetSource.group([options.input])
+        } else if options.selection.groupBy != nil {
+            let study = try options.selection.loadStudy(root: options.input, fileExtensions: ["txt", "bif6", "bif", "imzml", "ibd"])
+            if let summary = study.leftOutSummary { record.warn(summary) }
+            sources = try ImageSetSource.group(study.allSpots.map(\.spot.path))
         } else {
             sources = try ImageSetSource.discover(in: options.input)
+        }
+        if let polarity = options.selection.polarity {
+            let other = sources.filter { $0.polarity != nil && $0.polarity != polarity }
+            if !other.isEmpty { record.warn("analysing the \(polarity.rawValue) measurements only (--polarity); \(other.count) measurement(s) of the other polarity left out (e.g. \(other[0].measurement))") }
+            sources.removeAll { $0.polarity != nil && $0.polarity != polarity }
         }
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no image measurement found", file: options.input, expected: "IONTOF image exports '<measurement> (<id>) - <ion>.txt', BIF6 or imzML")

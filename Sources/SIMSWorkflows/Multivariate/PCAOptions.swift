@@ -14,8 +14,10 @@ public struct PCAOptions: Sendable {
         case automatic(maximum: Int)
     }
 
-    /// Study root: `ROOT/<sample>/<spot spectra>`.
+    /// Study root: `ROOT/<sample>/<spot spectra>`, or a flat folder with ``selection`` `groupBy`.
     public var root: String
+    /// `--group-by` and `--polarity`.
+    public var selection = StudySelection()
     /// Mass interval list; may come from the input sheet instead.
     public var peakList: String?
     /// The paper script's `Inputs_ToF - PCA.xlsx` (interval list and number of components).

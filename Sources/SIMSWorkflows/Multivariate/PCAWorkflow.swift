@@ -31,6 +31,13 @@ public enum PCAWorkflow {
         public var kMeansClusters: [Int]?
         /// BIC for k = 1… when k was chosen automatically.
         public var bic: [Double]
+        /// The polarity analysed when the study was split or one polarity selected (`nil`: the study as it was).
+        public var polarity: Polarity? = nil
+        /// When the study held both polarities: the other polarity's run (this one is the first, negative).
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
     }
 
     /// Reads the study, integrates the peaks and runs ``analyze(data:samples:spots:peaks:options:record:)``.
@@ -57,7 +64,42 @@ public enum PCAWorkflow {
         record.inputs.append(peakListPath)
         guard !list.peaks.isEmpty else { throw SIMSError(.empty, "the peak list has no peaks", file: peakListPath, expected: "one row per mass interval") }
 
-        let study = try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+        let study = try options.selection.loadStudy(root: options.root, fileExtensions: ["txt"])
+        if let summary = study.leftOutSummary { record.warn(summary) }
+        if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
+        let polarities = try options.selection.polarities(of: study, peaks: list.peaks)
+        if polarities.count == 1 {
+            if let note = StudySelection.note(selecting: polarities[0], of: study,
+                                              reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")") {
+                record.warn(note)
+            }
+            var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, list: list, record: record, progress: progress)
+            result.polarity = polarities[0]
+            return result
+        }
+        let folder = try OutputFolder(options.output, figures: options.figures)
+        var parts: [Result] = []
+        for case let polarity? in polarities {
+            var sub = options
+            sub.output = try folder.subfolder(polarity.rawValue).path
+            var subRecord = record
+            subRecord.parentReport = "../report.html"
+            var part = try run(sub, study: study.restricted(to: polarity), list: list, record: subRecord, progress: progress)
+            part.polarity = polarity
+            parts.append(part)
+        }
+        var first = parts.removeFirst()
+        first.otherPolarities = parts
+        try RunRecord.writePolarityParent(command: "pca", arguments: options.arguments,
+                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\($0.spots.count) spots × \($0.peaks.count) peaks, \($0.model.componentCount) components") },
+                                          folder: folder)
+        return first
+    }
+
+    /// One study (of one polarity, or as it was): integrate, then ``analyze(data:samples:spots:peaks:options:record:)``.
+    static func run(_ options: PCAOptions, study: Study, list: PeakList, record: RunRecord,
+                    progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = record
         let spots = study.readSpectra(record: &record, progress: progress)
         guard spots.count >= 2 else {
             throw SIMSError(.empty, "PCA needs at least 2 readable spectra, found \(spots.count)", file: options.root,
@@ -151,20 +193,8 @@ public enum PCAWorkflow {
         }
     }
 
-    /// Positions of peaks named by assignment/label or `#row`.
+    /// Positions of peaks named by ion (any notation) or `#row`.
     static func peakPositions(_ names: [String], in peaks: [Peak]) throws(SIMSError) -> [Int] {
-        var out: [Int] = []
-        for name in names {
-            let trimmed = name.trimmingSpaces()
-            if trimmed.hasPrefix("#"), let row = Int(trimmed.dropFirst()), let position = peaks.firstIndex(where: { $0.index == row }) {
-                out.append(position); continue
-            }
-            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed }
-            guard !matches.isEmpty else {
-                throw .invalidArgument("reference peak \"\(trimmed)\" is not in the peak list", found: trimmed, expected: "an assignment of the list or #row")
-            }
-            out += matches
-        }
-        return out
+        try SpectraWorkflow.positions(of: names, in: peaks, role: "reference")
     }
 }

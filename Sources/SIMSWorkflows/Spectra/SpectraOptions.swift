@@ -1,8 +1,10 @@
 import SIMSReport
 /// Settings of one `sims spectra` run (what the command line, `sims.toml` or the paper's input sheet say).
 public struct SpectraOptions: Sendable {
-    /// Study root: a folder `ROOT/<sample>/<spot files>`.
+    /// Study root: a folder `ROOT/<sample>/<spot files>`, or a flat folder with ``selection`` `groupBy`.
     public var root: String
+    /// `--group-by` and `--polarity`.
+    public var selection = StudySelection()
     /// Mass interval list (IONTOF export or plain list); may come from the input sheet instead.
     public var peakList: String?
     /// Reference peaks for the reference normalization: assignments (`SiO_2-`) or row numbers (`#12`).

@@ -4,7 +4,7 @@ import SIMSFormats
 /// Writes the tables of the spectra workflow (`results/*.csv`), all atomically and deterministically.
 enum SpectraOutputs {
     static func write(table: PeakAreaTable, primary: PeakNormalization,
-                      isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])],
+                      isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                       tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int, spots: [SpotSpectrum] = [],
                       folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         func save(_ csv: CSVTable, _ name: String) throws(SIMSError) {
@@ -16,15 +16,17 @@ enum SpectraOutputs {
             try save(wideTable(table, normalization: normalization), "peak_areas_wide_\(normalization.rawValue).csv")
         }
         try save(wideTable(table, normalization: primary, internally: true), "peak_areas_wide_internal_\(primary.rawValue).csv")
+        progress.report(task: "summary statistics (bootstrap)", completed: 0, total: 0)
         try save(summaryTable(table, resamples: resamples), "summary.csv")
         try save(saturationTable(table), "saturation.csv")
         if intervalList.peaks.contains(where: { IntervalListSaturation(peak: $0) != nil }) {
             try save(intervalListSaturationTable(intervalList), "saturation_interval_list.csv")
         }
         try save(isotopeTable(isotopes), "isotopes.csv")
+        try save(isotopeSummaryTable(isotopeSummary), "isotopes_by_sample.csv")
         try save(testTable(tests, table: table, normalization: primary), "tests.csv")
         if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, spots: spots, folder: folder, record: &record, progress: progress) }
-        for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, tests: tests,
+        for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                               plots: plots, intervalList: intervalList, record: record) {
             record.add(section)
         }
@@ -124,6 +126,17 @@ enum SpectraOutputs {
             guard let s = IntervalListSaturation(peak: peak) else { continue }
             csv.append([.integer(peak.index), .text(peak.label), .number(s.area), .number(s.uncorrectedArea), .number(s.ratio),
                         .number(s.countingLoss), .number(s.equivalentFraction), .text(s.level.rawValue)])
+        }
+        return csv
+    }
+
+    /// `results/isotopes_by_sample.csv`: one row per sample and ratio (``IsotopeSampleSummary``).
+    static func isotopeSummaryTable(_ rows: [IsotopeSampleSummary]) -> CSVTable {
+        var csv = CSVTable(header: ["sample", "ratio", "natural_ratio", "spots", "median_ratio", "min_ratio", "max_ratio",
+                                    "spots_with_enough_counts", "spots_off_natural", "flagged"])
+        for row in rows {
+            csv.append([.text(row.sample), .text(row.pair.label), .number(row.pair.naturalRatio), .integer(row.spots), .optional(row.median),
+                        .optional(row.minimum), .optional(row.maximum), .integer(row.countedSpots), .integer(row.deviatingSpots), .text(row.flagged ? "yes" : "no")])
         }
         return csv
     }

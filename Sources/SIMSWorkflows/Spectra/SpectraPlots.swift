@@ -31,6 +31,7 @@ enum SpectraPlots {
             figures.append((SpectrumFigures.zoom(spots, peak: table.peaks[k]), "plots/spectrum_" + stems[k]))
         }
         for (k, peak) in table.peaks.enumerated() {
+            progress.report(task: "drawing figures", completed: k, total: table.peaks.count)
             let groups = table.samples.map { (name: $0, values: table.values(peak: k, sample: $0, normalization)) }
             let subfolder = important.contains(k) ? "" : "extra/"
             let title = "\(AssignmentLabel.markup(peak.label)) (\(CSVTable.format((peak.interval.lower * 1000).rounded() / 1000))–\(CSVTable.format((peak.interval.upper * 1000).rounded() / 1000)) u)"

@@ -22,7 +22,7 @@ enum SpectraReport {
     static func pow10(_ n: Int) -> Double { var x = 1.0; for _ in 0..<abs(n) { x *= 10 }; return n >= 0 ? x : 1 / x }
 
     static func sections(table: PeakAreaTable, primary: PeakNormalization, important: Set<Int>,
-                         isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])],
+                         isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                          tests: [SampleComparison], plots: Bool, intervalList: PeakList, record: RunRecord) -> [ReportSection] {
         var out: [ReportSection] = []
         let stems = SpectraPlots.stems(for: table.peaks)
@@ -92,20 +92,19 @@ enum SpectraReport {
         out.append(saturation)
 
         var isotopeSection = ReportSection(title: "Isotope ratios", workflow: "spectra")
-        let pairs = Set(isotopes.flatMap { $0.results.map(\.pair.label) }).sorted()
-        if pairs.isEmpty {
+        if isotopeSummary.isEmpty {
             isotopeSection.paragraph("No element has two isotopes among the monatomic peaks of the list.")
         } else {
-            isotopeSection.paragraph("Measured ratios of monatomic isotope peaks against natural abundance (IUPAC), with a Clopper–Pearson 95 % interval from the counts. A natural ratio outside the interval points to saturation, isotope enrichment or an interfering ion.")
-            var rows: [[String]] = []
-            for label in pairs {
-                let results = isotopes.flatMap { entry in entry.results.filter { $0.pair.label == label } }
-                let deviating = results.filter(\.deviates).count
-                let ratios = results.compactMap(\.ratio)
-                rows.append([label, number(results.first?.pair.naturalRatio), number(SampleSummary(ratios, resamples: 0).median),
-                             "\(deviating) of \(results.count)"])
-            }
-            isotopeSection.table("Isotope checks", header: ["ratio", "natural", "median measured", "spots deviating"], rows: rows, csv: "results/isotopes.csv")
+            let flagged = isotopeSummary.filter(\.flagged)
+            isotopeSection.paragraph("Measured ratios of isotope peaks against natural abundance (IUPAC), per sample: median and range over the spots, with a Clopper–Pearson 95 % interval from the counts in each spot. "
+                                     + "A ratio is flagged only when, among the spots where both peaks have ≥ \(Int(IsotopeSampleSummary.minimumCounts)) counts, most intervals exclude the natural ratio — one spot in twenty excludes it by chance. "
+                                     + "A flag points to saturation, isotope enrichment or an interfering ion. \(flagged.count) of \(isotopeSummary.filter { $0.spots > 0 }.count) sample × ratio pairs flagged; every spot is in results/isotopes.csv.")
+            let ordered = flagged + isotopeSummary.filter { !$0.flagged && $0.spots > 0 }
+            isotopeSection.table("Isotope ratios by sample (flagged first)", header: ["ratio", "sample", "natural", "median", "range", "spots off natural (≥ \(Int(IsotopeSampleSummary.minimumCounts)) counts)", "flag"],
+                                 rows: ordered.map { row in
+                                     [row.pair.label, row.sample, number(row.pair.naturalRatio), number(row.median),
+                                      number(row.minimum) + " – " + number(row.maximum), "\(row.deviatingSpots) of \(row.countedSpots)", row.flagged ? "flagged" : ""]
+                                 }, csv: "results/isotopes_by_sample.csv")
         }
         out.append(isotopeSection)
 

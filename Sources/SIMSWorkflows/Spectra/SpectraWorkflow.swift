@@ -1,5 +1,6 @@
 import Foundation
 import SIMSAnalysis
+import SIMSChemistry
 import SIMSFormats
 
 /// The `sims spectra` pipeline: read a study of spectra and a peak list, integrate and normalize every peak
@@ -21,19 +22,60 @@ public enum SpectraWorkflow {
         public var isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])]
         /// Between-sample tests.
         public var tests: [SampleComparison]
+        /// The polarity analysed when the study was split or one polarity selected (`nil`: the study as it was).
+        public var polarity: Polarity? = nil
+        /// When the study held both polarities: the other polarity's run (this one is the first, negative);
+        /// `OUT/report.html` then links `OUT/negative/` and `OUT/positive/`.
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
     }
 
-    /// Runs the workflow.
+    /// Runs the workflow; a study holding both polarities is analysed once per polarity (``StudySelection``).
     /// - Throws: when nothing can be done at all (no peak list, no study, no readable spot).
     public static func run(_ options: SpectraOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
-        var record = RunRecord(command: "spectra", arguments: options.arguments)
+        var scratch = RunRecord(command: "spectra")
         let study = try loadStudy(options)
-        let settings = try resolveSettings(options, study: study, record: &record)
-        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
+        let settings = try resolveSettings(options, study: study, record: &scratch)
+        let list = try PeakListFile.read(from: settings.peakList)
+        let polarities = try options.selection.polarities(of: study, peaks: list.peaks)
+        if polarities.count == 1 {
+            let note = StudySelection.note(selecting: polarities[0], of: study,
+                                           reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")")
+            var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, settings: settings, list: list,
+                                 note: note, output: try OutputFolder(options.output, figures: options.figures), progress: progress)
+            result.polarity = polarities[0]
+            return result
+        }
         let folder = try OutputFolder(options.output, figures: options.figures)
+        var parts: [Result] = []
+        for case let polarity? in polarities {
+            var part = try run(options, study: study.restricted(to: polarity), settings: settings, list: list, note: nil,
+                               output: try folder.subfolder(polarity.rawValue), parent: "spectra", progress: progress)
+            part.polarity = polarity
+            parts.append(part)
+        }
+        var first = parts.removeFirst()
+        first.otherPolarities = parts
+        try RunRecord.writePolarityParent(command: "spectra", arguments: options.arguments,
+                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\($0.table.rows.count) spots × \($0.table.peaks.count) peaks") },
+                                          folder: folder)
+        return first
+    }
+
+    /// One study of one polarity (or the study as it was) into `folder`.
+    static func run(_ options: SpectraOptions, study: Study, settings: Settings, list: PeakList, note: String?, output folder: OutputFolder,
+                    parent: String? = nil, progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = RunRecord(command: "spectra", arguments: options.arguments)
+        record.parentReport = parent.map { _ in "../report.html" }
+        _ = try resolveSettings(options, study: study, record: &record) // records the input sheet
+        record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
+        if let summary = study.leftOutSummary { record.warn(summary) }
+        if let note { record.warn(note) }
+        if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
 
         // Peak list.
-        let list = try PeakListFile.read(from: settings.peakList)
         record.inputs.append(settings.peakList)
         guard !list.peaks.isEmpty else {
             throw SIMSError(.empty, "the peak list has no peaks", file: settings.peakList, expected: "one row per mass interval")
@@ -87,16 +129,18 @@ public enum SpectraWorkflow {
         // Warnings: empty intervals, saturation, design.
         for (k, peak) in list.peaks.enumerated() {
             let empty = table.rows.filter { $0.areas.pointCounts[k] == 0 }.count
-            if empty > 0 { record.warn("peak \(peak.index) \(peak.label): no data point in [\(peak.interval.lower), \(peak.interval.upper)] u in \(empty) spot(s); area set to 0") }
+            if empty > 0 { record.warn("peak \(peak.index) \(peak.label): no data point in [\(peak.interval.lower), \(peak.interval.upper)] u in \(empty) spot(s); area set to 0",
+                                       kind: .emptyInterval, severity: Double(empty)) }
         }
         for row in table.rows where row.referenceArea == 0 {
-            record.warn("\(row.sample)/\(row.spot): the reference peak area is 0; reference-normalized values left empty")
+            record.warn("\(row.sample)/\(row.spot): the reference peak area is 0; reference-normalized values left empty", kind: .zeroReference)
         }
         if table.hasDeadTime {
             for (k, peak) in list.peaks.enumerated() {
                 let worst = table.rows.compactMap { $0.saturation?[k] }.max { $0.fraction < $1.fraction }
                 if let worst, worst.level >= .flagged {
-                    record.warn("peak \(peak.index) \(peak.label) reaches I/N = \(CSVTable.format((worst.fraction * 1000).rounded() / 1000)) (\(worst.level.rawValue)): TIC-normalized values are biased; use the corrected TIC or the TIC without saturated peaks")
+                    record.warn("peak \(peak.index) \(peak.label) reaches I/N = \(CSVTable.format((worst.fraction * 1000).rounded() / 1000)) (\(worst.level.rawValue)): TIC-normalized values are biased; use the corrected TIC or the TIC without saturated peaks",
+                                kind: .saturation, severity: worst.fraction)
                 }
             }
         }
@@ -114,13 +158,21 @@ public enum SpectraWorkflow {
         let isotopes = table.rows.map { row in
             (sample: row.sample, spot: row.spot, results: isotopeCheck.check(counts: row.areas.counts))
         }
+        record.recordChecks(isotopes.reduce(0) { $0 + $1.results.filter { $0.ratio != nil }.count }, of: .isotopeRatioPerSpot)
         for entry in isotopes { for result in entry.results where result.deviates {
-            record.warn("\(entry.sample)/\(entry.spot): \(result.pair.label) = \(CSVTable.format((result.ratio! * 100).rounded() / 100)) vs natural \(CSVTable.format((result.pair.naturalRatio * 100).rounded() / 100)): \(result.verdict)")
+            record.warn("\(result.pair.label) = \(CSVTable.format((result.ratio! * 100).rounded() / 100)) vs natural \(CSVTable.format((result.pair.naturalRatio * 100).rounded() / 100)) in \(entry.sample)/\(entry.spot): \(result.verdict)",
+                        kind: .isotopeRatioPerSpot, severity: abs(log(result.ratio! / result.pair.naturalRatio)))
         } }
+        let isotopeSummary = IsotopeSampleSummary.summarize(isotopes)
+        record.recordChecks(isotopeSummary.filter { $0.spots > 0 }.count, of: .isotopeRatioPerSample)
+        for row in isotopeSummary where row.flagged {
+            record.warn("\(row.pair.label) median \(CSVTable.format((row.median! * 100).rounded() / 100)) vs natural \(CSVTable.format((row.pair.naturalRatio * 100).rounded() / 100)) in \(row.sample) (\(row.deviatingSpots) of \(row.countedSpots) spots off natural)",
+                        kind: .isotopeRatioPerSample, severity: abs(log(row.median! / row.pair.naturalRatio)))
+        }
         let tests = SampleComparison.compareAll(table, normalization: primary)
 
         // Outputs.
-        try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, tests: tests,
+        try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
                                  spots: spots, folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
@@ -137,11 +189,7 @@ public enum SpectraWorkflow {
 
     /// The study: `--config` manifest, a `sims.toml` in ROOT or ROOT itself, or the folder tree of `*.txt` spots.
     static func loadStudy(_ options: SpectraOptions) throws(SIMSError) -> Study {
-        if let manifest = options.configuration { return try StudyManifest.read(from: manifest) }
-        if options.root.hasSuffix(".toml") || FileManager.default.fileExists(atPath: options.root + "/" + StudyManifest.fileName) {
-            return try StudyLoader.load(from: options.root)
-        }
-        return try StudyFolder.discover(at: options.root, fileExtensions: ["txt"])
+        try options.selection.loadStudy(root: options.root, configuration: options.configuration, fileExtensions: ["txt"])
     }
 
     static func resolveSettings(_ options: SpectraOptions, study: Study, record: inout RunRecord) throws(SIMSError) -> Settings {
@@ -195,7 +243,7 @@ public enum SpectraWorkflow {
                         primaryPulses: primaryPulses)
     }
 
-    /// Positions of peaks named by assignment (all rows with that name) or by `#row`.
+    /// Positions of peaks named by ion (all rows naming the same ion, in any notation — ``IonName``) or by `#row`.
     static func positions(of names: [String], in peaks: [Peak], role: String) throws(SIMSError) -> [Int] {
         var out: [Int] = []
         for name in names {
@@ -207,10 +255,11 @@ public enum SpectraWorkflow {
                 out.append(position)
                 continue
             }
-            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed }
+            let matches = peaks.indices.filter { peaks[$0].assignment == trimmed || peaks[$0].label == trimmed || IonName.same(trimmed, peaks[$0].assignment) }
             guard !matches.isEmpty else {
+                let near = IonName.nearest(to: trimmed, among: peaks.filter { !$0.isUnassigned }.map(\.assignment))
                 throw .invalidArgument("\(role) peak \"\(trimmed)\" is not in the peak list", found: trimmed,
-                                       expected: "an assignment of the list in IONTOF notation, or #row")
+                                       expected: "an ion of the list (any notation: SO3-, SO_3-, SO₃⁻) or #row" + (near.isEmpty ? "" : "; nearest: " + near.joined(separator: ", ")))
             }
             out += matches
         }

@@ -66,7 +66,9 @@ extension RunRecord {
                 warnings.append("cannot hash input: \(error)")
             }
         }
+        let before = warnings.count
         for w in table.warnings where !warnings.contains(w) { warnings.append(w) }
+        let tableWarnings = warnings.count - before
         var outputs = self.outputs
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
         let provenance = Provenance(
@@ -74,9 +76,18 @@ extension RunRecord {
             settings: settings.map { Provenance.Setting(name: $0.name, value: $0.value) },
             inputs: inputs, outputs: outputs, warnings: warnings,
             failures: failures.map { Provenance.Failure(input: $0.input, message: $0.message) },
-            outcome: outcome == .success ? "success" : "completed with errors", tableIII: table.entries)
+            outcome: outcomeText(extraWarnings: tableWarnings), tableIII: table.entries)
         return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
-                              sections: sections, tableIIIInputs: tableIIIInputs)
+                              sections: sections, tableIIIInputs: tableIIIInputs, parent: parentReport)
+    }
+
+    /// `success`, `completed with 3,566 warnings in 6 kinds`, or `completed with errors` (…); `extraWarnings`
+    /// one-off warnings not in the record (Table III's).
+    public func outcomeText(extraWarnings: Int = 0) -> String {
+        let kinds = warnings.count + extraWarnings, count = findings.count + extraWarnings
+        let warned = kinds == 0 ? "" : "\(RunRecord.grouped(count)) warning\(count == 1 ? "" : "s") in \(kinds) kind\(kinds == 1 ? "" : "s")"
+        if outcome == .completedWithErrors { return "completed with errors" + (warned.isEmpty ? "" : " and " + warned) }
+        return warned.isEmpty ? "success" : "completed with " + warned
     }
 
     /// The files ``writeReport(to:title:)`` writes.
@@ -86,6 +97,10 @@ extension RunRecord {
     /// lists them in ``outputs``. Call once at the end of every command.
     @discardableResult
     public mutating func writeReport(to folder: OutputFolder, title: String? = nil) throws(SIMSError) -> ReportDocument {
+        if !findings.isEmpty {
+            try warningsTable.write(to: folder.results("warnings.csv"))
+            if !outputs.contains("results/warnings.csv") { outputs.append("results/warnings.csv") }
+        }
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
         let document = reportDocument(title: title)
         try ReportFiles.write(document, to: folder)
@@ -101,6 +116,17 @@ public enum ReportFiles {
         try AtomicFile.write(document.provenanceJSON, to: folder.file("provenance.json"))
         try AtomicFile.write(document.methodsMarkdown, to: folder.file("methods.md"))
         try AtomicFile.write(document.html(folder: folder.path), to: folder.file("report.html"))
+    }
+
+    /// Rebuilds the report of every sub-folder of `folder` that holds one (`DIR/<step>/report.json`) with a link
+    /// back to `parent` (relative to `folder`), so each sub-report leads to the overview.
+    public static func linkSubreports(under folder: OutputFolder, to parent: String) throws(SIMSError) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        for name in names where FileManager.default.fileExists(atPath: folder.path + "/" + name + "/report.json") {
+            var document = try read(from: folder.path + "/" + name)
+            document.parent = "../" + parent
+            try write(document, to: try folder.subfolder(name))
+        }
     }
 
     /// Reads `DIR/report.json`.

@@ -37,8 +37,13 @@ public struct RunRecord: Sendable {
     public var digests: [String: FileDigest] = [:]
     /// Output files written (paths relative to the output folder), in order.
     public var outputs: [String] = []
-    /// Warnings for the user (saturation, low n, missing metadata, …), in order, without duplicates.
-    public private(set) var warnings: [String] = []
+    /// Every finding, in order, without duplicates: the one-off warnings and each instance of a
+    /// ``WarningKind`` (one isotope ratio of one spot, one saturated peak …). All go to `results/warnings.csv`.
+    public private(set) var findings: [Finding] = []
+    /// ``findings`` as a set, so recording stays O(1) with tens of thousands of findings.
+    private var recorded = Set<Finding>()
+    /// How many checks of each kind were made (``WarningKind/id`` → count), for "1,187 of 3,561 checks".
+    public private(set) var checks: [String: Int] = [:]
     /// Inputs that failed.
     public private(set) var failures: [Failure] = []
     /// Acquisition parameters gathered from headers, config and command line. For the report (Table III
@@ -53,6 +58,8 @@ public struct RunRecord: Sendable {
     public var configAcquisition = Acquisition()
     /// The study's other `sims.toml` tables, flattened to `table.key` (`Study.metadata`).
     public var configuration = Metadata()
+    /// The parent report (relative path, `../report.html`) when this run is one polarity of a split study.
+    public var parentReport: String?
     /// Report sections added by the workflow (`add(_:)`), rendered into `report.html` by `writeReport(to:)`.
     public var sections: [ReportSection] = []
 
@@ -71,15 +78,53 @@ public struct RunRecord: Sendable {
     /// Records a setting.
     public mutating func set(_ name: String, _ value: String) { settings.append((name, value)) }
 
-    /// Records a warning (once).
-    public mutating func warn(_ message: String) {
-        if !warnings.contains(message) { warnings.append(message) }
+    /// Records a warning (once). With a `kind`, the warning is one instance of a repeated finding: stderr and
+    /// the report show one line per kind (count and the instance with the largest `severity`).
+    public mutating func warn(_ message: String, kind: WarningKind? = nil, severity: Double? = nil) {
+        let finding = Finding(kind: kind, message: message, severity: severity)
+        if recorded.insert(finding).inserted { findings.append(finding) }
+    }
+
+    /// Records that `count` checks of `kind` were made (the denominator of its summary line).
+    public mutating func recordChecks(_ count: Int, of kind: WarningKind) { checks[kind.id, default: 0] += count }
+
+    /// What a person reads: each one-off warning, and one line per ``WarningKind`` at the place of its first
+    /// instance — its count (of the checks made), the worst instance and the file with all of them.
+    public var warnings: [String] {
+        var lines: [String] = []
+        var done = Set<String>()
+        let byKind = Dictionary(grouping: findings.filter { $0.kind != nil }, by: { $0.kind!.id })
+        for finding in findings {
+            guard let kind = finding.kind else { lines.append(finding.message); continue }
+            guard done.insert(kind.id).inserted else { continue }
+            let all = byKind[kind.id] ?? []
+            let total = checks[kind.id]
+            if all.count == 1 && total == nil { lines.append(finding.message); continue }
+            let worst = all.max { ($0.severity ?? -.infinity) < ($1.severity ?? -.infinity) } ?? finding
+            lines.append("\(kind.summary) in \(Self.grouped(all.count))" + (total.map { " of \(Self.grouped($0))" } ?? "") + " \(kind.unit); worst: \(worst.message)"
+                         + " — see \(kind.file ?? "results/warnings.csv")")
+        }
+        return lines
+    }
+
+    /// `1187` → `1,187`.
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(abs(value)))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 
     /// Records a failed input and keeps going.
     public mutating func fail(_ input: String, _ error: any Error) {
         failures.append(Failure(input: input, message: String(describing: error)))
     }
+
+    /// Takes over `other`'s failures (a sub-study's), so this run's outcome reflects them.
+    mutating func includeFailures(of other: RunRecord) { failures += other.failures }
 
     /// How the run ended.
     public var outcome: Outcome { failures.isEmpty ? .success : .completedWithErrors }

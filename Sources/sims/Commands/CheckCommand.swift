@@ -21,6 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels")
     var primaryPulses: Double?
 
+    @OptionGroup var study: StudySelectionArguments
+
     @Option(name: .long, help: "Write CSV tables to this folder")
     var out: String?
 
@@ -29,6 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
         options.peakList = peaks
         options.primaryPulses = primaryPulses
         options.output = out
+        options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
         for line in report.lines { print(line) }
         if report.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }

@@ -44,8 +44,11 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Beam-damage check pairs LONG/SHORT (fragments of one molecule).")
     var damage: [String] = []
 
-    @Option(name: .customLong("group-by"), help: "Replicate grouping: name, folder or none.")
+    @Option(name: .customLong("group-by"), help: "Replicate grouping: name, folder, none, or a regular expression on the file name with a named group `sample` (e.g. '^I\\d+_(?<sample>.+)-C\\d')")
     var groupBy: String = "name"
+
+    @Option(name: .long, help: ArgumentHelp("Analyse only this polarity (pos|neg, from the file names)", valueName: "pos|neg"))
+    var polarity: String?
 
     @Option(name: .customLong("align-on"), help: "Ion whose first interface aligns replicates (default: strongest).")
     var alignOn: String?
@@ -85,8 +88,11 @@ struct DepthCommand: AsyncParsableCommand {
             }
             return (parts[0], parts[1])
         }
-        guard let grouping = DepthSettings.Grouping(rawValue: groupBy) else {
-            throw ValidationError("--group-by must be name, folder or none")
+        let grouping = DepthSettings.Grouping(rawValue: groupBy) ?? .name
+        var selection = StudySelection(groupBy: DepthSettings.Grouping(rawValue: groupBy) == nil ? groupBy : nil)
+        if let polarity {
+            guard let parsed = Polarity(parsing: polarity) else { throw ValidationError("--polarity must be pos or neg, not \(polarity)") }
+            selection.polarity = parsed
         }
         settings.grouping = grouping
         settings.alignmentIon = alignOn
@@ -96,7 +102,7 @@ struct DepthCommand: AsyncParsableCommand {
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(
-            inputs: try DepthInputs(paths: inputs, grouping: grouping), output: try OutputFolder(out, figures: try figureArguments.formats()),
+            inputs: try DepthInputs(paths: inputs, grouping: grouping, selection: selection), output: try OutputFolder(out, figures: try figureArguments.formats()),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
     }

@@ -61,6 +61,8 @@ struct ImagesCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip PNG/SVG figures")
     var noPlots = false
 
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     @Option(name: .long, help: "Output folder")
@@ -68,6 +70,7 @@ struct ImagesCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = ImagesOptions(root: root, output: out)
+        options.selection = try study.selection()
         options.peakList = peaks
         options.ions = ions
         options.reference = reference
@@ -86,7 +89,10 @@ struct ImagesCommand: AsyncParsableCommand {
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)
-        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.rows.count) ion images analysed)")
+        let runs = result.allPolarities
+        try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (" + runs.map { run in
+                                (run.polarity.map { $0.rawValue + ": " } ?? "") + "\(run.rows.count) ion images analysed" }.joined(separator: "; ") + ")")
     }
 
     static func list(_ text: String) -> [String] {

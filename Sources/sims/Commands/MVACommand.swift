@@ -38,6 +38,8 @@ struct MVACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
     var noPlots = false
 
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     @Option(name: .long, help: "Output folder")
@@ -61,6 +63,7 @@ struct MVACommand: AsyncParsableCommand {
         options.plots = !noPlots
         options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)
         try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")

@@ -58,6 +58,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
 
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     func run() async throws {
@@ -95,6 +97,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.tolerance = tolerance
         settings.stack = stack
         settings.peakList = peaks
+        settings.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
             inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats()), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)

@@ -52,6 +52,8 @@ struct PCACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip plots")
     var noPlots = false
 
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     @Option(name: .long, help: "Output folder")
@@ -72,6 +74,7 @@ struct PCACommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = PCAOptions(root: root, peakList: peaks, output: out)
+        options.selection = try study.selection()
         options.scaling = Scaling(rawValue: scaling)!
         options.normalization = PeakNormalization(rawValue: normalization)!
         options.references = references
@@ -90,7 +93,12 @@ struct PCACommand: AsyncParsableCommand {
         }
         let progress = StderrProgress()
         let result = try PCAWorkflow.run(options, progress: progress)
-        let explained = CSVTable.format(((result.model.cumulativeExplainedVarianceRatio.last ?? 0) * 1000).rounded() / 10)
-        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.samples.count) spots × \(result.peaks.count) peaks, \(result.model.componentCount) components, \(explained) % of the variance)")
+        let runs = result.allPolarities
+        let shapes = runs.map { run in
+            let explained = CSVTable.format(((run.model.cumulativeExplainedVarianceRatio.last ?? 0) * 1000).rounded() / 10)
+            return (run.polarity.map { $0.rawValue + ": " } ?? "") + "\(run.samples.count) spots × \(run.peaks.count) peaks, \(run.model.componentCount) components, \(explained) % of the variance"
+        }
+        try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (\(shapes.joined(separator: "; ")))")
     }
 }

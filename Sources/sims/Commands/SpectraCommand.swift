@@ -40,6 +40,8 @@ struct SpectraCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip plots")
     var noPlots = false
 
+    @OptionGroup var study: StudySelectionArguments
+
     @OptionGroup var figureArguments: FigureArguments
 
     @Option(name: .long, help: "Output folder")
@@ -47,6 +49,7 @@ struct SpectraCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = SpectraOptions(root: root, peakList: peaks, output: out)
+        options.selection = try study.selection()
         options.references = references
         options.important = important
         options.inputsSpreadsheet = inputsXLSX
@@ -63,6 +66,9 @@ struct SpectraCommand: AsyncParsableCommand {
         }
         let progress = StderrProgress()
         let result = try SpectraWorkflow.run(options, progress: progress)
-        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.table.rows.count) spots × \(result.table.peaks.count) peaks)")
+        let runs = result.allPolarities
+        let shapes = runs.map { ($0.polarity.map { $0.rawValue + ": " } ?? "") + "\($0.table.rows.count) spots × \($0.table.peaks.count) peaks" }
+        try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (\(shapes.joined(separator: "; ")))")
     }
 }
