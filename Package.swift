@@ -34,6 +34,10 @@ let package = Package(
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
+        // Linux renameat2(2) (RENAME_EXCHANGE), not exposed by Swift's Glibc module: swaps a finished run's
+        // staging folder with the previous output folder atomically (docs/reliability.md).
+        .systemLibrary(name: "CSIMSFileSystem", path: "Sources/CSIMSFileSystem"),
+
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
             "SIMSCore", "CSIMSZlib",
@@ -49,7 +53,7 @@ let package = Package(
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport",
+            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "CSIMSFileSystem",
         ]),
         // `sims bench …`: data generators, Python-reference runners, JSON results. Not in the SIMSKit library.
         .target(name: "SIMSBenchmarks", dependencies: [

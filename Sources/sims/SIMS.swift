@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SIMSWorkflows
 
 /// The `sims` command: ToF-SIMS data evaluation for battery research.
@@ -30,4 +31,20 @@ struct SIMS: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Parses the command line and runs the command, with ``InterruptCleanup`` installed: an interrupted run
+    /// leaves its previous output folder and no temporary files.
+    static func main() async {
+        InterruptCleanup.install()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

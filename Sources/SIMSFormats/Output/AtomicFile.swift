@@ -6,6 +6,10 @@ import SIMSCore
 public enum AtomicFile {
     /// Writes `data` to `path`, creating intermediate folders.
     public static func write(_ data: Data, to path: String) throws(SIMSError) {
+        try WriteGate.write { () throws(SIMSError) in try writeNow(data, to: path) }
+    }
+
+    private static func writeNow(_ data: Data, to path: String) throws(SIMSError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         // Two attempts: another thread writing into the same new folder tree may create a parent in between,

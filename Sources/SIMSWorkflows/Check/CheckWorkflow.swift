@@ -20,6 +20,8 @@ public enum CheckWorkflow {
         public var primaryPulses: Double?
         /// When set, CSV tables are written to `output/results/`.
         public var output: String?
+        /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+        public var force = false
         /// `--group-by` and `--polarity` for a study folder.
         public var selection = StudySelection()
         /// Creates options.
@@ -37,7 +39,9 @@ public enum CheckWorkflow {
     /// Runs the checks.
     public static func run(_ options: Options) throws(SIMSError) -> Report {
         var report = Report(record: RunRecord(command: "check", arguments: []))
-        let folder = try options.output.map { path throws(SIMSError) in try OutputFolder(path) }
+        let folder = try options.output.map { path throws(SIMSError) in
+            try OutputFolder(path, force: options.force, reading: [options.path] + [options.peakList].compactMap { $0 })
+        }
         let peaks = try options.peakList.map { path throws(SIMSError) in try PeakListFile.read(from: path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.path, isDirectory: &isDirectory) else {
@@ -81,6 +85,7 @@ public enum CheckWorkflow {
             try saturation.write(to: folder.results("saturation.csv"))
             try isotopes.write(to: folder.results("isotopes.csv"))
             report.record.outputs += ["results/saturation.csv", "results/isotopes.csv"]
+            try folder.commit(protecting: report.record.inputs)
         }
         return report
     }

@@ -17,16 +17,17 @@ public enum DemoWorkflow {
         public var simulation: SimulationWriter.Output
     }
 
-    /// Runs the demo into `folder` with `seed`, using `steps` (default ``standardSteps``).
+    /// Runs the demo into `folder` with `seed`, using `steps` (default ``standardSteps``); `force` as in
+    /// ``OutputFolder/init(_:figures:force:reading:)``.
     /// A failing step is recorded (the demo then ends with ``RunRecord/Outcome/completedWithErrors``); the
     /// simulation failing stops the demo.
     public static func run(folder: String, seed: UInt64 = 1, designs: SimulationDesigns = demoDesigns,
-                           steps: [DemoStep] = standardSteps, arguments: [String] = [],
+                           steps: [DemoStep] = standardSteps, arguments: [String] = [], force: Bool = false,
                            progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
-        let output = try OutputFolder(folder)
+        let output = try OutputFolder(folder, force: force)
         var record = RunRecord(command: "demo", arguments: arguments)
         record.set("seed", String(seed))
-        let data = folder + "/data"
+        let data = output.path + "/data"
         progress.report(task: "simulating battery ToF-SIMS data (study, images, depth profile, 3-D)", completed: 0, total: 0)
         let simulation = try SimulationWriter(folder: data, seed: seed, designs: designs).write(.all)
         record.inputs.append(data + "/truth.json")

@@ -18,10 +18,14 @@ public enum ConvertWorkflow {
     }
 
     /// Converts `input` (an ASCII image file or a folder holding one ASCII set, a .bif6, or an .imzML) to
-    /// `format` at `output`; returns the paths written.
-    /// - Throws: ``SIMSError`` when the input holds no or several measurements, or the target cannot hold the data.
+    /// `format` at `output`; returns the paths written. ASCII output is an ``OutputFolder`` (staged, committed as a
+    /// unit, with a manifest); BIF6 and imzML outputs follow ``OutputFile`` (never an input, an existing file only
+    /// with `force`).
+    /// - Throws: ``SIMSError`` when the input holds no or several measurements, the target cannot hold the data,
+    ///   or the output would write over an input (or an existing file without `force`).
     @discardableResult
-    public static func run(input: String, to format: Format, output: String, peakList: String? = nil) throws(SIMSError) -> [String] {
+    public static func run(input: String, to format: Format, output: String, peakList: String? = nil,
+                           force: Bool = false) throws(SIMSError) -> [String] {
         let peaks = try peakList.map { (path) throws(SIMSError) in try PeakListFile.read(from: path).peaks } ?? []
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
@@ -31,8 +35,7 @@ public enum ConvertWorkflow {
         if isFolder.boolValue {
             sources = try ImageSetSource.discover(in: input)
         } else if let name = IONTOFImageFileName(parsing: input) {
-            let folder = (input as NSString).deletingLastPathComponent
-            sources = try ImageSetSource.discover(in: folder.isEmpty ? "." : folder).filter {
+            sources = try ImageSetSource.discover(in: PathName.parent(of: input)).filter {
                 if case .iontofASCII(let measurement, let id, _) = $0 { return measurement == name.measurement && id == name.id }
                 return false
             }
@@ -43,15 +46,24 @@ public enum ConvertWorkflow {
             throw SIMSError(.invalidArgument, sources.isEmpty ? "no image set found" : "several image sets found; convert one at a time",
                             file: input, found: sources.map(\.measurement).joined(separator: ", "), expected: "one measurement")
         }
-        let set = try source.load(peaks: peaks)
+        var inputs = source.files + [peakList].compactMap { $0 }
+        if case .imzML(let path) = source { inputs.append(PathName.deletingExtension(path) + ".ibd") }
         switch format {
-        case .ascii: return try set.writeIONTOFASCII(to: output)
+        case .ascii:
+            let folder = try OutputFolder(output, force: force, reading: inputs + (isFolder.boolValue ? [input] : []))
+            let set = try source.load(peaks: peaks)
+            let written = try set.writeIONTOFASCII(to: folder.path)
+            try folder.commit(protecting: inputs)
+            return written.map { folder.destination + "/" + PathName.lastComponent($0) }
         case .bif6:
-            try BIF6.write(set, to: output)
+            try OutputFile.checkWritable([output], inputs: inputs, force: force)
+            try BIF6.write(try source.load(peaks: peaks), to: output)
             return [output]
         case .imzml:
-            try ImzML.write(set, to: output)
-            return [output, (output as NSString).deletingPathExtension + ".ibd"]
+            let outputs = [output, PathName.deletingExtension(output) + ".ibd"]
+            try OutputFile.checkWritable(outputs, inputs: inputs, force: force)
+            try ImzML.write(try source.load(peaks: peaks), to: output)
+            return outputs
         }
     }
 }

@@ -44,6 +44,10 @@ public struct ImagesOptions: Sendable {
     public var pngScale = 2.0
     /// The command line, for the run record.
     public var arguments: [String] = []
+    /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+    public var force = false
+    /// The files and folders the run reads (its output folder may not be or contain one of them).
+    var inputPaths: [String] { [root] + [peakList].compactMap { $0 } }
 
     /// Creates options with defaults.
     public init(root: String, output: String) {

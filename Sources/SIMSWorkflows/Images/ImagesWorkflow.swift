@@ -79,7 +79,7 @@ public enum ImagesWorkflow {
             result.polarity = plan[0]
             return result
         }
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         var parts: [Result] = []
         for case let p? in plan {
             var sub = options.restricted(to: p)
@@ -111,7 +111,7 @@ public enum ImagesWorkflow {
         record.set("alignment", options.align ? "phase correlation to the reference image" : "none")
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         let colorMap = ColorMap.named(options.colorMap) ?? .viridis
         if let list = options.peakList { record.inputs.append(list) }
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)

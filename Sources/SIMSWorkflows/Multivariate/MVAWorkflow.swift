@@ -39,6 +39,8 @@ public enum MVAWorkflow {
         public var pngScale = 2.0
         /// The command line, for provenance.
         public var arguments: [String] = []
+        /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+        public var force = false
         /// `--group-by` (keeps the files whose names match; a flat folder's other files are left out in one line)
         /// and `--polarity` (keeps the measurements of one polarity; each measurement is analysed on its own, so
         /// polarities are never mixed in one model).
@@ -148,7 +150,7 @@ public enum MVAWorkflow {
             peaks = try PeakListFile.read(from: list).peaks
             record.inputs.append(list)
         }
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: [options.input] + [options.peakList].compactMap { $0 })
         var analyses: [Analysis] = []
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)

@@ -77,7 +77,7 @@ public enum PCAWorkflow {
             result.polarity = polarities[0]
             return result
         }
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         var parts: [Result] = []
         for case let polarity? in polarities {
             var sub = options
@@ -177,7 +177,8 @@ public enum PCAWorkflow {
         }
         var result = Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
                             model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic)
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force,
+                                      reading: [options.root] + [options.peakList, options.inputsSpreadsheet].compactMap { $0 })
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)
         if options.plots { try PCAPlots.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record) }
         result.record.add(PCAReport.section(result, options: options))

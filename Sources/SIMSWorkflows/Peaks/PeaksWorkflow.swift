@@ -65,6 +65,15 @@ public enum PeaksWorkflow {
         return result
     }
 
+    /// Every file ``writeIntervalList(_:to:resolvingPower:)`` writes for `path` (and, when `finding`, the
+    /// `<name>-candidates.csv` of `sims peaks --find`).
+    public static func outputPaths(for path: String, finding: Bool) -> [String] {
+        let base = PathName.deletingExtension(path)
+        var paths = path.lowercased().hasSuffix(".csv") ? [path] : [path, base + ".csv"]
+        if finding { paths.append(base + "-candidates.csv") }
+        return paths
+    }
+
     /// Writes `list` in IONTOF's interval-list export layout (all SurfaceLab columns, tab separated, CRLF) at
     /// `path`, and as plain CSV (`assignment,lower,upper,description`) beside it with extension `.csv`.
     /// A `path` ending in `.csv` gets the plain CSV only. Returns the paths written.
@@ -86,7 +95,7 @@ public enum PeaksWorkflow {
             return row
         }
         try IONTOFIntervalListFormat.write(export, to: path)
-        let csvPath = (path as NSString).deletingPathExtension + ".csv"
+        let csvPath = PathName.deletingExtension(path) + ".csv"
         try PlainIntervalListFormat.write(list, to: csvPath)
         return [path, csvPath]
     }

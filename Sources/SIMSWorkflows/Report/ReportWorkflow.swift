@@ -13,8 +13,9 @@ public enum ReportWorkflow {
     public static func rebuild(folder: String, config: Metadata? = nil) throws(SIMSError) -> [String] {
         var document = try ReportFiles.read(from: folder)
         if let config { document = document.replacingConfig(config) }
-        let output = try OutputFolder(folder)
+        let output = try OutputFolder(updating: folder)
         try ReportFiles.write(document, to: output)
+        try output.commit()
         return RunRecord.reportFiles
     }
 
@@ -26,7 +27,7 @@ public enum ReportWorkflow {
         if !overwrite && FileManager.default.fileExists(atPath: path) {
             throw SIMSError(.invalidArgument, "file exists; not overwriting (use --force)", file: path)
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = PathName.parent(of: path)
         let study = try? StudyFolder.discover(at: folder)
         let samples = study?.samples.map { (name: $0.name, folder: $0.name) } ?? []
         try AtomicFile.write(TableIII.configTemplate(samples: samples), to: path)

@@ -29,6 +29,10 @@ public struct SpectraOptions: Sendable {
     public var figures: Set<FigureFormat> = FigureFormat.defaults
     /// The command line as typed, for provenance.
     public var arguments: [String] = []
+    /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
+    public var force = false
+    /// The files and folders the run reads (its output folder may not be or contain one of them).
+    var inputPaths: [String] { [root] + [peakList, inputsSpreadsheet, configuration].compactMap { $0 } }
 
     /// Creates options for `root` writing to `output`.
     public init(root: String, peakList: String? = nil, output: String) {

@@ -44,11 +44,11 @@ public enum SpectraWorkflow {
             let note = StudySelection.note(selecting: polarities[0], of: study,
                                            reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")")
             var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, settings: settings, list: list,
-                                 note: note, output: try OutputFolder(options.output, figures: options.figures), progress: progress)
+                                 note: note, output: try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths), progress: progress)
             result.polarity = polarities[0]
             return result
         }
-        let folder = try OutputFolder(options.output, figures: options.figures)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         var parts: [Result] = []
         for case let polarity? in polarities {
             var part = try run(options, study: study.restricted(to: polarity), settings: settings, list: list, note: nil,

@@ -27,9 +27,8 @@ extension RunRecord {
             inputs.append(input)
             return input
         }
-        let start = exists && isFolder.boolValue ? input : (input as NSString).deletingLastPathComponent
-        let folders = [start, (start as NSString).deletingLastPathComponent]
-        for folder in folders where !folder.isEmpty {
+        let start = exists && isFolder.boolValue ? input : PathName.parent(of: input)
+        for folder in [start, PathName.parent(of: start)] {
             let path = folder + "/" + StudyManifest.fileName
             guard FileManager.default.fileExists(atPath: path) else { continue }
             use(try StudyManifest.readParameters(from: path))
@@ -93,8 +92,10 @@ extension RunRecord {
     /// The files ``writeReport(to:title:)`` writes.
     public static let reportFiles = ["report.html", "provenance.json", "methods.md", "report.json"]
 
-    /// Writes `report.json`, `provenance.json`, `methods.md` and `report.html` into `folder` (atomically) and
-    /// lists them in ``outputs``. Call once at the end of every command.
+    /// Writes `report.json`, `provenance.json`, `methods.md` and `report.html` into `folder` (atomically), lists
+    /// them in ``outputs`` and, when `folder` is a run's top folder, commits the run (``OutputFolder/commit(protecting:)``:
+    /// the whole output folder moves into place as a unit, protecting ``inputs``). Call once at the end of every
+    /// command; nothing may be written into the folder afterwards.
     @discardableResult
     public mutating func writeReport(to folder: OutputFolder, title: String? = nil) throws(SIMSError) -> ReportDocument {
         if !findings.isEmpty {
@@ -104,6 +105,7 @@ extension RunRecord {
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
         let document = reportDocument(title: title)
         try ReportFiles.write(document, to: folder)
+        if folder.isTopFolder { try folder.commit(protecting: inputs) }
         return document
     }
 }

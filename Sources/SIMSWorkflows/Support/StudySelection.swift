@@ -74,8 +74,3 @@ extension Peak {
         return positive ? .positive : .negative
     }
 }
-
-extension OutputFolder {
-    /// `DIR/<name>/` as an output folder of its own (a sub-study: one polarity of a mixed study).
-    public func subfolder(_ name: String) throws(SIMSError) -> OutputFolder { try OutputFolder(path + "/" + name, figures: figureFormats) }
-}

@@ -26,11 +26,15 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write CSV tables to this folder")
     var out: String?
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func run() async throws {
         var options = CheckWorkflow.Options(path: path)
         options.peakList = peaks
         options.primaryPulses = primaryPulses
         options.output = out
+        options.force = force
         options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
         for line in report.lines { print(line) }

@@ -26,11 +26,14 @@ struct ConvertCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output path (folder for ascii)")
     var out: String
 
+    @Flag(name: .long, help: "Replace an existing output file, or write into a folder holding files sims did not write (never over an input).")
+    var force = false
+
     func run() async throws {
         guard let format = ConvertWorkflow.Format(rawValue: to.lowercased()) else {
             throw ValidationError("unknown format \(to); use ascii, bif6 or imzml")
         }
-        let written = try ConvertWorkflow.run(input: input, to: format, output: out, peakList: peaks)
+        let written = try ConvertWorkflow.run(input: input, to: format, output: out, peakList: peaks, force: force)
         print("wrote \(written.count) file(s): \(written.joined(separator: ", "))")
     }
 }

@@ -11,6 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "sims-demo"
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     @Option(help: "Random seed of the simulation.")
     var seed: UInt64 = 1
 
@@ -18,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let result = try DemoWorkflow.run(folder: out, seed: seed, arguments: CommandLine.arguments.dropFirst().map { $0 },
+        let result = try DemoWorkflow.run(folder: out, seed: seed, arguments: CommandLine.arguments.dropFirst().map { $0 }, force: force,
                                           progress: StderrProgress(quiet: quiet))
         print("""
         SIMSKit demo finished: \(result.completed.count) workflow(s) on simulated data with known truth.

@@ -65,6 +65,8 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-depth"
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
     @OptionGroup var figureArguments: FigureArguments
 
     func run() async throws {
@@ -102,7 +104,7 @@ struct DepthCommand: AsyncParsableCommand {
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(
-            inputs: try DepthInputs(paths: inputs, grouping: grouping, selection: selection), output: try OutputFolder(out, figures: try figureArguments.formats()),
+            inputs: try DepthInputs(paths: inputs, grouping: grouping, selection: selection), output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
     }

@@ -68,6 +68,9 @@ struct ImagesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func run() async throws {
         var options = ImagesOptions(root: root, output: out)
         options.selection = try study.selection()
@@ -87,6 +90,7 @@ struct ImagesCommand: AsyncParsableCommand {
         options.plots = !noPlots
         options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)
         let runs = result.allPolarities

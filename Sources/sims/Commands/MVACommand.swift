@@ -45,6 +45,9 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func validate() throws {
         guard MVAWorkflow.Method(rawValue: method) != nil else { throw ValidationError("unknown method \(method); use pca, mcr, nmf or maf") }
         guard Scaling(rawValue: scaling) != nil else {
@@ -63,6 +66,7 @@ struct MVACommand: AsyncParsableCommand {
         options.plots = !noPlots
         options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         options.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)

@@ -58,6 +58,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder.")
     var out: String = "sims-microstructure"
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
     @OptionGroup var study: StudySelectionArguments
 
     @OptionGroup var figureArguments: FigureArguments
@@ -100,7 +102,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
-            inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats()), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+            inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
         try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
     }
 }

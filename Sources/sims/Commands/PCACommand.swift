@@ -59,6 +59,9 @@ struct PCACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func validate() throws {
         if components != nil && variance != nil { throw ValidationError("give either --components or --variance, not both") }
         if let variance, !(variance > 0 && variance < 1) { throw ValidationError("--variance must be between 0 and 1 (exclusive)") }
@@ -84,6 +87,7 @@ struct PCACommand: AsyncParsableCommand {
         options.plots = !noPlots
         options.figures = try figureArguments.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         if let components { options.components = .count(components) }
         if let variance { options.components = .explainedVariance(variance) }
         switch clusters {

@@ -53,6 +53,9 @@ struct PeaksCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output path (.txt: IONTOF layout + .csv beside it; .csv: plain CSV only).")
     var out: String?
 
+    @Flag(name: .long, help: "Replace existing output files (never an input).")
+    var force = false
+
     func validate() throws {
         if formulas != nil && library != nil { throw ValidationError("give either --formulas or --library, not both") }
         if find == nil && formulas == nil && library == nil { throw ValidationError("give --formulas, --library or --find") }
@@ -66,6 +69,10 @@ struct PeaksCommand: AsyncParsableCommand {
         let chosenPolarity = polarity.flatMap(Polarity.init(parsing:))
         let source: PeaksWorkflow.Source = formulas.map { .formulas($0.components(separatedBy: ",")) }
             ?? .library(library ?? "battery")
+        if let out {
+            try OutputFile.checkWritable(PeaksWorkflow.outputPaths(for: out, finding: find != nil),
+                                         inputs: [find, library].compactMap { $0 }, force: force)
+        }
         if let find {
             let result = try PeaksWorkflow.findPeaks(inFile: find, source: source, polarity: chosenPolarity,
                                                      tolerancePPM: tolerance, signalToNoise: snr, calibrate: calibrate)
@@ -76,7 +83,7 @@ struct PeaksCommand: AsyncParsableCommand {
             print(PeaksWorkflow.candidateTable(of: result).text, terminator: "")
             if let out {
                 let written = try PeaksWorkflow.writeIntervalList(PeaksWorkflow.intervalList(of: result, widthInFWHM: width), to: out)
-                let candidates = (out as NSString).deletingPathExtension + "-candidates.csv"
+                let candidates = PathName.deletingExtension(out) + "-candidates.csv"
                 try PeaksWorkflow.candidateTable(of: result).write(to: candidates)
                 var files = written + [candidates]
                 if let figure = PeaksWorkflow.spectrumFigure(of: result, title: "Peaks found in \((find as NSString).lastPathComponent)") {

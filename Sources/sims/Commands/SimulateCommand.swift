@@ -21,6 +21,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "sims-simulated"
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     @Flag(help: "Print nothing but warnings and errors.")
     var quiet = false
 
@@ -28,7 +31,7 @@ struct SimulateCommand: AsyncParsableCommand {
         guard let chosen = SimulationPreset(rawValue: preset.lowercased()) else {
             throw ValidationError("unknown preset \"\(preset)\"; expected one of: " + SimulationPreset.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let output = try SimulateWorkflow.run(preset: chosen, seed: seed, folder: out, progress: StderrProgress(quiet: quiet))
+        let output = try SimulateWorkflow.run(preset: chosen, seed: seed, folder: out, force: force, progress: StderrProgress(quiet: quiet))
         if !quiet {
             print("wrote \(output.files.count) files to \(out)/ (ground truth: \(out)/truth.json)")
         }

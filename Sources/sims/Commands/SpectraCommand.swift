@@ -47,6 +47,9 @@ struct SpectraCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder")
     var out: String
 
+    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    var force = false
+
     func run() async throws {
         var options = SpectraOptions(root: root, peakList: peaks, output: out)
         options.selection = try study.selection()
@@ -58,6 +61,7 @@ struct SpectraCommand: AsyncParsableCommand {
         options.figures = try figureArguments.formats()
         options.configuration = config
         options.arguments = Array(CommandLine.arguments.dropFirst())
+        options.force = force
         if let normalization {
             guard let value = PeakNormalization(rawValue: normalization) else {
                 throw ValidationError("unknown normalization \(normalization); use one of \(PeakNormalization.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -58,7 +58,12 @@ public final class ImzMLWriter {
         let folder = (binaryPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         temporaryBinary = (folder.isEmpty ? "." : folder) + "/." + (binaryPath as NSString).lastPathComponent + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard let file = fopen(temporaryBinary, "wb") else {
+        let temporary = temporaryBinary
+        guard let file = WriteGate.write({ () -> UnsafeMutablePointer<FILE>? in
+            WriteGate.registerTemporary(temporary)
+            return fopen(temporary, "wb")
+        }) else {
+            WriteGate.unregisterTemporary(temporary)
             throw SIMSError(.writeFailed, "cannot create the .ibd (errno \(errno))", file: binaryPath)
         }
         handle = file
@@ -70,6 +75,7 @@ public final class ImzMLWriter {
     deinit {
         if let handle { fclose(handle) }
         if !finished { unlink(temporaryBinary) }
+        WriteGate.unregisterTemporary(temporaryBinary)
     }
 
     private func writeBytes(_ bytes: [UInt8]) throws(SIMSError) {
@@ -142,6 +148,10 @@ public final class ImzMLWriter {
 
     /// Closes the .ibd, writes the XML and moves both into place.
     public func finish() throws(SIMSError) {
+        try WriteGate.write { () throws(SIMSError) in try finishNow() }
+    }
+
+    private func finishNow() throws(SIMSError) {
         guard let file = handle else { throw SIMSError(.writeFailed, "writer already finished", file: path) }
         handle = nil
         guard fclose(file) == 0 else { throw SIMSError(.writeFailed, "cannot close the .ibd", file: binaryPath) }
