@@ -11,7 +11,7 @@ struct OrderStatisticsTests {
             for distinct in [1, 2, 3, 1_000_000] {
                 let values = (0..<size).map { _ in Double(generator.nextIndex(below: distinct)) * 0.37 - 5 }
                 let sorted = values.sorted()
-                for p in [0, 0.025, 0.25, 0.5, 0.6, 0.975, 1] {
+                for p in [0, 0.001, 0.025, 0.1, 0.25, 0.5, 0.6, 0.9, 0.975, 0.999, 1] {
                     var copy = values
                     let selected = copy.withUnsafeMutableBufferPointer { buffer in
                         var selection = OrderStatistics(buffer)

@@ -22,8 +22,9 @@ public struct SampleComparison: Sendable {
     /// test's p-values with Benjamini–Hochberg over all comparisons.
     public static func compareAll(_ table: PeakAreaTable, normalization: PeakNormalization) -> [SampleComparison] {
         let samples = table.samples
-        var out: [SampleComparison] = []
-        for k in table.peaks.indices {
+        // Peaks are compared concurrently on all cores; the comparisons keep the table's peak order.
+        var out = Array(table.peaks.indices).concurrentMap { k -> [SampleComparison] in
+            var out: [SampleComparison] = []
             let values = samples.map { table.values(peak: k, sample: $0, normalization) }
             let moments = values.map { SampleMoments($0) }  // once per sample, shared by all its pairs
             for i in samples.indices {
@@ -35,7 +36,8 @@ public struct SampleComparison: Sendable {
                                                 hedgesG: HedgesG.of(moments[i], moments[j])))
                 }
             }
-        }
+            return out
+        }.flatMap { $0 }
         // An undefined p (NaN: both samples constant and equal) is no test and does not count in m.
         let welch = BenjaminiHochberg.adjust(out.map { $0.welch.flatMap { $0.p.isNaN ? nil : $0.p } })
         let mann = BenjaminiHochberg.adjust(out.map { $0.mannWhitney?.p })

@@ -120,8 +120,9 @@ public struct SampleSummary: Sendable, Hashable {
 }
 
 /// Type-7 quantiles (``SampleSummary/quantile(sorted:_:)``) of an unsorted buffer by selection: each asks
-/// for the order statistics x₍ₕ₀₎ and x₍ₕ₀₊₁₎ only, found by Hoare's quickselect (C. A. R. Hoare, Comm. ACM
-/// 4 (1961) 321, "FIND") with median-of-three pivots, like C++'s `std::nth_element`. The buffer is
+/// for the order statistics x₍ₕ₀₎ and x₍ₕ₀₊₁₎ only, found with a bounded heap in the tails and otherwise by
+/// Hoare's quickselect (C. A. R. Hoare, Comm. ACM 4 (1961) 321, "FIND") with median-of-three pivots, like
+/// C++'s `std::nth_element`. The buffer is
 /// reordered; requests may come in any order and reuse the partitions of earlier ones. Values must not be NaN.
 struct OrderStatistics {
     private let values: UnsafeMutableBufferPointer<Double>
@@ -132,19 +133,63 @@ struct OrderStatistics {
     }
 
     /// Same arithmetic as ``SampleSummary/quantile(sorted:_:)`` on the sorted values, so the same result.
+    ///
+    /// Percentiles in the tails (the bootstrap's 2.5 % and 97.5 %: order statistics 49 and 1950 of 2000) are
+    /// found in one pass with a bounded heap of the m = h₀ + 2 smallest (or largest) values — about one
+    /// comparison per value, as most values cannot enter the heap; central ones by quickselect.
     mutating func quantile(_ p: Double) -> Double {
         let count = values.count
         let h = Double(count - 1) * p
         let lower = Int(h.rounded(.down))
         let upper = Swift.min(lower + 1, count - 1)
-        let low = select(lower)
-        // After selecting `lower`, every value right of it is ≥ it: the next order statistic is their minimum.
-        var high = low
-        if upper > lower {
-            high = values[upper]
-            for index in (upper + 1)..<count where values[index] < high { high = values[index] }
+        var low: Double, high: Double
+        if upper > lower && lower + 2 <= count / 4 {
+            (high, low) = extremes(lower + 2, largest: false)  // x₍ₕ₀₊₁₎ is the heap's root, x₍ₕ₀₎ below it
+        } else if upper > lower && count - lower <= count / 4 {
+            (low, high) = extremes(count - lower, largest: true)
+        } else {
+            low = select(lower)
+            // After selecting `lower`, every value right of it is ≥ it: the next order statistic is their minimum.
+            high = low
+            if upper > lower {
+                high = values[upper]
+                for index in (upper + 1)..<count where values[index] < high { high = values[index] }
+            }
         }
         return low + (h - Double(lower)) * (high - low)
+    }
+
+    /// The m-th and (m−1)-th smallest values (`largest`: the m-th and (m−1)-th largest), 2 ≤ m ≤ count, from a
+    /// heap of the m most extreme values seen, whose root is the least extreme of them (J. W. J. Williams,
+    /// Comm. ACM 7 (1964) 347). Returns (root, the more extreme of its two children).
+    private func extremes(_ m: Int, largest: Bool) -> (Double, Double) {
+        // Flip signs for the largest values so one max-heap serves both (negation is exact).
+        let sign: Double = largest ? -1 : 1
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { heap in
+            func siftDown(_ start: Int) {
+                var parent = start
+                while true {
+                    let left = 2 * parent + 1
+                    guard left < m else { return }
+                    let right = left + 1
+                    let child = right < m && heap[right] > heap[left] ? right : left
+                    guard heap[child] > heap[parent] else { return }
+                    heap.swapAt(child, parent)
+                    parent = child
+                }
+            }
+            for index in 0..<m { heap[index] = sign * values[index] }
+            for start in stride(from: m / 2 - 1, through: 0, by: -1) { siftDown(start) }
+            for index in m..<values.count {
+                let value = sign * values[index]
+                if value < heap[0] {
+                    heap[0] = value
+                    siftDown(0)
+                }
+            }
+            let next = m > 2 && heap[2] > heap[1] ? heap[2] : heap[1]
+            return (sign * heap[0], sign * next)
+        }
     }
 
     /// Places the k-th smallest value (0-based) at index k, smaller-or-equal values left of it and

@@ -34,7 +34,6 @@ public enum IONTOFImageFormat {
     /// Parses the bytes of an ion-image export.
     public static func parse(_ text: ByteText) throws(SIMSError) -> IonImage {
         guard !text.isBlank else { throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty) }
-        var lines = text.lines()
         var metadata = Metadata()
         var width: Int?
         var height: Int?
@@ -47,53 +46,89 @@ public enum IONTOFImageFormat {
         let estimate = max(16, text.count / 12)
         xs.reserveCapacity(estimate); ys.reserveCapacity(estimate); values.reserveCapacity(estimate)
         let base = text.base
+        let count = text.count
         var firstDataLine = 0
-        while let line = lines.next() {
-            let start = text.firstNonBlank(in: line)
-            if start == line.upperBound { continue }
-            if base[start] == UInt8(ascii: "#") {
-                guard let entry = text.headerEntry(start..<line.upperBound) else { continue }
-                metadata.append(key: entry.key, value: entry.value)
-                let key = entry.key.lowercased()
-                if key.contains("size") || key.contains("pixels") {
-                    let numbers = integers(in: entry.value)
-                    if numbers.count >= 1 { width = numbers[0]; height = numbers.count >= 2 ? numbers[1] : numbers[0] }
-                } else if key.contains("field of view") || key.contains("fov") {
-                    fieldOfView = ASCIIDouble.parse(entry.value.split(separator: " ").first ?? "").flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-                } else if key == "ion" || key == "peak" || key == "mass interval" || key == "interval" {
-                    ion = entry.value
+        var lineNumber = 0
+        var p = 0
+        /// End of the line starting at `start` (its CR or LF, or the end of the text).
+        func lineEnd(_ start: Int) -> Int {
+            var end = start
+            while end < count && base[end] != 0x0A && base[end] != 0x0D { end += 1 }
+            return end
+        }
+        @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        @inline(__always) func isLineEnd(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
+        // Hot loop: one pass over the bytes, no line splitting (rows are ~12 bytes, so per-line calls would
+        // dominate). Lines end at LF, CRLF or a lone CR.
+        while p < count {
+            lineNumber += 1
+            let lineStart = p
+            while p < count && isBlank(base[p]) { p += 1 }
+            if p == count || isLineEnd(base[p]) {
+                // Blank line.
+            } else if base[p] == UInt8(ascii: "#") {
+                let end = lineEnd(p)
+                if let entry = text.headerEntry(p..<end) {
+                    metadata.append(key: entry.key, value: entry.value)
+                    let key = entry.key.lowercased()
+                    if key.contains("size") || key.contains("pixels") {
+                        let numbers = integers(in: entry.value)
+                        if numbers.count >= 1 { width = numbers[0]; height = numbers.count >= 2 ? numbers[1] : numbers[0] }
+                    } else if key.contains("field of view") || key.contains("fov") {
+                        fieldOfView = ASCIIDouble.parse(entry.value.split(separator: " ").first ?? "").flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+                    } else if key == "ion" || key == "peak" || key == "mass interval" || key == "interval" {
+                        ion = entry.value
+                    }
                 }
-                continue
+                p = end
+            } else {
+                // x y intensity, separated by any run of spaces or tabs, blanks allowed around them.
+                var row = (0.0, 0.0, 0.0)
+                var ok = false
+                if let x = ASCIIDouble.scan(base, from: p, limit: count), x.end < count, isBlank(base[x.end]) {
+                    p = x.end + 1
+                    while p < count && isBlank(base[p]) { p += 1 }
+                    if let y = ASCIIDouble.scan(base, from: p, limit: count), y.end < count, isBlank(base[y.end]) {
+                        p = y.end + 1
+                        while p < count && isBlank(base[p]) { p += 1 }
+                        if let value = ASCIIDouble.scan(base, from: p, limit: count) {
+                            p = value.end
+                            while p < count && isBlank(base[p]) { p += 1 }
+                            if p == count || isLineEnd(base[p]) {
+                                row = (x.value, y.value, value.value)
+                                ok = true
+                            }
+                        }
+                    }
+                }
+                let line = lineStart..<(ok ? p : lineEnd(lineStart))
+                if !ok {
+                    if text.containsBinary(line) {
+                        throw text.error("binary content, not a text export", line: lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
+                    }
+                    if !sawTitle && values.isEmpty {
+                        sawTitle = true
+                        p = line.upperBound
+                    } else {
+                        throw text.error("not an 'x y intensity' row", line: lineNumber, found: text.string(line, limit: 60),
+                                         expected: "three numbers: 0-based x, 0-based y, intensity")
+                    }
+                } else {
+                    guard row.0 >= 0, row.1 >= 0, row.0 == row.0.rounded(), row.1 == row.1.rounded(), row.0 < 1e6, row.1 < 1e6 else {
+                        throw text.error("invalid pixel coordinates", line: lineNumber, found: text.string(line, limit: 60),
+                                         expected: "0-based integer x and y")
+                    }
+                    guard row.2.isFinite else {
+                        throw text.error("non-finite intensity", line: lineNumber, found: text.string(line, limit: 60), expected: "a finite count")
+                    }
+                    if values.isEmpty { firstDataLine = lineNumber }
+                    xs.append(Int32(row.0)); ys.append(Int32(row.1)); values.append(row.2)
+                }
             }
-            if text.containsBinary(line) {
-                throw text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
+            // Consume the line end (CRLF, LF or a lone CR).
+            if p < count {
+                if base[p] == 0x0D { p += 1; if p < count && base[p] == 0x0A { p += 1 } } else { p += 1 }
             }
-            // x y intensity, separated by any run of spaces or tabs.
-            var position = start
-            var row = (0.0, 0.0, 0.0)
-            var ok = true
-            for k in 0..<3 {
-                while position < line.upperBound && (base[position] == 0x20 || base[position] == 0x09) { position += 1 }
-                guard let scan = ASCIIDouble.scan(base, from: position, limit: line.upperBound),
-                      scan.end == line.upperBound || base[scan.end] == 0x20 || base[scan.end] == 0x09 else { ok = false; break }
-                if k == 0 { row.0 = scan.value } else if k == 1 { row.1 = scan.value } else { row.2 = scan.value }
-                position = scan.end
-            }
-            if ok && text.firstNonBlank(in: position..<line.upperBound) != line.upperBound { ok = false }
-            if !ok {
-                if !sawTitle && values.isEmpty { sawTitle = true; continue }
-                throw text.error("not an 'x y intensity' row", line: lines.lineNumber, found: text.string(line, limit: 60),
-                                 expected: "three numbers: 0-based x, 0-based y, intensity")
-            }
-            guard row.0 >= 0, row.1 >= 0, row.0 == row.0.rounded(), row.1 == row.1.rounded(), row.0 < 1e6, row.1 < 1e6 else {
-                throw text.error("invalid pixel coordinates", line: lines.lineNumber, found: text.string(line, limit: 60),
-                                 expected: "0-based integer x and y")
-            }
-            guard row.2.isFinite else {
-                throw text.error("non-finite intensity", line: lines.lineNumber, found: text.string(line, limit: 60), expected: "a finite count")
-            }
-            if values.isEmpty { firstDataLine = lines.lineNumber }
-            xs.append(Int32(row.0)); ys.append(Int32(row.1)); values.append(row.2)
         }
         guard !values.isEmpty else {
             throw text.error("no pixel rows", line: nil, expected: "'x y intensity' rows after the title line", kind: .truncated)

@@ -14,5 +14,6 @@ struct BenchCommand: AsyncParsableCommand {
             BenchUnmixCommand.self,
             BenchDepthCommand.self,
             BenchViewCommand.self,
+            BenchWorkflowsCommand.self,
         ])
 }
