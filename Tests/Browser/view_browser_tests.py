@@ -374,8 +374,12 @@ def main():
     if not demo and "demo" in wanted:
         demo = os.path.join(work, "demo")
         t0 = time.time()
-        subprocess.run([args.sims, "demo", "--out", demo], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run = subprocess.run([args.sims, "demo", "--out", demo], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         print(f"sims demo took {time.time() - t0:.1f} s", flush=True)
+        if run.returncode != 0:  # a failed demo step: say which, then test the views of what it wrote
+            findings = [line for line in run.stderr.splitlines() if line.startswith(("error", "warning"))]
+            print("\n".join(findings[-20:]), flush=True)
+        check("sims demo exits 0 (every step completed)", run.returncode == 0, f"exit status {run.returncode}")
     driver = make_driver(downloads)
     sections = [
         ("demo", lambda: run_demo(driver, args, downloads, demo)),

@@ -75,4 +75,21 @@ struct StudyManifestTests {
             "\(error)".contains("no [samples] table")
         }
     }
+
+    /// Regression (CI of 63e082b): `sims simulate` writes a parameters-only `sims.toml` beside image sets; `sims
+    /// images` on that folder (and so `sims demo`) ended in "manifest has no [samples] table".
+    @Test func aFolderWithAParametersOnlyManifestIsDiscoveredAndDescribed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("x", to: "cathode/cathode_neg.txt")
+        try folder.write("x", to: "anode/anode_neg.txt")
+        try folder.write("[acquisition]\nprimary_ion = \"Bi3+\"\nenergy_keV = 30\n[sample_preparation]\nstorage = \"glovebox\"\n",
+                         to: "sims.toml")
+        let study = try StudyLoader.load(from: folder.path, fileExtensions: ["txt"])
+        #expect(study.samples.map(\.name).sorted() == ["anode", "cathode"])
+        #expect(study.acquisition.primaryIon == "Bi3+" && study.acquisition.primaryEnergyKeV == 30)
+        #expect(study.metadata["sample_preparation.storage"] == "glovebox")
+        #expect(!study.leftOut.contains { $0.path.hasSuffix("/sims.toml") })
+        // Given explicitly, the same manifest still has to list its samples.
+        #expect(throws: SIMSError.self) { try StudyManifest.read(from: folder.file("sims.toml")) }
+    }
 }

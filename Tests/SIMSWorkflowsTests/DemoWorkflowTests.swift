@@ -66,6 +66,16 @@ struct DemoStepTests {
         #expect(FileManager.default.fileExists(atPath: folder.path + "/mva/report.html"))
     }
 
+    /// Regression (CI of 63e082b): the images step read the parameters-only `sims.toml` that `sims simulate` writes
+    /// beside the image sets as a manifest without samples and failed, so `sims demo` exited 3.
+    @Test("images step: sims images runs on the simulated image folder and its sims.toml")
+    func imagesStep() throws {
+        let folder = try TemporaryFolder("simskit-demo")
+        let result = try DemoWorkflow.run(folder: folder.path, seed: 2, designs: DemoWorkflowTests.tiny, steps: [DemoWorkflow.imagesStep()])
+        #expect(result.completed == ["Ion images"], "\(result.record.failures)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/images/report.html"))
+    }
+
     @Test("MCR-ALS of the simulated cathode images: some component clearly follows NCM811, one the electrolyte")
     func mcrRecoversPhases() throws {
         let folder = try TemporaryFolder("simskit-demo")

@@ -58,6 +58,12 @@ public enum StudyManifest {
         return try parse(text, path: path, requiringSamples: false)
     }
 
+    /// Whether the manifest at `path` sorts files by name (`group_by`) instead of listing `[samples]`.
+    static func declaresGrouping(_ path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let table = try? TOMLTable(string: text) else { return false }
+        return table["group_by"] != nil
+    }
+
     /// Parses manifest text; `path` locates relative files and names the manifest in messages.
     public static func parse(_ text: String, path: String) throws(SIMSError) -> Study {
         try parse(text, path: path, requiringSamples: true)
@@ -229,10 +235,20 @@ public enum StudyLoader {
     public static func load(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         if StudyFolder.isFolder(path) {
             let manifest = path + "/" + StudyManifest.fileName
-            if FileManager.default.fileExists(atPath: manifest) {
+            guard FileManager.default.fileExists(atPath: manifest) else {
+                return try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: grouping)
+            }
+            // A manifest that only states parameters (no [samples], no group_by), as `sims simulate` writes beside
+            // image sets and depth profiles: the folder tree names the spots, the manifest describes them.
+            let parameters = try StudyManifest.readParameters(from: manifest)
+            guard grouping == nil, parameters.samples.isEmpty, !StudyManifest.declaresGrouping(manifest) else {
                 return try StudyManifest.read(from: manifest, fileExtensions: fileExtensions, grouping: grouping)
             }
-            return try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: grouping)
+            var study = try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: nil)
+            study.acquisition = parameters.acquisition
+            study.metadata = parameters.metadata
+            study.leftOut.removeAll { $0.path == manifest }
+            return study
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw SIMSError(.fileNotFound, "study not found", file: path, expected: "a study folder or a sims.toml")
