@@ -50,6 +50,13 @@ public enum IONTOFIntervalListFormat {
 
     /// Parses the bytes of an interval list.
     public static func parse(_ text: ByteText) throws(SIMSError) -> PeakList {
+        let value = try parseRows(text)
+        // Checked after the rows, so binary or malformed content is reported as such first.
+        try text.requireCompleteLastLine("interval list")
+        return value
+    }
+
+    static func parseRows(_ text: ByteText) throws(SIMSError) -> PeakList {
         guard !text.isBlank else { throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty) }
         var lines = text.lines()
         var titleRange: Range<Int>?
@@ -127,10 +134,10 @@ public enum IONTOFIntervalListFormat {
                                 interval: MassInterval(lower: 0, upper: .greatestFiniteMagnitude, center: 0), values: values)
                 continue
             }
-            guard lower.isFinite, upper.isFinite, lower <= upper else {
+            guard lower.isFinite, upper.isFinite, lower <= upper, lower >= 0, upper <= FormatLimits.maximumMass else {
                 throw text.error("invalid interval bounds", line: lines.lineNumber,
                                  found: "lower \(text.string(cells[lowerColumn], limit: 20)), upper \(text.string(cells[upperColumn], limit: 20))",
-                                 expected: "finite lower mass ≤ upper mass (u)")
+                                 expected: "0 ≤ lower mass ≤ upper mass ≤ 10^6 (u)")
             }
             let peakCenter = center.isFinite ? center : nil
             peaks.append(Peak(index: index, assignment: assignment, description: description == "(null)" ? "" : description,

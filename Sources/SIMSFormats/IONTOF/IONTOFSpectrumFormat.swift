@@ -29,6 +29,13 @@ public enum IONTOFSpectrumFormat {
 
     /// Parses the bytes of a spectrum export.
     public static func parse(_ text: ByteText) throws(SIMSError) -> Spectrum {
+        let value = try parseRows(text)
+        // Checked after the rows, so binary or malformed content is reported as such first.
+        try text.requireCompleteLastLine("spectrum")
+        return value
+    }
+
+    static func parseRows(_ text: ByteText) throws(SIMSError) -> Spectrum {
         guard !text.isBlank else {
             throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty)
         }
@@ -142,6 +149,15 @@ public enum IONTOFSpectrumFormat {
                 throw text.error(
                     "non-finite value in column \"\(columnNames[which])\"", line: lineNumber,
                     found: text.string(rowRange(rowStart), limit: 60), expected: "finite numbers for m/z and Intensity")
+            }
+            // Counts cannot be negative; m/z ascends along the time-of-flight axis (peak finding, integration and
+            // every other command rely on both: issue #25).
+            guard values.1 >= 0, values.0 >= (mass.last ?? -.infinity), values.0 <= FormatLimits.maximumMass else {
+                throw text.error(
+                    values.1 < 0 ? "negative count in column \"\(columnNames[1])\"" : values.0 > FormatLimits.maximumMass
+                        ? "m/z beyond \(Int(FormatLimits.maximumMass)) u" : "m/z does not ascend (the rows are out of order)",
+                    line: lineNumber, found: text.string(rowRange(rowStart), limit: 60),
+                    expected: values.1 < 0 ? "counts ≥ 0" : "m/z ascending from row to row, at most 10^6 u")
             }
             mass.append(values.0)
             intensity.append(values.1)

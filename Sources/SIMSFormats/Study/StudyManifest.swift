@@ -39,6 +39,7 @@ public enum StudyManifest {
     /// Reads the manifest at `path`; relative file paths are resolved against its folder.
     public static func read(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         let text: String
+        try InputFile.check(path)
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -52,6 +53,7 @@ public enum StudyManifest {
     /// for Table III): `[samples]` may be absent, as in the `sims.toml` beside an image or depth-profile folder.
     public static func readParameters(from path: String) throws(SIMSError) -> Study {
         let text: String
+        try InputFile.check(path)
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
         }
@@ -79,7 +81,8 @@ public enum StudyManifest {
         } catch {
             throw SIMSError(.malformed, "invalid TOML", file: path, expected: "a TOML manifest")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try TOMLFlattening.requireFiniteNumbers(table, file: path)
+        let folder = PathName.parent(of: path)
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
 
         var grouping = grouping
@@ -158,11 +161,18 @@ public enum StudyManifest {
 
     /// Fills `acquisition` from an `[acquisition]` table; unknown keys are errors (catch typos).
     static func apply(_ table: TOMLTable, to acquisition: inout Acquisition, path: String) throws(SIMSError) {
+        /// Every `[acquisition]` number is a positive physical quantity (energy, current, area, time, counts of
+        /// scans or pixels): `nan`, `inf` and values ≤ 0 would reach methods.md as "nan keV" (issue #25).
         func number(_ key: String) throws(SIMSError) -> Double {
             let value = table[key]!
-            if let double = value.double { return double }
-            if let int = value.int { return Double(int) }
-            throw SIMSError(.malformed, "[acquisition] \(key) is not a number", file: path, found: "\(value)", expected: "a number")
+            let number: Double
+            if let double = value.double { number = double } else if let int = value.int { number = Double(int) } else {
+                throw SIMSError(.malformed, "[acquisition] \(key) is not a number", file: path, found: "\(value)", expected: "a number")
+            }
+            guard number.isFinite, number > 0 else {
+                throw SIMSError(.malformed, "[acquisition] \(key) must be a positive finite number", file: path, found: "\(value)", expected: "a number > 0")
+            }
+            return number
         }
         func integer(_ key: String) throws(SIMSError) -> Int {
             let value = try number(key)
