@@ -172,4 +172,51 @@ struct ReaderLimitsTests {
         }
         #expect(SIMSError(.malformed, "m", found: "a\tb").description.contains(#"a\tb"#))
     }
+
+    /// Issue #25, mutated `sims.toml` (the mutation tests' abort): TOMLKit's toml++ 3.4.0 asserts on these — a debug
+    /// build aborts the whole process, a release build has undefined behaviour (`__builtin_assume`). They are
+    /// rejected before TOMLKit sees them, with the line; each aborted the test process on main.
+    @Test("sims.toml: the inputs that break toml++'s preconditions are errors naming the line, not an abort")
+    func tomlParserPreconditions() throws {
+        let bad: [(String, Int)] = [
+            ("[<samples]\nA = 1\n", 1), ("x = 1\n[,samples]\n", 2), ("[[[1]]]\n", 1), ("[[=\n", 1), ("[\n", 1),
+            ("[ \u{FFFD}a]\n", 1), ("a = [1, }]\n", 1), ("a = {b = [}]}\n", 1), ("a = [\n  1,\n\u{2028}]\n", 3),
+            ("a = 1\u{0085}\n", 1), ("a = 1\n\0[<\n", 2),
+        ]
+        for (text, line) in bad {
+            #expect { try TOMLFlattening.metadata(fromString: text, file: "sims.toml") } throws: { error in
+                (error as? SIMSError)?.line == line && "\(error)".hasPrefix("sims.toml:\(line):") && "\(error)".contains("invalid TOML")
+            }
+            #expect(throws: SIMSError.self) { try StudyManifest.parse(text, path: "/nonexistent/sims.toml", requiringSamples: false) }
+        }
+        // Valid TOML with the same characters where they belong is read as before.
+        let valid = """
+            \u{FEFF}# [<comment
+            [ "quoted [<" . 'key' ]
+            a = [
+              [{ b = 1 }], # }
+              "}", '[<', \"\"\"
+            [<]\u{2028}
+            \"\"\"]
+            [[list]]
+            c = "x\\"[<"
+            """
+        let metadata = try TOMLFlattening.metadata(fromString: valid, file: "ok.toml")
+        #expect(metadata["quoted [<.key.a"] != nil)
+        #expect(metadata["list"] != nil)
+        #expect(TOMLText.unsafeConstruct(in: valid) == nil)
+    }
+
+    /// The "cut last row" rule of phase 2 rejected every export without a final line break; truncation is found
+    /// from a row's content instead (missing cells), so complete files are valid with or without one.
+    @Test("complete exports without a final line break are read (spectrum, interval list, depth profile, ion image)")
+    func noFinalLineBreak() throws {
+        let list = "No.\tCenter Mass (u)\tLower Mass (u)\tUpper Mass (u)\tAssignment\tArea\r\n2\t7.016\t7.01\t7.02\tLi+\t5"
+        #expect(try IONTOFIntervalListFormat.decode(Data(list.utf8), source: "l.txt").peaks.count == 1)
+        #expect(try IONTOFSpectrumFormat.decode(Data("m/z\tIntensity\r\n1.0\t5\r\n2.0\t3".utf8), source: "s.txt").count == 2)
+        let depth = "#Data Point #\tSputter Time (s)\tIntensity\t\r\n1\t0\t100\t\r\n2\t1.5\t90\t"
+        #expect(try IONTOFDepthProfileFormat.decode(Data(depth.utf8), source: "d.txt").columns.count == 1)
+        let image = try IONTOFImageFormat.decode(Data("# Image Size: 2 x 1 pixels\nx y intensity\n0 0 1\n1 0 2".utf8), source: "i.txt")
+        #expect(image.counts.reduce(0, +) == 3)
+    }
 }

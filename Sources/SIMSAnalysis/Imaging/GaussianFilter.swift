@@ -48,10 +48,10 @@ public struct GaussianFilter: Sendable, Equatable {
         return result
     }
 
-    /// Normalised kernel weights for offsets −r … r.
     /// The largest σ in pixels (a kernel of 2·4·10⁴ + 1 taps; wider than any SIMS image).
     public static let maximumSigma = 1e4
 
+    /// Normalised kernel weights for offsets −r … r.
     static func kernel(_ sigma: Double, _ truncate: Double) -> [Double] {
         let radius = Int(min(truncate * sigma, 10 * maximumSigma) + 0.5)
         var weights = (-radius ... radius).map { offset -> Double in

@@ -46,13 +46,6 @@ public enum IONTOFDepthProfileFormat {
 
     /// Parses the bytes of a depth-profile export.
     public static func parse(_ text: ByteText, options: Options = Options()) throws(SIMSError) -> DepthProfile {
-        let value = try parseRows(text, options: options)
-        // Checked after the rows, so binary or malformed content is reported as such first.
-        try text.requireCompleteLastLine("depth profile")
-        return value
-    }
-
-    static func parseRows(_ text: ByteText, options: Options = Options()) throws(SIMSError) -> DepthProfile {
         guard !text.isBlank else { throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty) }
         var lines = text.lines()
         var metadata = Metadata()

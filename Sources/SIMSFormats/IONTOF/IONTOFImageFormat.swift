@@ -33,13 +33,6 @@ public enum IONTOFImageFormat {
 
     /// Parses the bytes of an ion-image export.
     public static func parse(_ text: ByteText) throws(SIMSError) -> IonImage {
-        let value = try parseRows(text)
-        // Checked after the rows, so binary or malformed content is reported as such first.
-        try text.requireCompleteLastLine("ion image")
-        return value
-    }
-
-    static func parseRows(_ text: ByteText) throws(SIMSError) -> IonImage {
         guard !text.isBlank else { throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty) }
         var metadata = Metadata()
         var width: Int?

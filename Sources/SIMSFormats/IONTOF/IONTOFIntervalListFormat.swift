@@ -50,13 +50,6 @@ public enum IONTOFIntervalListFormat {
 
     /// Parses the bytes of an interval list.
     public static func parse(_ text: ByteText) throws(SIMSError) -> PeakList {
-        let value = try parseRows(text)
-        // Checked after the rows, so binary or malformed content is reported as such first.
-        try text.requireCompleteLastLine("interval list")
-        return value
-    }
-
-    static func parseRows(_ text: ByteText) throws(SIMSError) -> PeakList {
         guard !text.isBlank else { throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty) }
         var lines = text.lines()
         var titleRange: Range<Int>?
@@ -95,8 +88,13 @@ public enum IONTOFIntervalListFormat {
                 throw text.error("row has \(cellCount) cells", line: lines.lineNumber, found: text.string(line, limit: 60),
                                  expected: "at most \(titles.count) tab-separated cells like the title line")
             }
-            guard cellCount > max(lowerColumn, upperColumn) else {
-                throw text.error("row has \(cellCount) cells", line: lines.lineNumber, found: text.string(line, limit: 60),
+            // SurfaceLab writes every cell of every row (empty cells as two tabs), so a row with fewer cells than
+            // the title line was cut: `head -c 22241` of the example list ends in "154 175.083913 175.055081 175.1",
+            // a complete-looking interval with a cut upper bound (issue #25). Whether the file ends with a line
+            // break says nothing: exports without a final one are valid.
+            guard cellCount >= titles.count else {
+                throw text.error("row has \(cellCount) of the title line's \(titles.count) cells: the row (or the file) was cut",
+                                 line: lines.lineNumber, found: text.string(line, limit: 60),
                                  expected: "\(titles.count) tab-separated cells like the title line", kind: .truncated)
             }
             func number(_ column: Int) throws(SIMSError) -> Double {

@@ -29,13 +29,6 @@ public enum IONTOFSpectrumFormat {
 
     /// Parses the bytes of a spectrum export.
     public static func parse(_ text: ByteText) throws(SIMSError) -> Spectrum {
-        let value = try parseRows(text)
-        // Checked after the rows, so binary or malformed content is reported as such first.
-        try text.requireCompleteLastLine("spectrum")
-        return value
-    }
-
-    static func parseRows(_ text: ByteText) throws(SIMSError) -> Spectrum {
         guard !text.isBlank else {
             throw text.error("file is empty", line: nil, expected: expectedShape, kind: .empty)
         }

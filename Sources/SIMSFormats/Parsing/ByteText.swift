@@ -23,20 +23,6 @@ public struct ByteText {
         self.source = source
     }
 
-    /// Throws when the last line has no line end. IONTOF SurfaceLab ends every row of an export with CRLF, so an
-    /// export without one was cut (a copy interrupted, `head -c`): its last row may hold a cut number that still
-    /// parses (issue #25).
-    public func requireCompleteLastLine(_ what: String) throws(SIMSError) {
-        guard count > 0, base[count - 1] != 0x0A, base[count - 1] != 0x0D else { return }
-        var start = count
-        var lineNumber = 1
-        for i in 0..<count where base[i] == 0x0A { lineNumber += 1; start = i + 1 }
-        if start == count { start = 0 }
-        throw error("the \(what) ends in the middle of a row (no line end after the last row): the file was cut", line: lineNumber,
-                    found: string(start..<count, limit: 60), expected: "every row ended by a line break, as SurfaceLab writes them",
-                    kind: .truncated)
-    }
-
     /// `true` when the view holds no bytes besides spaces and line breaks.
     public var isBlank: Bool {
         for i in 0..<count where !ByteText.isSpace(base[i]) { return false }

@@ -62,7 +62,8 @@ public enum StudyManifest {
 
     /// Whether the manifest at `path` sorts files by name (`group_by`) instead of listing `[samples]`.
     static func declaresGrouping(_ path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let table = try? TOMLTable(string: text) else { return false }
+        guard (try? InputFile.check(path)) != nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let table = try? TOMLText.table(text, file: path) else { return false }
         return table["group_by"] != nil
     }
 
@@ -73,14 +74,7 @@ public enum StudyManifest {
 
     static func parse(_ text: String, path: String, requiringSamples: Bool, fileExtensions: Set<String>? = nil,
                       grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw SIMSError(.malformed, "invalid TOML: \(error.description)", file: path, line: error.source.begin.line, expected: "a TOML manifest")
-        } catch {
-            throw SIMSError(.malformed, "invalid TOML", file: path, expected: "a TOML manifest")
-        }
+        let table = try TOMLText.table(text, file: path, expected: "a TOML manifest")
         try TOMLFlattening.requireFiniteNumbers(table, file: path)
         let folder = PathName.parent(of: path)
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }

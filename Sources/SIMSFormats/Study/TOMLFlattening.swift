@@ -19,13 +19,7 @@ public enum TOMLFlattening {
 
     /// Flattens TOML text; `file` names the source in errors.
     public static func metadata(fromString text: String, file: String? = nil) throws(SIMSError) -> Metadata {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw SIMSError(.malformed, "invalid TOML: \(error.description)", file: file, line: error.source.begin.line,
-                            expected: "TOML (key = value lines under [table] headers)")
-        } catch {
-            throw SIMSError(.malformed, "invalid TOML: \(error)", file: file)
-        }
+        let table = try TOMLText.table(text, file: file)
         try requireFiniteNumbers(table, file: file)
         var out = Metadata()
         flatten(table, prefix: "", into: &out)

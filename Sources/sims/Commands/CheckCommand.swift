@@ -18,7 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Peak list for per-peak saturation and isotope checks of spectra")
     var peaks: String?
 
-    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels", parsing: .unconditional, transform: OptionRange.number(1...1e15, "pulses"))
+    @Option(name: .customLong("primary-pulses"), parsing: .unconditional, help: "Number of primary pulses N = scans × shots per pixel × pixels", transform: OptionRange.number(1...1e15, "pulses"))
     var primaryPulses: Double?
 
     @OptionGroup var study: StudySelectionArguments

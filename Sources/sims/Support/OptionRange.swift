@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// Numeric options checked by the argument parser: finite, within a stated range, with the range in the message
-/// (`--smooth 1e300` is a usage error, not a trap deep inside a filter). Use as `@Option(..., parsing: .unconditional,
+/// (`--smooth 1e300` is a usage error, not a trap deep inside a filter). Use as `@Option(name: ..., parsing: .unconditional, help: ...,
 /// transform: OptionRange.number(0.01...500, "px"))`; `.unconditional` lets a negative value reach the check
 /// instead of being read as an option name.
 enum OptionRange {
