@@ -219,4 +219,28 @@ struct ReaderLimitsTests {
         let image = try IONTOFImageFormat.decode(Data("# Image Size: 2 x 1 pixels\nx y intensity\n0 0 1\n1 0 2".utf8), source: "i.txt")
         #expect(image.counts.reduce(0, +) == 3)
     }
+
+    /// Issue #25 "negative counts give negative areas and TIC": every count reader refuses a negative count, with
+    /// the line (the spectrum case is in ``spectrumValues()``).
+    @Test("ion images and depth profiles: a negative count is an error naming the line")
+    func negativeCounts() throws {
+        let image = Data("# Image Size: 2 x 1 pixels\nx y intensity\n0 0 1\n1 0 -2\n".utf8)
+        #expect { try IONTOFImageFormat.decode(image, source: "i.txt") } throws: { "\($0)".hasPrefix("i.txt:4:") && "\($0)".contains("negative") }
+        let depth = "#Data Point #\tSputter Time (s)\tIntensity\t\r\n1\t0\t100\t\r\n2\t1.5\t-90\t\r\n"
+        #expect { try IONTOFDepthProfileFormat.decode(Data(depth.utf8), source: "d.txt") } throws: { "\($0)".hasPrefix("d.txt:3:") && "\($0)".contains("negative") }
+    }
+
+    /// Issue #25 "some image errors do not name the file": an image set whose images differ in size names a file of
+    /// the measurement (the size check lives in SIMSCore's `ImageSet`, which knows no paths).
+    @Test("an image-set error names a file of the measurement")
+    func imageSetErrorNamesFile() throws {
+        let folder = try TemporaryFolder()
+        try IONTOFImageFormat.write(IonImage(width: 4, height: 3, ion: "total"), to: folder.file("set/M (1) - total.txt"))
+        try IONTOFImageFormat.write(IonImage(width: 5, height: 3, ion: "Li+"), to: folder.file("set/M (1) - Li+.txt"))
+        let sources = try ImageSetSource.discover(in: folder.file("set"))
+        try #require(sources.count == 1)
+        #expect { try sources[0].load() } throws: { error in
+            (error as? SIMSError)?.file?.contains("/set/M (1) - ") == true
+        }
+    }
 }
