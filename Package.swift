@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "sims", targets: ["sims"]),
         .library(name: "SIMSKit", targets: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
+            "SIMSMultivariate", "SIMSQuantification", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "SIMSWorkflows",
         ]),
     ],
     dependencies: [
@@ -50,12 +50,14 @@ let package = Package(
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),
         .target(name: "SIMSMultivariate", dependencies: ["SIMSCore", "CSIMSOpenBLAS"]),
+        // Isotope-cluster deconvolution (certified NNLS on isotope-pattern templates) and RSF quantification (#23).
+        .target(name: "SIMSQuantification", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSMultivariate"]),
         .target(name: "SIMSMicrostructure", dependencies: ["SIMSCore", "SIMSAnalysis", "SIMSMultivariate"]),
         .target(name: "SIMSSimulator", dependencies: ["SIMSCore", "SIMSChemistry", "SIMSFormats", "SIMSAnalysis"]),
         .target(name: "SIMSReport", dependencies: ["SIMSCore", "SIMSAnalysis", "CSIMSCairo", "CSIMSPNG"]),
         .target(name: "SIMSWorkflows", dependencies: [
             "SIMSCore", "SIMSFormats", "SIMSChemistry", "SIMSAnalysis",
-            "SIMSMultivariate", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "CSIMSFileSystem",
+            "SIMSMultivariate", "SIMSQuantification", "SIMSMicrostructure", "SIMSSimulator", "SIMSReport", "CSIMSFileSystem",
         ]),
         // `sims bench …`: data generators, Python-reference runners, JSON results. Not in the SIMSKit library.
         .target(name: "SIMSBenchmarks", dependencies: [
@@ -78,10 +80,11 @@ let package = Package(
         // Test-only helpers: locating ../shared/data, temporary folders.
         .target(name: "SIMSTestSupport", dependencies: ["SIMSCore"], path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSCoreTests", dependencies: ["SIMSCore", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSAnalysis", "SIMSTestSupport"]),
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSQuantificationTests", dependencies: ["SIMSQuantification", "SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMicrostructureTests", dependencies: ["SIMSMicrostructure", "SIMSAnalysis", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),

@@ -5,6 +5,7 @@
 @_exported import SIMSChemistry
 @_exported import SIMSAnalysis
 @_exported import SIMSMultivariate
+@_exported import SIMSQuantification
 @_exported import SIMSMicrostructure
 @_exported import SIMSSimulator
 @_exported import SIMSReport

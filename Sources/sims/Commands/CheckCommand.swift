@@ -8,7 +8,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Dead time, saturation, isotope and design checks",
         discussion: """
         FILE is a spectrum export or an IONTOF interval list (Area vs Uncorrected Area); ROOT a study folder \
-        ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv.
+        ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv, \
+        and plots/: the mean spectrum of each sample per polarity and a zoom on every peak flagged for saturation.
         Example: sims check Example_mass_interval_list.txt
         """)
 
@@ -18,13 +19,18 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Peak list for per-peak saturation and isotope checks of spectra")
     var peaks: String?
 
-    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels")
+    @Option(name: .customLong("primary-pulses"), parsing: .unconditional, help: "Number of primary pulses N = scans × shots per pixel × pixels", transform: OptionRange.number(1...1e15, "pulses"))
     var primaryPulses: Double?
 
     @OptionGroup var study: StudySelectionArguments
 
     @Option(name: .long, help: "Write CSV tables to this folder")
     var out: String?
+
+    @Flag(name: .customLong("no-plots"), help: "Skip the spectrum figures (with --out)")
+    var noPlots = false
+
+    @OptionGroup var figureArguments: FigureArguments
 
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
@@ -35,9 +41,14 @@ struct CheckCommand: AsyncParsableCommand {
         options.primaryPulses = primaryPulses
         options.output = out
         options.force = force
+        options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
-        for line in report.lines { print(line) }
+        // Findings on stdout; errors (unreadable spot files) on stderr, where every command prints them.
+        for line in report.lines {
+            if line.hasPrefix("error: ") { printToStderr(line + "\n") } else { print(line) }
+        }
         if report.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
     }
 }

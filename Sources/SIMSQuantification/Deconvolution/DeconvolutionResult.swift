@@ -1,0 +1,68 @@
+import SIMSChemistry
+import SIMSCore
+
+/// The result of ``IsotopeDeconvolution/fit(_:)``: per species amounts with standard errors, the groups that cannot
+/// be told apart, the KKT certificate, and the fitted spectrum on the rows that entered the fit.
+public struct DeconvolutionResult: Sendable {
+    /// What the fit says about one species.
+    public enum Status: Sendable, Hashable {
+        /// Positive amount with a standard error.
+        case fitted
+        /// At the constraint (amount 0): the optimum does not need this species (its zero set selects it out).
+        case zero
+        /// Its template is a linear combination of other candidates' on the fitted rows: member of group `group`
+        /// (index into ``DeconvolutionResult/groups``); its amount is not a measurement.
+        case notIdentifiable(group: Int)
+        /// No isotope line inside the spectrum's mass range.
+        case outsideMassRange
+
+        /// A short word for tables: fitted, zero, not identifiable, outside range.
+        public var label: String {
+            switch self {
+            case .fitted: "fitted"
+            case .zero: "zero"
+            case .notIdentifiable: "not identifiable"
+            case .outsideMassRange: "outside mass range"
+            }
+        }
+    }
+
+    /// One species' amount.
+    public struct SpeciesAmount: Sendable {
+        /// The species.
+        public var ion: Ion
+        /// Total counts of the species over all isotopologues (the NNLS coefficient), ≥ 0.
+        public var amount: Double
+        /// Standard error of ``amount`` (counts) from the Fisher information on the free set; `nil` unless fitted.
+        public var standardError: Double?
+        /// Fitted, zero, not identifiable or outside the mass range.
+        public var status: Status
+        /// Fraction of the isotope pattern inside the spectrum's mass range.
+        public var coverage: Double
+    }
+
+    /// One entry per candidate, in the order given.
+    public var species: [SpeciesAmount]
+    /// Groups of candidates whose templates are linearly dependent (not identifiable).
+    public var groups: [[Ion]]
+    /// The KKT conditions at the optimum.
+    public var certificate: KKTCertificate
+    /// m/z (u) of the rows that entered the fit (bin centres or channel masses).
+    public var mass: [Double]
+    /// Observed counts on those rows.
+    public var observed: [Double]
+    /// Fitted counts Σ nₛ tₛ on those rows.
+    public var fitted: [Double]
+    /// Weighted residual sum of squares at the optimum.
+    public var chiSquare: Double
+    /// Rows minus positive coefficients (≥ 1).
+    public var degreesOfFreedom: Int
+    /// Poisson reweightings after the first solve (0 for the other weightings); each solve is certified.
+    public var reweightings: Int = 0
+
+    /// Observed − fitted counts per row.
+    public var residuals: [Double] { zip(observed, fitted).map { $0 - $1 } }
+
+    /// The selected species: the certified optimum's free set (positive amounts).
+    public var selected: [SpeciesAmount] { species.filter { $0.amount > 0 } }
+}

@@ -1,0 +1,195 @@
+import SIMSChemistry
+import SIMSCore
+import SIMSMultivariate
+
+/// Resolves overlapping isotope clusters: a spectrum is fitted as a non-negative sum of the candidate species'
+/// isotope-pattern templates, y ≈ Σₛ nₛ tₛ, solved to a certified optimum by ``CertifiedNNLS``.
+///
+/// Each coefficient nₛ is the species' total counts over all its isotopologues (templates are natural-abundance
+/// patterns, ``IsotopePattern``, whose probabilities sum to 1). Only the axis points where some template is
+/// non-zero (at least 1e-4 of its largest value) enter the fit: the rest of the spectrum holds nothing any
+/// candidate could explain. The default weighting is Poisson maximum likelihood by iterative reweighting
+/// (``Weighting/poisson``), so the Fisher information at the optimum, A_Fᵀ W A_F on the free set F, gives the
+/// standard errors directly.
+///
+/// Candidates whose templates are linearly dependent on others' on the fitted rows (identical or combined
+/// patterns) cannot be told apart by any solver. They are found before the fit by a pivoted Cholesky
+/// factorization of the column-normalized information matrix (a column whose residual diagonal after
+/// projecting out the earlier kept columns is below ``collinearityTolerance`` is dependent) and reported as
+/// ``DeconvolutionResult/Group``s: the group's kept members are fitted, every member is marked not identifiable,
+/// and no per-member split is reported as if it were measured.
+///
+/// ```swift
+/// let species = try ["Ru_2-", "RuPd-", "Pd_2-"].map { try Ion(parsing: $0) }
+/// let fit = try IsotopeDeconvolution(species: species, peakShape: .binned(width: 0.5)).fit(spectrum)
+/// fit.species[0].amount; fit.species[0].standardError; fit.certificate.isCertified
+/// ```
+public struct IsotopeDeconvolution: Sendable {
+    /// How the observations are weighted.
+    public enum Weighting: String, Sendable, Hashable, CaseIterable {
+        /// Poisson maximum likelihood (the default): iteratively reweighted, starting from wᵢ = 1/max(yᵢ, 1) and
+        /// then wᵢ = 1/max(μᵢ, 0.1) with μ = A·x the fitted counts, until the amounts change by less than 1e-9
+        /// (relative). At the fixed point the weighted normal equations Σᵢ aᵢⱼ (yᵢ − μᵢ)/μᵢ = 0 are the Poisson
+        /// likelihood's score equations (McCullagh & Nelder, *Generalized Linear Models*, 2nd ed., §2.5, IRLS
+        /// with identity link), so the certificate of the last weighted problem is the likelihood's KKT
+        /// certificate and AᵀWA its Fisher information. Observed-count weights alone (Neyman's χ²) bias the
+        /// amounts low where counts per channel are small: on the simulated clusters of the tests only 93 % of
+        /// amounts fell within 2 SE of the truth with them.
+        case poisson
+        /// wᵢ = 1/max(yᵢ, 1): inverse Poisson variance estimated by the observed counts (modified Neyman χ²),
+        /// one solve; adequate when every fitted channel holds many counts.
+        case observedCounts
+        /// wᵢ = 1: ordinary least squares; standard errors scaled by σ̂² = χ²/(n − p).
+        case uniform
+    }
+
+    /// The candidate species.
+    public var species: [Ion]
+    /// How isotope lines are rendered on the mass axis.
+    public var peakShape: PeakShape
+    /// Observation weights.
+    public var weighting: Weighting
+    /// The solver (tolerances, safety cap).
+    public var solver: CertifiedNNLS
+    /// Residual diagonal (of a unit-norm column) below which a template counts as dependent on the kept ones:
+    /// the column lies within an angle of about √tolerance rad of their span.
+    public var collinearityTolerance: Double = 1e-8
+    /// Safety cap on Poisson reweightings (typically 5–10 are needed).
+    public static let maximumReweightings = 50
+    /// Template values below this fraction of the template's largest value do not select fit rows.
+    public var rowThreshold: Double = 1e-4
+
+    /// Configures a deconvolution.
+    public init(species: [Ion], peakShape: PeakShape = .binned(width: 0.5), weighting: Weighting = .poisson,
+                solver: CertifiedNNLS = CertifiedNNLS()) {
+        self.species = species
+        self.peakShape = peakShape
+        self.weighting = weighting
+        self.solver = solver
+    }
+
+    /// Fits `spectrum`. Throws for an invalid peak shape, no candidates, or a spectrum that holds none of them.
+    public func fit(_ spectrum: Spectrum) throws(SIMSError) -> DeconvolutionResult {
+        try peakShape.validate()
+        guard !species.isEmpty else {
+            throw .invalidArgument("deconvolution needs at least one candidate species", found: "none", expected: "e.g. Ru_2-,RuPd-")
+        }
+        // The axis and the observations.
+        let axis: [Double], observed: [Double], templates: [SpeciesTemplate]
+        switch peakShape {
+        case .binned(let width):
+            let bins = BinnedSpectrum(spectrum, width: width)
+            axis = bins.counts.indices.map(bins.center)
+            observed = bins.counts
+            templates = species.map { SpeciesTemplate(ion: $0, bins: bins) }
+        case .gaussian(let resolvingPower):
+            axis = Array(spectrum.mass)
+            observed = Array(spectrum.intensity)
+            templates = species.map { SpeciesTemplate(ion: $0, mass: spectrum.mass, resolvingPower: resolvingPower) }
+        }
+        // Rows: where some template has ≥ rowThreshold of its maximum.
+        var used = Set<Int>()
+        for t in templates {
+            let top = t.entries.map(\.value).max() ?? 0
+            for e in t.entries where e.value >= rowThreshold * top { used.insert(e.position) }
+        }
+        let rows = used.sorted()
+        guard !rows.isEmpty else {
+            throw SIMSError(.invalidArgument, "none of the \(species.count) candidate species has an isotope line inside the spectrum's mass range",
+                            file: spectrum.source, expected: "candidates within \(spectrum.massRange.map { "\($0.lowerBound)–\($0.upperBound) u" } ?? "the spectrum")")
+        }
+        var rowOf = [Int: Int]()
+        for (r, p) in rows.enumerated() { rowOf[p] = r }
+        let k = species.count
+        var design = Matrix(rows: rows.count, columns: k)
+        for (j, t) in templates.enumerated() {
+            for e in t.entries { if let r = rowOf[e.position] { design[r, j] = e.value } }
+        }
+        let y = rows.map { observed[$0] }
+        var weights: [Double]? = weighting == .uniform ? nil : y.map { 1 / max($0, 1) }
+
+        // Identifiability: pivoted Cholesky of the column-normalized information matrix.
+        let (kept, groups) = Self.identifiableColumns(design: design, weights: weights, tolerance: collinearityTolerance)
+        let reduced = Matrix(rows: rows.count, columns: kept.count) { design[$0, kept[$1]] }
+        var solution = try solver.fit(design: reduced, observations: y, weights: weights)
+        var reweightings = 0
+        if weighting == .poisson {
+            while reweightings < Self.maximumReweightings {
+                reweightings += 1
+                var mu = [Double](repeating: 0, count: rows.count)
+                for (r, x) in solution.coefficients.enumerated() where x != 0 {
+                    for i in 0..<rows.count { mu[i] += reduced[i, r] * x }
+                }
+                weights = mu.map { 1 / max($0, 0.1) }
+                let next = try solver.fit(design: reduced, observations: y, weights: weights)
+                let scale = max(next.coefficients.map(abs).max() ?? 0, .leastNormalMagnitude)
+                let change = zip(next.coefficients, solution.coefficients).map { abs($0 - $1) }.max() ?? 0
+                solution = next
+                if change <= 1e-9 * scale { break }
+            }
+        }
+        let dof = max(1, rows.count - solution.support.count)
+        let scale = weighting == .uniform ? solution.weightedResidualSumOfSquares / Double(dof) : 1
+        let errors = solution.standardErrors(varianceScale: scale)
+
+        var amounts = [Double](repeating: 0, count: k)
+        var standardErrors = [Double?](repeating: nil, count: k)
+        for (r, j) in kept.enumerated() { amounts[j] = solution.coefficients[r]; standardErrors[j] = errors[r] }
+        var groupOf = [Int: Int]()
+        for (g, group) in groups.enumerated() { for j in group { groupOf[j] = g } }
+        let results = (0..<k).map { j in
+            let status: DeconvolutionResult.Status
+            if templates[j].entries.isEmpty { status = .outsideMassRange }
+            else if let g = groupOf[j] { status = .notIdentifiable(group: g) }
+            else if amounts[j] > 0 { status = .fitted }
+            else { status = .zero }
+            return DeconvolutionResult.SpeciesAmount(
+                ion: species[j], amount: amounts[j], standardError: status == .fitted ? standardErrors[j] : nil,
+                status: status, coverage: templates[j].coverage)
+        }
+        var fitted = [Double](repeating: 0, count: rows.count)
+        for r in 0..<rows.count { for j in 0..<k where amounts[j] != 0 { fitted[r] += design[r, j] * amounts[j] } }
+        return DeconvolutionResult(
+            species: results, groups: groups.map { $0.map { species[$0] } }, certificate: solution.certificate,
+            mass: rows.map { axis[$0] }, observed: y, fitted: fitted,
+            chiSquare: solution.weightedResidualSumOfSquares, degreesOfFreedom: dof, reweightings: reweightings)
+    }
+
+    /// Keeps columns in order while they are independent of the kept ones (pivoted Cholesky of the
+    /// column-normalized weighted Gram matrix, Golub & Van Loan, *Matrix Computations*, 4th ed., §4.2.8) and
+    /// groups each dependent column with the kept columns it depends on (coefficients above 1e-6 of its
+    /// projection onto them), merging groups that share a member.
+    static func identifiableColumns(design: Matrix, weights: [Double]?, tolerance: Double) -> (kept: [Int], groups: [[Int]]) {
+        let m = design.rows, k = design.columns
+        var scaled = design
+        if let weights {
+            for i in 0..<m { let r = weights[i].squareRoot(); for j in 0..<k { scaled.elements[i * k + j] *= r } }
+        }
+        let gram = scaled.gram()
+        let norm = (0..<k).map { gram[$0, $0].squareRoot() }
+        func corr(_ a: Int, _ b: Int) -> Double { gram[a, b] / (norm[a] * norm[b]) }
+        var kept: [Int] = []
+        var parent = Array(0..<k)
+        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
+        var dependent: [Int] = []
+        for j in 0..<k where norm[j] > 0 {
+            if kept.isEmpty { kept.append(j); continue }
+            let block = Matrix(rows: kept.count, columns: kept.count) { corr(kept[$0], kept[$1]) }
+            let rhs = kept.map { corr($0, j) }
+            guard let factor = try? CholeskyDecomposition(block) else { kept.append(j); continue }
+            let z = factor.solve(rhs)
+            let residual = 1 - zip(z, rhs).reduce(0) { $0 + $1.0 * $1.1 }
+            if residual < tolerance {
+                dependent.append(j)
+                let largest = z.map(abs).max() ?? 0
+                for (r, i) in kept.enumerated() where abs(z[r]) > 1e-6 * largest { parent[root(i)] = root(j) }
+            } else {
+                kept.append(j)
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        let involved = Set(dependent.map(root))
+        for j in 0..<k where involved.contains(root(j)) { groups[root(j), default: []].append(j) }
+        return (kept, groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] })
+    }
+}
