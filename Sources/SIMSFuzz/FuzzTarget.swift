@@ -66,12 +66,23 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// Where ``ibdMarker`` first starts in `bytes` (a plain scan: Foundation's `firstRange(of:)` allocates per call).
+    static func markerOffset(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= ibdMarker.count else { return nil }
+        var start = 0
+        while let zero = bytes[start...].firstIndex(of: 0), zero + ibdMarker.count <= bytes.count {
+            if bytes[zero..<(zero + ibdMarker.count)].elementsEqual(ibdMarker) { return zero }
+            start = zero + 1
+        }
+        return nil
+    }
+
     /// imzML has only a path entry point (the index is streamed from the file and the `.ibd` read with
     /// `pread`), so the two parts are written to the scratch folder (on tmpfs when there is one) and opened.
     private static func runImzML(_ bytes: [UInt8]) throws(SIMSError) {
-        let split = bytes.firstRange(of: ibdMarker)
-        let xml = split.map { Array(bytes[..<$0.lowerBound]) } ?? bytes
-        let ibd = split.map { Array(bytes[$0.upperBound...]) } ?? []
+        let split = markerOffset(in: bytes)
+        let xml = split.map { Array(bytes[..<$0]) } ?? bytes
+        let ibd = split.map { Array(bytes[($0 + ibdMarker.count)...]) } ?? []
         let path = FuzzScratch.shared.write(xml, as: "input.imzML")
         _ = FuzzScratch.shared.write(ibd, as: "input.ibd")
         defer { FuzzScratch.shared.remove() }

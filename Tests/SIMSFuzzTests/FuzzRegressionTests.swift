@@ -59,7 +59,11 @@ struct FuzzRegressionTests {
     func imzMLSplit() throws {
         let seed = try #require(try FuzzSeeds.seeds(for: .imzML).first)
         try FuzzTarget.imzML.run(seed)
-        let xmlOnly = Array(seed[..<seed.firstRange(of: FuzzTarget.ibdMarker)!.lowerBound])
+        let marker = try #require(FuzzTarget.markerOffset(in: seed))
+        #expect(seed[..<marker].firstIndex(of: 0) == nil && Array(seed[marker..<(marker + 5)]) == FuzzTarget.ibdMarker)
+        #expect(FuzzTarget.markerOffset(in: [0, 73, 66, 0, 0, 73, 66, 68, 0, 1]) == 4)
+        #expect(FuzzTarget.markerOffset(in: [0, 73, 66, 68]) == nil)
+        let xmlOnly = Array(seed[..<marker])
         #expect(throws: SIMSError.self) { try FuzzTarget.imzML.run(xmlOnly) }
     }
 }
