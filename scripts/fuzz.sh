@@ -77,13 +77,13 @@ run_target() {
 : > "$BUILD/summary.txt"
 JOBS="${SIMS_FUZZ_JOBS:-1}"
 failed=0
-pids=()
+running=0
 for target in "${TARGETS[@]}"; do
     run_target "$target" &
-    pids+=("$!")
-    if [ "${#pids[@]}" -ge "$JOBS" ]; then wait "${pids[0]}" || failed=1; pids=("${pids[@]:1}"); fi
+    running=$((running + 1))
+    if [ "$running" -ge "$JOBS" ]; then wait -n || failed=1; running=$((running - 1)); fi
 done
-for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+while [ "$running" -gt 0 ]; do wait -n || failed=1; running=$((running - 1)); done
 
 echo "== fuzz summary ($SECONDS_PER_TARGET s per target; logs in $BUILD/logs)"
 cat "$BUILD/summary.txt"
