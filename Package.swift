@@ -76,7 +76,7 @@ let package = Package(
         // Test-only helpers: locating ../shared/data, temporary folders.
         .target(name: "SIMSTestSupport", dependencies: ["SIMSCore"], path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSCoreTests", dependencies: ["SIMSCore", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSTestSupport"]),
+        .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSAnalysis", "SIMSTestSupport"]),
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSAnalysisTests", dependencies: ["SIMSAnalysis", "SIMSFormats", "SIMSSimulator", "SIMSTestSupport"]),
         .testTarget(name: "SIMSMultivariateTests", dependencies: ["SIMSMultivariate", "SIMSTestSupport"]),

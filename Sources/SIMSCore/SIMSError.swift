@@ -81,11 +81,19 @@ public struct SIMSError: Error, Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 
-    /// Shortens content shown in messages to 60 printable characters.
+    /// Shortens content shown in messages to 60 printable characters; tabs, CR and LF read `\t`, `\r`, `\n`, other
+    /// control characters U+FFFD.
     static func excerpt(_ text: String) -> String {
-        let printable = String(text.unicodeScalars.map { scalar -> Character in
-            scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : Character(scalar)
-        })
+        var printable = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: printable += "\\t"
+            case 0x0A: printable += "\\n"
+            case 0x0D: printable += "\\r"
+            case 0..<0x20, 0x7F: printable += "\u{FFFD}"
+            default: printable.unicodeScalars.append(scalar)
+            }
+        }
         return printable.count > 60 ? String(printable.prefix(57)) + "..." : printable
     }
 }

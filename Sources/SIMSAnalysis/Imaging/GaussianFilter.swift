@@ -26,8 +26,8 @@ public struct GaussianFilter: Sendable, Equatable {
     /// The smoothed copy of an ion image.
     /// - Throws: ``SIMSError`` `invalidArgument` for a σ that is not a positive number of pixels.
     public func apply(to image: IonImage) throws(SIMSError) -> IonImage {
-        guard sigma.isFinite, sigma > 0, truncate > 0 else {
-            throw .invalidArgument("Gaussian σ must be a positive number of pixels", found: "\(sigma)")
+        guard sigma.isFinite, sigma > 0, sigma <= Self.maximumSigma, truncate > 0, truncate <= 10 else {
+            throw .invalidArgument("Gaussian σ must be a positive number of pixels up to \(Int(Self.maximumSigma))", found: "\(sigma)")
         }
         var out = image
         out.counts = apply(image.counts, width: image.width, height: image.height)
@@ -48,9 +48,12 @@ public struct GaussianFilter: Sendable, Equatable {
         return result
     }
 
+    /// The largest σ in pixels (a kernel of 2·4·10⁴ + 1 taps; wider than any SIMS image).
+    public static let maximumSigma = 1e4
+
     /// Normalised kernel weights for offsets −r … r.
     static func kernel(_ sigma: Double, _ truncate: Double) -> [Double] {
-        let radius = Int(truncate * sigma + 0.5)
+        let radius = Int(min(truncate * sigma, 10 * maximumSigma) + 0.5)
         var weights = (-radius ... radius).map { offset -> Double in
             let x = Double(offset)
             return Foundation.exp(-0.5 * x * x / (sigma * sigma))

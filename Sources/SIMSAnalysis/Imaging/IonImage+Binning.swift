@@ -8,6 +8,8 @@ extension IonImage {
     /// - Throws: ``SIMSError`` `invalidArgument` when `factor < 1`.
     public func binned(by factor: Int) throws(SIMSError) -> IonImage {
         guard factor >= 1 else { throw .invalidArgument("binning factor must be ≥ 1", found: "\(factor)") }
+        // A factor beyond the image gives one block; clamping keeps `w * factor` below from overflowing.
+        let factor = min(factor, max(width, height, 1))
         if factor == 1 { return self }
         let w = (width + factor - 1) / factor, h = (height + factor - 1) / factor
         var out = ContiguousArray<Double>(repeating: 0, count: w * h)

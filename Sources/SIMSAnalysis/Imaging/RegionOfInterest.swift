@@ -26,7 +26,8 @@ public struct RegionOfInterest: Sendable, Equatable {
     /// A rectangle [x, x + w) × [y, y + h) in pixels (0-based) of a `width` × `height` image.
     /// - Throws: ``SIMSError`` `invalidArgument` when the rectangle is empty or leaves the image.
     public init(name: String, x: Int, y: Int, w: Int, h: Int, width: Int, height: Int) throws(SIMSError) {
-        guard w > 0, h > 0, x >= 0, y >= 0, x + w <= width, y + h <= height else {
+        // Compared without adding, so values near Int.max from the command line cannot overflow.
+        guard w > 0, h > 0, x >= 0, y >= 0, x < width, y < height, w <= width - x, h <= height - y else {
             throw .invalidArgument("ROI \(name) does not fit the \(width)x\(height) image", found: "x=\(x) y=\(y) w=\(w) h=\(h)", expected: "a non-empty rectangle inside the image")
         }
         var mask = ContiguousArray<Bool>(repeating: false, count: width * height)

@@ -60,11 +60,13 @@ public struct Isotopologue: Sendable, Hashable {
     /// of the multinomial term n! / ∏ kᵢ! · ∏ pᵢ^kᵢ (n atoms of the element, kᵢ of isotope i with natural
     /// abundance pᵢ). Computed in logarithms so large clusters do not overflow.
     public func naturalProbability(abundances: IsotopeAbundances = .builtIn) -> Double {
+        // Summed in sorted order: a Dictionary's order changes from run to run (per-process hash seed), and so
+        // would the last digits of the sum (results/isotopes.csv must be byte-identical between runs, issue #25).
         var logP = 0.0
-        for (symbol, byMass) in isotopes {
+        for (symbol, byMass) in isotopes.sorted(by: { $0.key < $1.key }) {
             let n = byMass.values.reduce(0, +)
             logP += logFactorial(n)
-            for (massNumber, k) in byMass {
+            for (massNumber, k) in byMass.sorted(by: { $0.key < $1.key }) {
                 let p = abundances.lookup(symbol, massNumber) ?? 0
                 logP += Double(k) * log(p) - logFactorial(k)
             }

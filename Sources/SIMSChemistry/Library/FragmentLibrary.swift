@@ -104,6 +104,7 @@ public struct FragmentLibrary: Sendable, Hashable {
     /// Reads a library CSV file.
     /// - Throws: ``SIMSError`` (file not found, malformed row with line number).
     public init(contentsOfFile path: String) throws(SIMSError) {
+        try InputFile.check(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SIMSError(.fileNotFound, "fragment library not found", file: path)
         }

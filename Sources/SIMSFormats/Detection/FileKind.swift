@@ -42,13 +42,7 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
 
     /// Recognises the kind of the file at `path` from its first bytes.
     public static func detect(path: String) throws(SIMSError) -> FileKind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SIMSError(.fileNotFound, "file not found", file: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw SIMSError(.unreadable, "is a folder, not a file", file: path, expected: "a file")
-        }
+        try InputFile.check(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SIMSError(.unreadable, "cannot open file", file: path)
         }

@@ -34,6 +34,7 @@ public struct SpreadsheetWorkbook: Sendable {
             throw SIMSError(.fileNotFound, "spreadsheet not found", file: path)
         }
         let archive: Archive
+        try InputFile.check(path)
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw .malformed("not an .xlsx file (cannot open it as a ZIP archive)", file: path, expected: "an Office Open XML workbook")
         }

@@ -147,13 +147,19 @@ public enum IONTOFDepthProfileFormat {
             throw text.error("no data rows after the column titles", line: titleLine, expected: "at least one row of numbers", kind: .truncated)
         }
         // Axis columns and ion intensities must be finite numbers; only ratio columns may hold inf/nan.
+        var positionOfColumn = [Int?](repeating: nil, count: columnCount)  // O(1) lookup: linear in the column count
+        for (position, column) in intensityColumns.enumerated() { positionOfColumn[column] = position }
         for (column, values) in storage.enumerated() {
-            let position = intensityColumns.firstIndex(of: column)
+            let position = positionOfColumn[column]
             if let position, kinds[position] == .ratio { continue }
             if let bad = values.firstIndex(where: { !$0.isFinite }) {
                 let name = position.map { columnNames[$0] } ?? titles[column]
                 throw text.error("non-finite value in column \"\(name)\"", line: titleLine + 1 + bad, found: "\(values[bad])",
                                  expected: "finite numbers (only ratio columns may hold inf)")
+            }
+            if let position, let bad = values.firstIndex(where: { $0 < 0 }) {
+                throw text.error("negative count in column \"\(columnNames[position])\"", line: titleLine + 1 + bad, found: "\(values[bad])",
+                                 expected: "ion intensities ≥ 0")
             }
         }
         var keep = rowCount

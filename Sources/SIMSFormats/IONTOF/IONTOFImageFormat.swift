@@ -118,8 +118,9 @@ public enum IONTOFImageFormat {
                         throw text.error("invalid pixel coordinates", line: lineNumber, found: text.string(line, limit: 60),
                                          expected: "0-based integer x and y")
                     }
-                    guard row.2.isFinite else {
-                        throw text.error("non-finite intensity", line: lineNumber, found: text.string(line, limit: 60), expected: "a finite count")
+                    guard row.2.isFinite, row.2 >= 0 else {
+                        throw text.error(row.2.isFinite ? "negative count" : "non-finite intensity", line: lineNumber,
+                                         found: text.string(line, limit: 60), expected: "a finite count ≥ 0")
                     }
                     if values.isEmpty { firstDataLine = lineNumber }
                     xs.append(Int32(row.0)); ys.append(Int32(row.1)); values.append(row.2)

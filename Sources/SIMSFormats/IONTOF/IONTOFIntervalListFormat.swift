@@ -88,8 +88,13 @@ public enum IONTOFIntervalListFormat {
                 throw text.error("row has \(cellCount) cells", line: lines.lineNumber, found: text.string(line, limit: 60),
                                  expected: "at most \(titles.count) tab-separated cells like the title line")
             }
-            guard cellCount > max(lowerColumn, upperColumn) else {
-                throw text.error("row has \(cellCount) cells", line: lines.lineNumber, found: text.string(line, limit: 60),
+            // SurfaceLab writes every cell of every row (empty cells as two tabs), so a row with fewer cells than
+            // the title line was cut: `head -c 22241` of the example list ends in "154 175.083913 175.055081 175.1",
+            // a complete-looking interval with a cut upper bound (issue #25). Whether the file ends with a line
+            // break says nothing: exports without a final one are valid.
+            guard cellCount >= titles.count else {
+                throw text.error("row has \(cellCount) of the title line's \(titles.count) cells: the row (or the file) was cut",
+                                 line: lines.lineNumber, found: text.string(line, limit: 60),
                                  expected: "\(titles.count) tab-separated cells like the title line", kind: .truncated)
             }
             func number(_ column: Int) throws(SIMSError) -> Double {
@@ -127,10 +132,10 @@ public enum IONTOFIntervalListFormat {
                                 interval: MassInterval(lower: 0, upper: .greatestFiniteMagnitude, center: 0), values: values)
                 continue
             }
-            guard lower.isFinite, upper.isFinite, lower <= upper else {
+            guard lower.isFinite, upper.isFinite, lower <= upper, lower >= 0, upper <= FormatLimits.maximumMass else {
                 throw text.error("invalid interval bounds", line: lines.lineNumber,
                                  found: "lower \(text.string(cells[lowerColumn], limit: 20)), upper \(text.string(cells[upperColumn], limit: 20))",
-                                 expected: "finite lower mass ≤ upper mass (u)")
+                                 expected: "0 ≤ lower mass ≤ upper mass ≤ 10^6 (u)")
             }
             let peakCenter = center.isFinite ? center : nil
             peaks.append(Peak(index: index, assignment: assignment, description: description == "(null)" ? "" : description,

@@ -143,6 +143,15 @@ public enum IONTOFSpectrumFormat {
                     "non-finite value in column \"\(columnNames[which])\"", line: lineNumber,
                     found: text.string(rowRange(rowStart), limit: 60), expected: "finite numbers for m/z and Intensity")
             }
+            // Counts cannot be negative; m/z ascends along the time-of-flight axis (peak finding, integration and
+            // every other command rely on both: issue #25).
+            guard values.1 >= 0, values.0 >= (mass.last ?? -.infinity), values.0 <= FormatLimits.maximumMass else {
+                throw text.error(
+                    values.1 < 0 ? "negative count in column \"\(columnNames[1])\"" : values.0 > FormatLimits.maximumMass
+                        ? "m/z beyond \(Int(FormatLimits.maximumMass)) u" : "m/z does not ascend (the rows are out of order)",
+                    line: lineNumber, found: text.string(rowRange(rowStart), limit: 60),
+                    expected: values.1 < 0 ? "counts ≥ 0" : "m/z ascending from row to row, at most 10^6 u")
+            }
             mass.append(values.0)
             intensity.append(values.1)
             if channelColumn != nil { channel.append(values.2) }

@@ -75,17 +75,17 @@ public enum PlainIntervalListFormat {
             if byBounds {
                 let lower = try number(lowerColumn!)
                 let upper = try number(upperColumn!)
-                guard lower <= upper, lower >= 0 else {
+                guard lower <= upper, lower >= 0, upper <= FormatLimits.maximumMass else {
                     throw text.error("invalid interval bounds", line: lines.lineNumber, found: "\(lower), \(upper)",
-                                     expected: "0 ≤ lower ≤ upper (u)")
+                                     expected: "0 ≤ lower ≤ upper ≤ 10^6 (u)")
                 }
                 interval = MassInterval(lower: lower, upper: upper)
             } else {
                 let center = try number(centerColumn!)
                 let width = try number(widthColumn!)
-                guard center > 0, width > 0, width < 1e6 else {
+                guard center > 0, center <= FormatLimits.maximumMass, width > 0, width < 1e6 else {
                     throw text.error("invalid centre or width", line: lines.lineNumber, found: "\(center), \(width)",
-                                     expected: "centre > 0 u and 0 < width_ppm < 1e6")
+                                     expected: "0 < centre ≤ 10^6 u and 0 < width_ppm < 1e6")
                 }
                 interval = MassInterval(center: center, widthPPM: width)
             }

@@ -12,12 +12,14 @@ public struct ByteText {
     /// The file name used in messages.
     public let source: String
 
-    /// Creates a view over `count` bytes at `base`; trailing NUL bytes are ignored.
+    /// Creates a view over `count` bytes at `base`; a leading UTF-8 byte-order mark (Excel "CSV UTF-8", Notepad)
+    /// and trailing NUL bytes are ignored.
     public init(base: UnsafePointer<UInt8>, count: Int, source: String) {
         var n = count
         while n > 0 && base[n - 1] == 0 { n -= 1 }
-        self.base = base
-        self.count = n
+        let bom = n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        self.base = base + bom
+        self.count = n - bom
         self.source = source
     }
 

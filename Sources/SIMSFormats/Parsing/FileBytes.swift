@@ -8,15 +8,10 @@ public struct FileBytes: Sendable {
     /// The path as given, used in error messages.
     public let path: String
 
-    /// Reads `path`; throws ``SIMSError`` (`fileNotFound`, `unreadable`) naming the file.
+    /// Reads `path`; throws ``SIMSError`` (`fileNotFound`, `unreadable`) naming the file. Only regular files are
+    /// read (``InputFile``): a FIFO or device is an error, not a hang.
     public init(contentsOf path: String) throws(SIMSError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SIMSError(.fileNotFound, "file not found", file: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw SIMSError(.unreadable, "is a folder, not a file", file: path, expected: "a file")
-        }
+        try InputFile.check(path)
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {

@@ -39,6 +39,7 @@ public enum StudyManifest {
     /// Reads the manifest at `path`; relative file paths are resolved against its folder.
     public static func read(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
         let text: String
+        try InputFile.check(path)
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -52,6 +53,7 @@ public enum StudyManifest {
     /// for Table III): `[samples]` may be absent, as in the `sims.toml` beside an image or depth-profile folder.
     public static func readParameters(from path: String) throws(SIMSError) -> Study {
         let text: String
+        try InputFile.check(path)
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
         }
@@ -60,7 +62,8 @@ public enum StudyManifest {
 
     /// Whether the manifest at `path` sorts files by name (`group_by`) instead of listing `[samples]`.
     static func declaresGrouping(_ path: String) -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let table = try? TOMLTable(string: text) else { return false }
+        guard (try? InputFile.check(path)) != nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let table = try? TOMLText.table(text, file: path) else { return false }
         return table["group_by"] != nil
     }
 
@@ -71,15 +74,9 @@ public enum StudyManifest {
 
     static func parse(_ text: String, path: String, requiringSamples: Bool, fileExtensions: Set<String>? = nil,
                       grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw SIMSError(.malformed, "invalid TOML: \(error.description)", file: path, line: error.source.begin.line, expected: "a TOML manifest")
-        } catch {
-            throw SIMSError(.malformed, "invalid TOML", file: path, expected: "a TOML manifest")
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let table = try TOMLText.table(text, file: path, expected: "a TOML manifest")
+        try TOMLFlattening.requireFiniteNumbers(table, file: path)
+        let folder = PathName.parent(of: path)
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
 
         var grouping = grouping
@@ -158,11 +155,18 @@ public enum StudyManifest {
 
     /// Fills `acquisition` from an `[acquisition]` table; unknown keys are errors (catch typos).
     static func apply(_ table: TOMLTable, to acquisition: inout Acquisition, path: String) throws(SIMSError) {
+        /// Every `[acquisition]` number is a positive physical quantity (energy, current, area, time, counts of
+        /// scans or pixels): `nan`, `inf` and values ≤ 0 would reach methods.md as "nan keV" (issue #25).
         func number(_ key: String) throws(SIMSError) -> Double {
             let value = table[key]!
-            if let double = value.double { return double }
-            if let int = value.int { return Double(int) }
-            throw SIMSError(.malformed, "[acquisition] \(key) is not a number", file: path, found: "\(value)", expected: "a number")
+            let number: Double
+            if let double = value.double { number = double } else if let int = value.int { number = Double(int) } else {
+                throw SIMSError(.malformed, "[acquisition] \(key) is not a number", file: path, found: "\(value)", expected: "a number")
+            }
+            guard number.isFinite, number > 0 else {
+                throw SIMSError(.malformed, "[acquisition] \(key) must be a positive finite number", file: path, found: "\(value)", expected: "a number > 0")
+            }
+            return number
         }
         func integer(_ key: String) throws(SIMSError) -> Int {
             let value = try number(key)

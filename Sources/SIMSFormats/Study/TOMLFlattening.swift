@@ -10,6 +10,7 @@ import TOMLKit
 public enum TOMLFlattening {
     /// Flattens the TOML file at `path`; throws with line and column when it does not parse.
     public static func metadata(fromFile path: String) throws(SIMSError) -> Metadata {
+        try InputFile.check(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SIMSError(.fileNotFound, "cannot read the TOML file", file: path)
         }
@@ -18,16 +19,25 @@ public enum TOMLFlattening {
 
     /// Flattens TOML text; `file` names the source in errors.
     public static func metadata(fromString text: String, file: String? = nil) throws(SIMSError) -> Metadata {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw SIMSError(.malformed, "invalid TOML: \(error.description)", file: file, line: error.source.begin.line,
-                            expected: "TOML (key = value lines under [table] headers)")
-        } catch {
-            throw SIMSError(.malformed, "invalid TOML: \(error)", file: file)
-        }
+        let table = try TOMLText.table(text, file: file)
+        try requireFiniteNumbers(table, file: file)
         var out = Metadata()
         flatten(table, prefix: "", into: &out)
         return out
+    }
+
+    /// Throws for a `nan` or `inf` anywhere in `table`: TOML allows them, but no Table III value is one, and they
+    /// would reach methods.md as "nan keV" (issue #25).
+    public static func requireFiniteNumbers(_ table: TOMLTable, file: String?, prefix: String = "") throws(SIMSError) {
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            let name = prefix.isEmpty ? key : prefix + "." + key
+            if let sub = value.table { try requireFiniteNumbers(sub, file: file, prefix: name); continue }
+            let numbers = value.array.map { array in array.compactMap { $0.double } } ?? value.double.map { [$0] } ?? []
+            if let bad = numbers.first(where: { !$0.isFinite }) {
+                throw SIMSError(.malformed, "\(name) is not a finite number", file: file, found: "\(bad)", expected: "a finite number")
+            }
+        }
     }
 
     private static func flatten(_ table: TOMLTable, prefix: String, into out: inout Metadata) {

@@ -41,6 +41,9 @@ public struct MCRALS: Sendable {
         let n = d.rows, p = d.columns, k = components
         guard k >= 1, k <= min(n, p) else { throw .invalidArgument("MCR-ALS: number of components out of range", found: "\(k)", expected: "1…\(min(n, p))") }
         guard d.isFinite else { throw .invalidArgument("MCR-ALS input contains NaN or infinite values", expected: "finite values") }
+        guard d.elements.contains(where: { $0 != 0 }) else {
+            throw .invalidArgument("MCR-ALS: every value is zero (e.g. all-zero images): nothing to resolve", expected: "non-zero counts")
+        }
         var c: Matrix
         switch initialization {
         case .simplisma(let offset):

@@ -41,6 +41,11 @@ public struct SIMPLISMA: Sendable {
                 let purity = weight * sigma[j] / (mu[j] + alpha)
                 if purity > bestPurity { bestPurity = purity; best = j }
             }
+            // All purities NaN or −∞ (all-zero data: 0·0/0): no variable can be chosen.
+            guard best >= 0 else {
+                throw .invalidArgument("SIMPLISMA: no variable has any signal to pick a pure one from (all values zero?)",
+                                       expected: "data with non-zero counts")
+            }
             pure.append(best)
         }
         return pure

@@ -18,7 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Peak list for per-peak saturation and isotope checks of spectra")
     var peaks: String?
 
-    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels")
+    @Option(name: .customLong("primary-pulses"), parsing: .unconditional, help: "Number of primary pulses N = scans × shots per pixel × pixels", transform: OptionRange.number(1...1e15, "pulses"))
     var primaryPulses: Double?
 
     @OptionGroup var study: StudySelectionArguments
@@ -37,7 +37,10 @@ struct CheckCommand: AsyncParsableCommand {
         options.force = force
         options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
-        for line in report.lines { print(line) }
+        // Findings on stdout; errors (unreadable spot files) on stderr, where every command prints them.
+        for line in report.lines {
+            if line.hasPrefix("error: ") { printToStderr(line + "\n") } else { print(line) }
+        }
         if report.record.outcome == .completedWithErrors { throw ExitCode(ExitStatus.completedWithErrors) }
     }
 }

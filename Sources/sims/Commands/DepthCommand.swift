@@ -29,10 +29,10 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Per-cycle normalization: total, none, or an ion name (matrix ion).")
     var normalize: String = "total"
 
-    @Option(name: .long, help: "Constant sputter rate in nm/s.")
+    @Option(name: .long, parsing: .unconditional, help: "Constant sputter rate in nm/s.", transform: OptionRange.number(0...1e6, "nm/s", excludingLower: true))
     var rate: Double?
 
-    @Option(name: .customLong("crater-depth"), help: "Measured crater depth in nm at the end of the profile.")
+    @Option(name: .customLong("crater-depth"), parsing: .unconditional, help: "Measured crater depth in nm at the end of the profile.", transform: OptionRange.number(0...1e9, "nm", excludingLower: true))
     var craterDepth: Double?
 
     @Option(name: .customLong("layer-rates"), help: "Comma-separated sputter rates in nm/s, one per detected layer, surface first.")
@@ -53,13 +53,13 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .customLong("align-on"), help: "Ion whose first interface aligns replicates (default: strongest).")
     var alignOn: String?
 
-    @Option(name: .customLong("primary-pulses"), help: "Primary pulses per analysis cycle (scans × shots per pixel × pixels): dead-time correct the ion counts.")
+    @Option(name: .customLong("primary-pulses"), parsing: .unconditional, help: "Primary pulses per analysis cycle (scans × shots per pixel × pixels): dead-time correct the ion counts.", transform: OptionRange.number(1...1e15, "pulses"))
     var primaryPulses: Double?
 
-    @Option(name: .customLong("seconds-per-plane"), help: "3-D stacks: sputter time per plane in s (default 1: the axis counts planes).")
+    @Option(name: .customLong("seconds-per-plane"), parsing: .unconditional, help: "3-D stacks: sputter time per plane in s (default 1: the axis counts planes).", transform: OptionRange.number(0...1e6, "s", excludingLower: true))
     var secondsPerPlane: Double = 1
 
-    @Option(name: .customLong("plane-thickness"), help: "3-D stacks: thickness of one plane in µm (VTK voxel size along z).")
+    @Option(name: .customLong("plane-thickness"), parsing: .unconditional, help: "3-D stacks: thickness of one plane in µm (VTK voxel size along z).", transform: OptionRange.number(0...1e4, "µm", excludingLower: true))
     var planeThickness: Double?
 
     @Option(name: .long, help: "Output folder.")

@@ -28,13 +28,13 @@ struct ImagesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Reference of the per-pixel ratio: total or an ion")
     var reference = "total"
 
-    @Option(name: .customLong("min-reference"), help: "Exclude pixels whose reference has fewer counts than this")
+    @Option(name: .customLong("min-reference"), parsing: .unconditional, help: "Exclude pixels whose reference has fewer counts than this", transform: OptionRange.number(0...1e15, "counts"))
     var minReference = 0.0
 
-    @Option(name: .long, help: "Bin K×K pixels before dividing (sums counts)")
+    @Option(name: .long, parsing: .unconditional, help: "Bin K×K pixels before dividing (sums counts)", transform: OptionRange.integer(1...4096, "pixels"))
     var bin = 1
 
-    @Option(name: .long, help: "Gaussian smoothing σ in pixels, applied to counts before dividing")
+    @Option(name: .long, parsing: .unconditional, help: "Gaussian smoothing σ in pixels, applied to counts before dividing", transform: OptionRange.number(0...500, "px", excludingLower: true))
     var smooth: Double?
 
     @Option(name: .long, help: "Comma-separated ions of one phase to multiply (geometric mean); repeatable")
@@ -49,10 +49,10 @@ struct ImagesCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Align each ion image to the reference by phase correlation")
     var align = false
 
-    @Option(name: .long, help: "Scans of the acquisition (with --shots-per-pixel: saturation warnings)")
+    @Option(name: .long, parsing: .unconditional, help: "Scans of the acquisition (with --shots-per-pixel: saturation warnings)", transform: OptionRange.integer(1...1_000_000_000))
     var scans: Int?
 
-    @Option(name: .customLong("shots-per-pixel"), help: "Primary shots per pixel per scan")
+    @Option(name: .customLong("shots-per-pixel"), parsing: .unconditional, help: "Primary shots per pixel per scan", transform: OptionRange.integer(1...1_000_000))
     var shotsPerPixel: Int?
 
     @Option(name: .customLong("colormap"), help: "viridis, inferno, magma, cividis or gray")

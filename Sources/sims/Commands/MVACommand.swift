@@ -23,7 +23,7 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "pca, mcr, nmf or maf")
     var method: String = "pca"
 
-    @Option(name: .long, help: "Number of components")
+    @Option(name: .long, parsing: .unconditional, help: "Number of components", transform: OptionRange.integer(1...100))
     var components = 4
 
     @Option(name: .long, help: "Scaling before PCA: poisson, auto, pareto, max, mean-center, none")

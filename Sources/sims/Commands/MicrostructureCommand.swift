@@ -28,16 +28,16 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Segmentation: threshold (marker shares and levels), unmix (linear unmixing of all ions), kmeans or gmm.")
     var method: String = "threshold"
 
-    @Option(name: .customLong("pixel-size"), help: "Pixel size in µm (overrides the metadata).")
+    @Option(name: .customLong("pixel-size"), parsing: .unconditional, help: "Pixel size in µm (overrides the metadata).", transform: OptionRange.number(1e-4...1e4, "µm"))
     var pixelSize: Double?
 
     @Option(name: .long, help: "Gaussian smoothing σ in pixels before segmentation (0 = off), or auto: the σ whose kernel gathers 70 counts of the total (shrinks as the dose grows). Default: auto with --method unmix, else 1.")
     var smooth: String?
 
-    @Option(name: .long, help: "Scale σ (px) of the local yield (topography) background for low-total pores (0 = one global level).")
+    @Option(name: .long, parsing: .unconditional, help: "Scale σ (px) of the local yield (topography) background for low-total pores (0 = one global level).", transform: OptionRange.number(0...1000, "px"))
     var background: Double = 8
 
-    @Option(name: .customLong("min-island"), help: "Merge islands smaller than this many pixels (voxels).")
+    @Option(name: .customLong("min-island"), parsing: .unconditional, help: "Merge islands smaller than this many pixels (voxels).", transform: OptionRange.integer(0...1_000_000_000, "pixels"))
     var minIsland: Int = 4
 
     @Option(name: .long, help: "Connectivity for components, percolation and particles: face (4/6) or full (8/26).")
@@ -46,7 +46,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Phase sized as particles (default: the first ion-marked phase).")
     var active: String?
 
-    @Option(name: .long, help: "Relative residual tolerance of the tortuosity solver.")
+    @Option(name: .long, parsing: .unconditional, help: "Relative residual tolerance of the tortuosity solver.", transform: OptionRange.number(0...1, excludingLower: true))
     var tolerance: Double = 1e-8
 
     @Flag(name: .long, help: "Treat the measurements as planes of one volume (cubic voxels).")
@@ -82,8 +82,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
         case nil: sigma = method == .unmix ? nil : 1
         case "auto": sigma = nil
         case let text?:
-            guard let value = Double(text), value >= 0, value.isFinite else {
-                throw ValidationError("--smooth must be a σ ≥ 0 in pixels or auto, found \(text)")
+            guard let value = Double(text), value >= 0, value <= 500 else {
+                throw ValidationError("--smooth must be auto or a σ from 0 to 500 pixels, found \(text)")
             }
             sigma = value
         }

@@ -25,7 +25,7 @@ struct PCACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Column scaling: max, auto, pareto, poisson, mean-center, none")
     var scaling: String = "max"
 
-    @Option(name: .long, help: "Number of principal components")
+    @Option(name: .long, parsing: .unconditional, help: "Number of principal components", transform: OptionRange.integer(1...1000))
     var components: Int?
 
     @Option(name: .long, help: "Keep the fewest components explaining more than this fraction of the variance (0–1)")
@@ -40,7 +40,7 @@ struct PCACommand: AsyncParsableCommand {
     @Option(name: .customLong("reference"), parsing: .upToNextOption, help: "Reference peak(s) for --normalization reference")
     var references: [String] = []
 
-    @Option(name: .long, help: "|loading| threshold for important peaks")
+    @Option(name: .long, parsing: .unconditional, help: "|loading| threshold for important peaks", transform: OptionRange.number(0...1))
     var threshold: Double = 0.05
 
     @Option(name: .customLong("inputs-xlsx"), help: "The paper script's 'Inputs_ToF - PCA.xlsx' (interval list, number of components)")

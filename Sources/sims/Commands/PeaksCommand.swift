@@ -29,10 +29,10 @@ struct PeaksCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Polarity: pos or neg (default: both for building; the file header for --find).")
     var polarity: String?
 
-    @Option(name: .long, help: "Resolving power m/Δm (FWHM) for interval widths.")
+    @Option(name: .long, parsing: .unconditional, help: "Resolving power m/Δm (FWHM) for interval widths.", transform: OptionRange.number(10...1e7))
     var resolution: Double = 5000
 
-    @Option(name: .long, help: "Interval width in units of the FWHM.")
+    @Option(name: .long, parsing: .unconditional, help: "Interval width in units of the FWHM.", transform: OptionRange.number(0.01...100, "FWHM"))
     var width: Double = 3
 
     @Flag(name: .long, help: "Also list isotopologue lines (≥ 5 % of the main line), e.g. ^37ClCl-.")
@@ -41,10 +41,10 @@ struct PeaksCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Find peaks in this IONTOF spectrum export and propose assignments.")
     var find: String?
 
-    @Option(name: .long, help: "Assignment tolerance in ppm (a peak's FWHM is always accepted too).")
+    @Option(name: .long, parsing: .unconditional, help: "Assignment tolerance in ppm (a peak's FWHM is always accepted too).", transform: OptionRange.number(0.001...1e6, "ppm"))
     var tolerance: Double = 200
 
-    @Option(name: .long, help: "Peak detection threshold in noise standard deviations.")
+    @Option(name: .long, parsing: .unconditional, help: "Peak detection threshold in noise standard deviations.", transform: OptionRange.number(0...1e6, excludingLower: true))
     var snr: Double = 5
 
     @Flag(name: .long, help: "With --find: refit the mass scale on the polarity's reference ions first.")

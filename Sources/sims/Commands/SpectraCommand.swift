@@ -31,7 +31,7 @@ struct SpectraCommand: AsyncParsableCommand {
     @Option(name: .customLong("inputs-xlsx"), help: "The paper script's Inputs_ToF_spectra_analyzer.xlsx")
     var inputsXLSX: String?
 
-    @Option(name: .customLong("primary-pulses"), help: "Number of primary pulses N = scans × shots per pixel × pixels (for saturation and dead time)")
+    @Option(name: .customLong("primary-pulses"), parsing: .unconditional, help: "Number of primary pulses N = scans × shots per pixel × pixels (for saturation and dead time)", transform: OptionRange.number(1...1e15, "pulses"))
     var primaryPulses: Double?
 
     @Option(name: .long, help: "Normalization for statistics and plots: tic, reference, raw, counts, tic_without_saturated, corrected_tic")

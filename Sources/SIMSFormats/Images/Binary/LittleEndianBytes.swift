@@ -84,9 +84,7 @@ struct LittleEndianWriter {
 
 /// Reads a whole (small or medium) file into bytes, with a ``SIMSError`` naming the file on failure.
 func readAllBytes(_ path: String) throws(SIMSError) -> [UInt8] {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw SIMSError(.fileNotFound, "file does not exist", file: path)
-    }
+    try InputFile.check(path)
     guard let data = FileManager.default.contents(atPath: path) else {
         throw SIMSError(.unreadable, "cannot read file", file: path)
     }

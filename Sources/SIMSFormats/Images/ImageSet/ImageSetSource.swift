@@ -82,10 +82,14 @@ extension ImageSetSource {
     ///     interval); for ASCII sets they attach mass intervals to images whose ion matches a peak's label.
     ///   - progress: receives progress while files or peak images are read.
     public func load(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> ImageSet {
-        if case .iontofASCII(let measurement, let id, let files) = self {
-            return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks).set
+        do {
+            if case .iontofASCII(let measurement, let id, let files) = self {
+                return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks).set
+            }
+            return try loadBinary(peaks: peaks, progress: progress)
+        } catch {
+            throw error.inFile(files.first ?? measurement)  // every image error names a file (issue #25)
         }
-        return try loadBinary(peaks: peaks, progress: progress)
     }
 
     /// ``load(peaks:progress:)`` that also returns the SHA-256 of every file of the measurement (``files``).
@@ -93,10 +97,15 @@ extension ImageSetSource {
     /// separately.
     public func loadWithDigests(peaks: [Peak] = [], progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError)
         -> (set: ImageSet, digests: [String: FileDigest]) {
-        if case .iontofASCII(let measurement, let id, let files) = self {
-            return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks)
+        let set: ImageSet
+        do {
+            if case .iontofASCII(let measurement, let id, let files) = self {
+                return try Self.loadASCII(measurement: measurement, id: id, files: files, peaks: peaks)
+            }
+            set = try loadBinary(peaks: peaks, progress: progress)
+        } catch {
+            throw error.inFile(files.first ?? measurement)
         }
-        let set = try loadBinary(peaks: peaks, progress: progress)
         var digests: [String: FileDigest] = [:]
         for path in files { digests[path] = try FileDigest(contentsOf: path) }
         return (set, digests)

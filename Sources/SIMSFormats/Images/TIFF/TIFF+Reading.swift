@@ -49,6 +49,8 @@ extension TIFF {
                 let tag = try u16(at), type = try u16(at + 2), n = try u32(at + 4)
                 let size = [1: 1, 2: 1, 3: 2, 4: 4, 5: 8][type] ?? 1
                 let valueAt = n * size <= 4 ? at + 8 : try u32(at + 8)
+                // n comes from the file (up to 2³²): the values must lie in the file before any is read.
+                _ = try FormatLimits.byteRange(offset: valueAt, count: n, size: size, fileSize: bytes.count, file: file, field: "TIFF tag \(tag)")
                 switch type {
                 case 3: tags[tag] = try (0..<n).map { (i: Int) throws(SIMSError) -> Int in try u16(valueAt + 2 * i) }
                 case 4: tags[tag] = try (0..<n).map { (i: Int) throws(SIMSError) -> Int in try u32(valueAt + 4 * i) }
@@ -80,13 +82,15 @@ extension TIFF {
             guard let offsets = tags[273], let lengths = tags[279], offsets.count == lengths.count else {
                 throw SIMSError(.malformed, "TIFF strips missing", file: file, expected: "tags 273 and 279")
             }
+            let n = try FormatLimits.pixelCount(width: width, height: height, file: file, field: "the TIFF image size (tags 256, 257)")
+            _ = try FormatLimits.byteRange(offset: 0, count: n, size: type.bytesPerSample, fileSize: bytes.count, file: file,
+                                           field: "the \(width)×\(height) pixels of the TIFF")
             var raw: [UInt8] = []
-            raw.reserveCapacity(width * height * type.bytesPerSample)
+            raw.reserveCapacity(n * type.bytesPerSample)
             for (offset, length) in zip(offsets, lengths) {
-                guard offset >= 0, length >= 0, offset + length <= bytes.count else { throw SIMSError(.truncated, "TIFF strip outside the file", file: file, byteOffset: offset) }
-                raw += bytes[offset..<(offset + length)]
+                let range = try FormatLimits.byteRange(offset: offset, count: length, size: 1, fileSize: bytes.count, file: file, field: "a TIFF strip")
+                raw += bytes[range]
             }
-            let n = width * height
             guard raw.count >= n * type.bytesPerSample else { throw SIMSError(.truncated, "TIFF has fewer pixels than its size", file: file, found: "\(raw.count) bytes", expected: "\(n * type.bytesPerSample)") }
             var values = ContiguousArray<Double>(repeating: 0, count: n)
             for p in 0..<n {

@@ -20,16 +20,7 @@ final class BinaryFile {
 
     init(path: String) throws(SIMSError) {
         self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw SIMSError(errno == ENOENT ? .fileNotFound : .unreadable, errno == ENOENT ? "file does not exist" : "cannot open file (errno \(errno))", file: path)
-        }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            closeFileDescriptor(descriptor)
-            throw SIMSError(.unreadable, "cannot stat file", file: path)
-        }
-        size = Int(info.st_size)
+        (descriptor, size) = try InputFile.open(path)
     }
 
     /// Reads up to `buffer.count` bytes at `offset`; returns the number read (0 at end of file).

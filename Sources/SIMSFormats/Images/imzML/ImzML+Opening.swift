@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SIMSCore
 
@@ -158,12 +159,31 @@ private struct IndexBuilder {
                             found: "offset \(lookup("IMS:1000102", in: array) ?? "none"), length \(lookup("IMS:1000103", in: array) ?? "none")",
                             expected: "IMS:1000102 and IMS:1000103 non-negative integers")
         }
-        let encoded = lookup("IMS:1000104", in: array).flatMap { Int($0) } ?? length * type.size
-        guard encoded == length * type.size else {
+        let (bytes, overflow) = length.multipliedReportingOverflow(by: type.size)
+        guard !overflow else {
+            throw SIMSError(.malformed, "spectrum \(spectrum) has an impossible array length (IMS:1000103)", file: file,
+                            found: "\(length)", expected: "a length whose bytes fit in the .ibd")
+        }
+        let encoded = lookup("IMS:1000104", in: array).flatMap { Int($0) } ?? bytes
+        guard encoded == bytes else {
             throw SIMSError(.malformed, "spectrum \(spectrum): encoded length does not match array length × \(type.size) bytes", file: file,
-                            found: "\(encoded) bytes for \(length) values", expected: "\(length * type.size) bytes")
+                            found: "\(encoded) bytes for \(length) values", expected: "\(bytes) bytes")
         }
         return ImzML.ArrayLocation(offset: offset, length: length, encodedLength: encoded, type: type)
+    }
+
+    /// SHA-1 of the whole .ibd as lowercase hex (imzML 1.1 `IMS:1000091`), read in 4 MB pieces.
+    static func sha1(of binary: BinaryFile) throws(SIMSError) -> String {
+        var hasher = Insecure.SHA1()
+        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        var offset = 0
+        while offset < binary.size {
+            let read = try binary.read(into: &buffer, at: offset)
+            guard read > 0 else { break }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<read])) }
+            offset += read
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     func finish(binaryPath: String, binary: BinaryFile) throws(SIMSError) -> ImzML {
@@ -194,10 +214,27 @@ private struct IndexBuilder {
             throw SIMSError(.inconsistent, "the .ibd does not belong to this imzML: UUIDs differ", file: binaryPath, byteOffset: 0,
                             found: head.map { String(format: "%02x", $0) }.joined(), expected: uuid.map { String(format: "%02x", $0) }.joined())
         }
+        if let stated = global.cv["IMS:1000091"], !stated.isEmpty {
+            let actual = try Self.sha1(of: binary)
+            guard stated.lowercased() == actual else {
+                throw SIMSError(.inconsistent, "the .ibd's SHA-1 differs from the one the imzML states: the .ibd was changed or damaged", file: binaryPath,
+                                found: actual, expected: "\(stated.lowercased()) (IMS:1000091)")
+            }
+        }
+        var occupied = Set<Int>()
         for (k, entry) in spectra.enumerated() {
-            for location in [entry.mz, entry.intensity] where location.offset + location.encodedLength > binary.size || (location.length > 0 && location.offset < 16) {
-                throw SIMSError(.truncated, "spectrum \(k) at (\(entry.x), \(entry.y)) points outside the .ibd", file: binaryPath, byteOffset: location.offset,
-                                found: "\(binary.size) bytes", expected: "bytes \(location.offset)..<\(location.offset + location.encodedLength)")
+            for location in [entry.mz, entry.intensity] {
+                _ = try FormatLimits.byteRange(offset: location.offset, count: location.encodedLength, size: 1, fileSize: binary.size,
+                                               file: binaryPath, field: "the array of spectrum \(k) at (\(entry.x), \(entry.y))")
+                if location.length > 0 && location.offset < 16 {
+                    throw SIMSError(.malformed, "spectrum \(k) at (\(entry.x), \(entry.y)) points into the .ibd's UUID", file: binaryPath,
+                                    byteOffset: location.offset, expected: "offsets ≥ 16")
+                }
+            }
+            // Positions were checked ≥ 1; the raster is checked below, so x + y·2³² cannot collide.
+            guard occupied.insert(entry.x &+ entry.y &<< 32).inserted else {
+                throw SIMSError(.inconsistent, "two spectra share the pixel (\(entry.x), \(entry.y)); sims does not sum them silently", file: file,
+                                found: "a second spectrum (\(k)) at (\(entry.x), \(entry.y))", expected: "one spectrum per pixel")
             }
             if storage == .continuous, entry.mz != spectra[0].mz {
                 throw SIMSError(.inconsistent, "continuous imzML but spectrum \(k) has its own m/z array", file: file,
@@ -206,6 +243,17 @@ private struct IndexBuilder {
         }
         let width = max(maxX, global.cv["IMS:1000042"].flatMap { Int($0) } ?? 0)
         let height = max(maxY, global.cv["IMS:1000043"].flatMap { Int($0) } ?? 0)
+        if !spectra.isEmpty || width > 0 || height > 0 {
+            let pixels = try FormatLimits.pixelCount(width: max(width, 1), height: max(height, 1), file: file,
+                                                     field: "the raster (IMS:1000042/43 and the largest pixel position)")
+            // Every image of the file is width × height doubles: a raster far larger than the spectra that fill it
+            // (a damaged header, a stray pixel position) would allocate gigabytes of zeros.
+            guard pixels <= 16 * spectra.count + 65_536 else {
+                throw SIMSError(.malformed, "the raster is too large for its spectra", file: file,
+                                found: "\(width) × \(height) pixels for \(spectra.count) spectra",
+                                expected: "a raster covered mostly by spectra (IMS:1000042/43, IMS:1000050/51)")
+            }
+        }
         let ownChannels = channels.map(\.channel)
         let usable = storage == .continuous && !spectra.isEmpty && spectra[0].mz.length == ownChannels.count
         return ImzML(

@@ -55,7 +55,7 @@ public final class ImzMLWriter {
         self.pixelSizeMicrometers = pixelSizeMicrometers
         self.channels = channels
         binaryPath = (path as NSString).deletingPathExtension + ".ibd"
-        let folder = (binaryPath as NSString).deletingLastPathComponent
+        let folder = PathName.parent(of: binaryPath)
         try? FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         temporaryBinary = (folder.isEmpty ? "." : folder) + "/." + (binaryPath as NSString).lastPathComponent + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
         let temporary = temporaryBinary
@@ -155,7 +155,7 @@ public final class ImzMLWriter {
         guard let file = handle else { throw SIMSError(.writeFailed, "writer already finished", file: path) }
         handle = nil
         guard fclose(file) == 0 else { throw SIMSError(.writeFailed, "cannot close the .ibd", file: binaryPath) }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(of: path)
         let temporaryXML = (folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
         guard let xmlFile = fopen(temporaryXML, "wb") else {
             throw SIMSError(.writeFailed, "cannot create the imzML (errno \(errno))", file: path)
