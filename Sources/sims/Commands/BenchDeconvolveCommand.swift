@@ -16,13 +16,13 @@ struct BenchDeconvolveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cluster elements")
     var elements = "Ru,Rh,Pd,Ir,Pt"
 
-    @Option(name: .customLong("max-atoms"), help: "Largest cluster")
+    @Option(name: .customLong("max-atoms"), parsing: .unconditional, help: "Largest cluster", transform: OptionRange.integer(1...8, "atoms"))
     var maxAtoms = 3
 
-    @Option(name: .long, help: "Sweeps of the fixed-iteration solver")
+    @Option(name: .long, parsing: .unconditional, help: "Sweeps of the fixed-iteration solver", transform: OptionRange.integer(1...1_000_000))
     var sweeps = 1000
 
-    @Option(name: .long, help: "Timed repetitions (minimum reported)")
+    @Option(name: .long, parsing: .unconditional, help: "Timed repetitions (minimum reported)", transform: OptionRange.integer(1...1000))
     var repetitions = 3
 
     @Flag(name: .long, help: "Skip the SciPy comparison")

@@ -29,13 +29,13 @@ struct DeconvolveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Comma-separated elements whose clusters are the candidates (Ru,Pt,Pd).")
     var elements: String?
 
-    @Option(name: .customLong("max-atoms"), help: "Largest cluster size with --elements.")
+    @Option(name: .customLong("max-atoms"), parsing: .unconditional, help: "Largest cluster size with --elements.", transform: OptionRange.integer(1...12, "atoms"))
     var maxAtoms: Int = 3
 
-    @Option(name: .long, help: "Bin width in u (templates and spectrum binned alike).")
+    @Option(name: .long, parsing: .unconditional, help: "Bin width in u (templates and spectrum binned alike).", transform: OptionRange.number(0.001...10, "u", excludingLower: false))
     var bin: Double?
 
-    @Option(name: .long, help: "Gaussian templates at this resolving power m/Δm (FWHM) on the spectrum's channels instead of bins.")
+    @Option(name: .long, parsing: .unconditional, help: "Gaussian templates at this resolving power m/Δm (FWHM) on the spectrum's channels instead of bins.", transform: OptionRange.number(10...1e7))
     var resolution: Double?
 
     @Option(name: .long, help: "Weighting: poisson (maximum likelihood, default), observedCounts (1/max(y,1)), uniform.")
