@@ -56,7 +56,7 @@ extension DemoWorkflow {
             }
             section.table("True interfaces", header: ["interface", "depth (nm)", "sputter time (s)"], rows: rows)
             if let analysis = result.analyses.first {
-                let found = analysis.interfaces.map { [$0.ion, format($0.time), format($0.width)] }
+                let found = analysis.interfaces.map { [AssignmentLabel.markup($0.ion), format($0.time), format($0.width)] }
                 section.table("Interfaces found by sims depth (50 % crossing, 16–84 % width)", header: ["ion", "time (s)", "width (s)"], rows: found)
             }
             section.file("depth/report.html", label: "full depth-profile report")
