@@ -4,7 +4,7 @@
 // by `SIMS_FUZZ_TARGET` (`LLVMFuzzerRunDriver`, so this file keeps its own `main`, which SwiftPM links as the
 // executable's entry point). In the ordinary build (no libFuzzer) the same binary replays inputs:
 //
-//     SIMSFuzz TARGET FILE...     feed each file to the reader, print what it said (exit 1 if one was not a SIMSError)
+//     SIMSFuzz TARGET FILE...     feed each file to the reader, print what it said (a trap ends the process)
 //     SIMSFuzz --seeds FOLDER     write the writer-made seeds into FOLDER/<target>/
 //     SIMSFuzz --list             the target names
 import Foundation
