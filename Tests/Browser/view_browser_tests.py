@@ -161,16 +161,21 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
         for (const x of s) for (let i = 0; i < x.mass.length; i++) if (x.max[i] > best[1] && x.mass[i] > 5) best = [x.mass[i], x.max[i]];
         return best[0];""")
     # Zoom with the mouse wheel around the canvas centre: each step is one redraw from the server's decimation.
-    zooms = []
+    zooms, parts = [], []
     for _ in range(12):
         drawn = js(driver, "return window.simsView.spectraDrawn")
         ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas, 40, 0), 0, -400).perform()
         wait_for(driver, f"window.simsView.spectraDrawn > {drawn} && !window.simsView.state.spectra.zoomStart")
         zooms.append(js(driver, "return window.simsView.timings.zoomRedraw"))
+        parts.append(js(driver, "return window.simsView.timings.zoomParts"))
     window = js(driver, "return [window.simsView.state.spectra.lower, window.simsView.state.spectra.upper]")
     check(f"{label}: wheel zoom narrows the window", window[1] - window[0] < (full[1] - full[0]) / 50, f"{full} -> {window}")
     timings[f"{label}.zoom_redraw_ms_median"] = round(median(zooms), 1)
     timings[f"{label}.zoom_redraw_ms_max"] = round(max(zooms), 1)
+    slowest = max(range(len(zooms)), key=lambda k: zooms[k])
+    timings[f"{label}.zoom_slowest"] = {"index": slowest, "ms": round(zooms[slowest], 1),
+                                        **{k: round(v, 1) for k, v in (parts[slowest] or {}).items()}}
+    timings[f"{label}.zoom_all_ms"] = [round(z, 1) for z in zooms]
     if measure_zoom:
         budget(f"{label}: zoom redraw median ≤ 100 ms", median(zooms) <= 100, f"{median(zooms):.1f} ms over {len(zooms)} zooms")
     # Zoom to one peak: ±0.3 u around it, typed into the window fields.
@@ -315,6 +320,21 @@ def depth_checks(driver, args, downloads, url, label):
     wait_for(driver, "window.simsView.depthDrawn > 0")
     data = js(driver, "return {n: window.simsView.state.depth.data.columns.length, f: window.simsView.state.depth.data.columns.reduce((a, c) => a + c.interfaces.length, 0)}")
     check(f"{label}: depth profile drawn with interfaces marked", data["n"] > 1 and data["f"] > 0, f"{data['n']} columns, {data['f']} interfaces")
+    # By default only the strongest ions (summed counts) are drawn; the rest are one click away.
+    ions = "return [...document.querySelectorAll('#depth-ions input[data-ion]')]"
+    shown = js(driver, ions + ".filter((i) => i.checked).map((i) => i.dataset.ion)")
+    sums = js(driver, """const d = window.simsView.state.depth.data; const s = {};
+        for (const c of d.columns) if (!c.total) s[c.name] = c.values.reduce((a, v) => a + (v > 0 ? v : 0), 0); return s;""")
+    strongest = sorted(sums, key=lambda name: -sums[name])[:8]
+    check(f"{label}: depth view shows the {len(strongest)} strongest of {len(sums)} ions by default",
+          sorted(shown) == sorted(strongest), f"shown {shown}")
+    drawn = js(driver, "return window.simsView.depthDrawn")
+    driver.find_element(By.ID, "depth-all").click()
+    wait_for(driver, f"window.simsView.depthDrawn > {drawn}")
+    every = js(driver, ions + ".filter((i) => i.checked).length")
+    driver.find_element(By.ID, "depth-strongest").click()
+    again = js(driver, ions + ".filter((i) => i.checked).length")
+    check(f"{label}: depth 'all' shows every ion, 'strongest' goes back", every == len(sums) and again == len(strongest), f"{every} / {again}")
     drawn = js(driver, "return window.simsView.depthDrawn")
     driver.find_element(By.ID, "depth-axis-depth").click()
     wait_for(driver, f"window.simsView.depthDrawn > {drawn}")

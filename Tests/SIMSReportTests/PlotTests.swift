@@ -113,6 +113,21 @@ struct PlotTests {
     func deterministic() {
         let a = Gallery.figures().map { $0.1.svg }, b = Gallery.figures().map { $0.1.svg }
         #expect(a == b)
+        // Drawn concurrently (pooled text engines in any state, as when a command draws on every core), the same
+        // SVGs, and each figure's PNG the same bytes every time.
+        final class Box: @unchecked Sendable {
+            var svgs: [String], pngs: [Data]
+            init(_ n: Int) { svgs = Array(repeating: "", count: n); pngs = Array(repeating: Data(), count: n) }
+        }
+        let figures = Gallery.figures().map(\.1), n = figures.count, box = Box(3 * n), lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 3 * n) { k in
+            let svg = figures[k % n].svg, png = figures[k % n].png(scale: 1)
+            lock.lock(); box.svgs[k] = svg; box.pngs[k] = png; lock.unlock()
+        }
+        for k in 0 ..< 3 * n {
+            #expect(box.svgs[k] == a[k % n], "figure \(k % n): SVG differs when drawn concurrently")
+            #expect(box.pngs[k] == box.pngs[k % n], "figure \(k % n): PNG differs when drawn concurrently")
+        }
     }
 
     @Test("Box plot shows every point")

@@ -57,4 +57,38 @@ struct CheckWorkflowTests {
         #expect(report.record.outcome == .completedWithErrors)
         #expect(report.record.failures.first?.message.contains("broken.txt:2") == true)
     }
+    @Test("with --out: the mean spectrum per polarity and a zoom on each saturated peak, typeset; none with --no-plots")
+    func figures() throws {
+        let folder = try TemporaryFolder()
+        for sample in ["A", "B"] {
+            try FileManager.default.createDirectory(atPath: folder.file("study/" + sample), withIntermediateDirectories: true)
+            for i in 1...2 {
+                let index = sample == "A" ? i : i + 2
+                // N_…: the polarity from the file name (these exports' headers do not say it).
+                try FileManager.default.createSymbolicLink(atPath: folder.file("study/\(sample)/N_s\(i).txt"),
+                                                           withDestinationPath: try SharedData.path("hea-catalyst-spectra/N_Ru-Pt_Bi3_\(index).txt"))
+            }
+        }
+        var options = CheckWorkflow.Options(path: folder.file("study"))
+        options.peakList = SharedData.repositoryRoot.path + "/Tests/Reference/hea_negative_peaks.csv"
+        options.primaryPulses = 2e6
+        options.output = folder.file("out")
+        let report = try CheckWorkflow.run(options)
+        let outputs = report.record.outputs
+        #expect(outputs.contains("plots/spectrum_negative.svg") && outputs.contains("plots/spectrum_negative.png"), "\(outputs)")
+        // ³⁵Cl⁻ is flagged (see the spectrum test): its zoom is drawn with the typeset label; C⁻ is not flagged.
+        #expect(outputs.contains("plots/spectrum_i35Cl-.svg"))
+        #expect(!outputs.contains("plots/spectrum_C-.svg"))
+        let zoom = try String(contentsOfFile: folder.file("out/plots/spectrum_i35Cl-.svg"), encoding: .utf8)
+        #expect(zoom.contains("m/z (u)") && zoom.contains(">35</tspan>") && zoom.contains(">A</text>") && zoom.contains(">B</text>"))
+        let overview = try String(contentsOfFile: folder.file("out/plots/spectrum_negative.svg"), encoding: .utf8)
+        #expect(overview.contains("Negative ions: mean spectrum per sample") && overview.contains("A (2)") && overview.contains("B (2)"))
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/plots/spectrum_negative.png")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        options.plots = false
+        options.output = folder.file("out-no-plots")
+        let bare = try CheckWorkflow.run(options)
+        #expect(!bare.record.outputs.contains { $0.hasPrefix("plots/") })
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out-no-plots/plots")))
+    }
 }

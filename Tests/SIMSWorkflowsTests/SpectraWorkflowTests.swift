@@ -193,19 +193,26 @@ struct SpectraWorkflowTests {
         options.bootstrapResamples = 50
         let result = try SpectraWorkflow.run(options)
         let out = folder.file("out/plots/")
-        for name in ["i35Cl-.svg", "i35Cl-.png", "i35Cl-_violin.svg", "extra/CN-.svg", "extra/CN-_violin.png"] {
+        for name in ["i35Cl-.svg", "i35Cl-.png", "i35Cl-_violin.svg", "i35Cl-_violin.png", "extra/CN-.svg", "extra/CN-_violin.svg"] {
             #expect(FileManager.default.fileExists(atPath: out + name), "\(name)")
         }
         #expect(!FileManager.default.fileExists(atPath: out + "CN-.svg"))
+        // By default the figures the report does not show (plots/extra/) are SVG only: no PNG is encoded for them.
+        #expect(!FileManager.default.fileExists(atPath: out + "extra/CN-.png"))
+        #expect(!result.record.outputs.contains { $0.hasPrefix("plots/extra/") && !$0.hasSuffix(".svg") })
         let svg = try String(contentsOfFile: out + "i35Cl-.svg", encoding: .utf8)
         #expect(svg.contains("Peak area / TIC (u)") && svg.contains("Ru-Pd"))
         let png = try Data(contentsOf: URL(fileURLWithPath: out + "i35Cl-.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect(result.record.outputs.contains("plots/extra/CN-.png"))
         // The report shows the figures and the tables.
         let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
         #expect(html.contains("Peak areas") && html.contains("Detector saturation") && html.contains("Isotope ratios"))
         #expect(html.contains("i35Cl-"))
+        // Report tables typeset ion names (<sup>/<sub>); the CSV keeps the IONTOF notation.
+        #expect(html.contains("<tr><td><sup>35</sup>Cl<sup>−</sup></td>"))
+        #expect(!html.contains("<tr><td>^35Cl-</td>"))  // (the settings table quotes --important as typed)
+        let summary = try String(contentsOfFile: folder.file("out/results/summary.csv"), encoding: .utf8)
+        #expect(summary.contains("^35Cl-") && !summary.contains("<sup>"))
         // Spectrum figures: the overview of the polarity and a zoom on the important peak, typeset, in the report.
         let spectra = result.record.outputs.filter { $0.hasPrefix("plots/spectrum_") }
         #expect(spectra.contains("plots/spectrum_i35Cl-.svg") && spectra.contains("plots/spectrum_i35Cl-.png"))
@@ -213,6 +220,12 @@ struct SpectraWorkflowTests {
         let zoom = try String(contentsOfFile: out + "spectrum_i35Cl-.svg", encoding: .utf8)
         #expect(zoom.contains("m/z (u)") && zoom.contains(">35</tspan><tspan dy=") && zoom.contains(">Cl</tspan>"))
         #expect(html.contains("spectrum around the interval (shaded)"))
+        // --figures png,svg given: every figure, extra ones too, in both formats.
+        options.figures = [.png, .svg]
+        options.output = folder.file("out-png")
+        let named = try SpectraWorkflow.run(options)
+        #expect(named.record.outputs.contains("plots/extra/CN-.png") && named.record.outputs.contains("plots/extra/CN-_violin.svg"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("out-png/plots/extra/CN-_violin.png")))
         // --figures: PDF only.
         options.figures = [.pdf]
         options.output = folder.file("out-pdf")

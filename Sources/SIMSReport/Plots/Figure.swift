@@ -22,9 +22,15 @@ public enum FigureFormat: String, Sendable, Hashable, CaseIterable, Codable, Com
     /// Editable SVG text (labels stay `<text>`).
     case svg
 
-    /// What commands write unless told otherwise (`--figures`): PNG for slides and viewing, SVG for the
-    /// report and editing (measured choice: docs/performance.md).
+    /// What commands write for the figures a report shows unless told otherwise (`--figures`): PNG for slides
+    /// and viewing, SVG for the report and editing.
     public static let defaults: Set<FigureFormat> = [.png, .svg]
+
+    /// What commands write for the figures a report does not show (`plots/extra/`, e.g. the box plots of every
+    /// peak that is not important) unless `--figures` names formats: SVG only. Encoding a 1280 × 840 PNG
+    /// costs ~20 ms of CPU against ~1 ms for the SVG, so PNGs of hundreds of extra figures made `sims spectra`
+    /// take 5–6× the CPU of `--no-plots` (measured choice: docs/performance.md).
+    public static let extraDefaults: Set<FigureFormat> = [.svg]
 
     /// The file extension (without the dot).
     public var fileExtension: String { rawValue }
@@ -72,7 +78,7 @@ extension Drawing {
         switch format {
         case .png: return png(scale: pngScale)
         case .pdf: return pdf()
-        case .svg: return Data(svg().utf8)
+        case .svg: return Data(svgBytes())
         }
     }
 }

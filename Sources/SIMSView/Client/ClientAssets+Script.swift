@@ -210,11 +210,15 @@ async function loadSpectra() {
   if (s.lower !== null) { spectraPending.lower = s.lower; spectraPending.upper = s.upper; }
   if (spectraBusy) return;
   spectraBusy = true;
+  // Where a zoom's time goes (read by the browser tests): server round trips, and the final draw.
+  const parts = { requests: 0, fetch: 0 };
   try {
     while (spectraPending) {
       const params = spectraPending; spectraPending = null;
       if (!params.ids) { s.data = { series: [] }; break; }
+      const t = now();
       const data = await api("/api/spectra", params);
+      parts.requests += 1; parts.fetch += now() - t;
       s.data = data; s.full = [data.fullLower, data.fullUpper];
       if (s.lower === null) { s.lower = data.lower; s.upper = data.upper; }
     }
@@ -222,7 +226,10 @@ async function loadSpectra() {
   spectraBusy = false;
   const t0 = now(); drawSpectra();
   sv.timings.spectraDraw = now() - t0;
-  if (s.zoomStart) { sv.timings.zoomRedraw = now() - s.zoomStart; s.zoomStart = null; }
+  if (s.zoomStart) {
+    sv.timings.zoomRedraw = now() - s.zoomStart; s.zoomStart = null;
+    sv.timings.zoomParts = { requests: parts.requests, fetch: parts.fetch, draw: sv.timings.spectraDraw };
+  }
   sv.spectraDrawn = (sv.spectraDrawn || 0) + 1;
   if (!sv.firstPaint) { sv.firstPaint = now(); }
 }
@@ -503,12 +510,31 @@ function initDepth() {
   $("depth-canvas").addEventListener("mousemove", (e) => hoverDepth(e.offsetX * $("depth-canvas").width / $("depth-canvas").clientWidth));
   if (state.catalog.depth.length) openDepth(0);
 }
+// Ions drawn when a profile opens: the strongest by summed counts (a profile has up to ~150 columns; all of them
+// at once are an unreadable tangle). The list is sorted strongest first; "all" and "none" are one click away.
+const depthDefaultIons = 8;
+function showDepthIons(count) {
+  document.querySelectorAll("#depth-ions input[data-ion]").forEach((i) => { i.checked = parseInt(i.dataset.rank) < count; });
+  drawDepth();
+}
 async function openDepth(id) {
   const d = state.depth.data = await api("/api/depth", { id }); state.depth.id = id;
   const box = $("depth-ions"); box.innerHTML = "";
-  d.columns.forEach((c, k) => {
+  const sum = (c) => c.values.reduce((a, v) => a + (v > 0 ? v : 0), 0);
+  const ions = d.columns.map((c, k) => ({ c, k, sum: c.total ? -1 : sum(c) })).sort((a, b) => b.sum - a.sum || a.k - b.k);
+  const n = ions.filter((e) => !e.c.total).length;
+  const tools = document.createElement("div"); tools.className = "depth-tools";
+  tools.innerHTML = `<button id="depth-strongest">strongest ${Math.min(depthDefaultIons, n)}</button> <button id="depth-all">all ${n}</button> <button id="depth-none">none</button>`;
+  box.appendChild(tools);
+  $("depth-strongest").onclick = () => showDepthIons(depthDefaultIons);
+  $("depth-all").onclick = () => showDepthIons(n);
+  $("depth-none").onclick = () => showDepthIons(0);
+  state.depth.colors = {};
+  ions.forEach((e, rank) => {
+    const c = e.c, color = palette[rank % palette.length];
+    state.depth.colors[c.name] = color;
     const l = document.createElement("label"); l.style.display = "block";
-    l.innerHTML = `<input type="checkbox" ${c.total ? "" : "checked"} data-ion="${c.name}"> <span class="swatch" style="background:${palette[k % palette.length]}"></span>${c.name}` + (c.interfaces.length ? ` <small>(${c.interfaces.length} interface${c.interfaces.length > 1 ? "s" : ""})</small>` : "");
+    l.innerHTML = `<input type="checkbox" ${!c.total && rank < depthDefaultIons ? "checked" : ""} data-ion="${c.name}" data-rank="${c.total ? 1e9 : rank}"> <span class="swatch" style="background:${color}"></span>${c.name}` + (c.interfaces.length ? ` <small>(${c.interfaces.length} interface${c.interfaces.length > 1 ? "s" : ""})</small>` : "");
     box.appendChild(l);
   });
   drawDepth();
@@ -527,7 +553,7 @@ function drawDepth() {
   ax.clip(); const g = ax.ctx;
   d.columns.forEach((c, k) => {
     if (!on.has(c.name)) return;
-    const color = palette[k % palette.length];
+    const color = state.depth.colors[c.name] || palette[k % palette.length];
     drawSeries(ax, { raw: true, mass: x, max: c.values }, color);
     for (const f of c.interfaces) {
       const px = ax.px(depthAxis() === "depth" && rate > 0 ? f.time * rate : f.time);

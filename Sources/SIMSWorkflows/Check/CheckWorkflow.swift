@@ -9,7 +9,14 @@ import SIMSFormats
 /// - an **interval list** with `Area` and `Uncorrected Area`: saturation from the two columns, and isotope
 ///   ratios on both columns (a ratio that is natural on Area but not on Uncorrected Area is dead time);
 /// - a **study folder**: the design check (spots per sample, number of samples) and the above per spot.
+///
+/// With an output folder, spectra are also drawn (``SpectrumFigures``): each polarity's mean spectrum per sample
+/// in `plots/spectrum_<polarity>`, and a zoom on every peak the check flagged for saturation (at most
+/// ``maximumZooms``, the most saturated first) in `plots/spectrum_<peak>`, every spot in its sample's colour.
 public enum CheckWorkflow {
+    /// The most flagged peaks drawn as zooms.
+    public static let maximumZooms = 12
+
     /// Settings.
     public struct Options: Sendable {
         /// File or study folder.
@@ -24,6 +31,10 @@ public enum CheckWorkflow {
         public var force = false
         /// `--group-by` and `--polarity` for a study folder.
         public var selection = StudySelection()
+        /// Whether to draw the spectrum figures (with ``output`` only).
+        public var plots = true
+        /// Figure file formats (`--figures png,pdf,svg`); `nil` = the output folder's defaults.
+        public var figures: Set<FigureFormat>? = nil
         /// Creates options.
         public init(path: String) { self.path = path }
     }
@@ -40,7 +51,7 @@ public enum CheckWorkflow {
     public static func run(_ options: Options) throws(SIMSError) -> Report {
         var report = Report(record: RunRecord(command: "check", arguments: []))
         let folder = try options.output.map { path throws(SIMSError) in
-            try OutputFolder(path, force: options.force, reading: [options.path] + [options.peakList].compactMap { $0 })
+            try OutputFolder(path, figures: options.figures, force: options.force, reading: [options.path] + [options.peakList].compactMap { $0 })
         }
         let peaks = try options.peakList.map { path throws(SIMSError) in try PeakListFile.read(from: path) }
         var isDirectory: ObjCBool = false
@@ -49,12 +60,14 @@ public enum CheckWorkflow {
         }
         var saturation = CSVTable(header: ["file", "peak_index", "assignment", "counts", "saturation_fraction", "level", "source"])
         var isotopes = CSVTable(header: ["file", "ratio", "column", "major_counts", "minor_counts", "measured_ratio", "ci95_low", "ci95_high", "natural_ratio", "verdict"])
+        // Kept for the figures (only when they are drawn): every spectrum read, and the largest I/N of each peak.
+        var drawn = Drawn(keeps: folder != nil && options.plots)
 
         if isDirectory.boolValue {
             let whole = try options.selection.loadStudy(root: options.path, fileExtensions: ["txt"])
             if let summary = whole.leftOutSummary { report.record.warn(summary); report.lines.append("study: " + summary) }
             let polarities = try options.selection.polarities(of: whole, peaks: peaks?.peaks ?? [])
-            var spots: [Study.Spot] = []
+            var spots: [(sample: String, spot: Study.Spot, polarity: Polarity?)] = []
             for polarity in polarities {
                 let study = polarity.map(whole.restricted(to:)) ?? whole
                 let prefix = polarities.count > 1 ? "design (\(polarity!.rawValue)): " : "design: "
@@ -63,19 +76,20 @@ public enum CheckWorkflow {
                     report.record.warn(warning); report.lines.append(prefix + warning)
                 }
                 if report.lines.count == before { report.lines.append(prefix + "\(study.samples.count) samples with ≥ 5 spots each, as the paper recommends") }
-                spots += study.allSpots.map(\.spot)
+                spots += study.allSpots.map { ($0.sample, $0.spot, $0.spot.polarity ?? polarity) }
             }
             if polarities.count == 1, let note = StudySelection.note(selecting: polarities[0], of: whole, reason: options.selection.polarity != nil ? "--polarity" : "the peak list's polarity") {
                 report.record.warn(note); report.lines.append("study: " + note)
             }
-            for spot in spots {
-                do { try checkSpectrum(spot.path, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes) } catch {
+            for (sample, spot, polarity) in spots {
+                do { try checkSpectrum(spot.path, sample: sample, polarity: polarity, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes, drawn: &drawn) } catch {
                     report.record.fail(spot.path, error); report.lines.append("error: \(error)")
                 }
             }
         } else {
             do {
-                try checkSpectrum(options.path, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes)
+                let sample = URL(fileURLWithPath: options.path).deletingPathExtension().lastPathComponent
+                try checkSpectrum(options.path, sample: sample, polarity: nil, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes, drawn: &drawn)
             } catch let spectrumError {
                 guard let list = try? PeakListFile.read(from: options.path) else { throw spectrumError }
                 checkIntervalList(list, file: options.path, report: &report, saturation: &saturation, isotopes: &isotopes)
@@ -85,15 +99,46 @@ public enum CheckWorkflow {
             try saturation.write(to: folder.results("saturation.csv"))
             try isotopes.write(to: folder.results("isotopes.csv"))
             report.record.outputs += ["results/saturation.csv", "results/isotopes.csv"]
+            if drawn.keeps, !drawn.spots.isEmpty { try writeFigures(drawn, peaks: peaks?.peaks ?? [], folder: folder, record: &report.record) }
             try folder.commit(protecting: report.record.inputs)
         }
         return report
     }
 
-    static func checkSpectrum(_ path: String, peaks: PeakList?, options: Options, report: inout Report,
-                              saturation: inout CSVTable, isotopes: inout CSVTable) throws(SIMSError) {
+    /// The spectra and per-peak saturation the figures need.
+    struct Drawn {
+        let keeps: Bool
+        var spots: [SpotSpectrum] = []
+        /// Each spot's polarity: the export header's, else the study's (file name `N_…`/`P_…`, the peak list's).
+        var polarities: [Polarity?] = []
+        /// Peak index → largest I/N over the spots, for peaks flagged (I/N ≥ 0.1) in at least one.
+        var flagged: [Int: Double] = [:]
+    }
+
+    /// The overview of each polarity and a zoom on each flagged peak (the most saturated first).
+    static func writeFigures(_ drawn: Drawn, peaks: [Peak], folder: OutputFolder, record: inout RunRecord) throws(SIMSError) {
+        var figures: [(figure: any Figure, base: String)] = []
+        let byPolarity = Dictionary(grouping: drawn.spots.indices) { drawn.polarities[$0] }.mapValues { $0.map { drawn.spots[$0] } }
+        for (polarity, members) in byPolarity.sorted(by: { ($0.key?.rawValue ?? "") < ($1.key?.rawValue ?? "") }) {
+            let title = (polarity.map { $0 == .positive ? "Positive ions" : "Negative ions" } ?? "Spectra") + ": mean spectrum per sample"
+            figures.append((SpectrumFigures.overview(members, title: title), "plots/spectrum_" + (polarity?.rawValue ?? "spectra")))
+        }
+        let stems = SpectraPlots.stems(for: peaks)
+        let worst = drawn.flagged.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(maximumZooms)
+        for (k, _) in worst {
+            figures.append((SpectrumFigures.zoom(drawn.spots, peak: peaks[k]), "plots/spectrum_" + stems[k]))
+        }
+        try folder.write(figures, record: &record)
+    }
+
+    static func checkSpectrum(_ path: String, sample: String, polarity: Polarity?, peaks: PeakList?, options: Options, report: inout Report,
+                              saturation: inout CSVTable, isotopes: inout CSVTable, drawn: inout Drawn) throws(SIMSError) {
         let spectrum = try IONTOFSpectrumFormat.read(from: path)
         let name = URL(fileURLWithPath: path).lastPathComponent
+        if drawn.keeps {
+            drawn.spots.append(SpotSpectrum(sample: sample, spot: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, spectrum: spectrum))
+            drawn.polarities.append(Acquisition(iontofHeader: spectrum.metadata).polarity ?? polarity)
+        }
         let corrected = spectrum.isDeadTimeCorrected
         switch corrected {
         case true?: report.lines.append("\(name): exported with dead-time correction on — not corrected again")
@@ -122,6 +167,7 @@ public enum CheckWorkflow {
             let s = PeakSaturation(counts: areas.counts[k], law: law, alreadyCorrected: corrected == true)
             saturation.append([.text(name), .integer(peak.index), .text(peak.label), .number(s.registeredCounts), .number(s.fraction), .text(s.level.rawValue), .text("spectrum")])
             if s.level >= .flagged {
+                if drawn.keeps { drawn.flagged[k] = max(drawn.flagged[k] ?? 0, s.fraction) }
                 let message = "\(name): peak \(peak.label) I/N = \(CSVTable.format((s.fraction * 1000).rounded() / 1000)) (\(s.level.rawValue))"
                 report.record.warn(message); report.lines.append(message)
             }

@@ -33,7 +33,7 @@ extension DemoWorkflow {
                     let image = analysis.componentImages.column(k)
                     let scored = maps.map { (name: $0.name, r: pearson(image, $0.indicator)) }.sorted { $0.r > $1.r }
                     let spectrum = analysis.componentSpectra.column(k)
-                    let top = spectrum.indices.sorted { spectrum[$0] > spectrum[$1] }.prefix(3).map { analysis.ions[$0] }
+                    let top = spectrum.indices.sorted { spectrum[$0] > spectrum[$1] }.prefix(3).map { AssignmentLabel.markup(analysis.ions[$0]) }
                     rows.append(["\(k + 1)", top.joined(separator: ", "), scored[0].name, format(scored[0].r),
                                  scored.count > 1 ? "\(scored[1].name) (\(format(scored[1].r)))" : "—"])
                 }

@@ -22,7 +22,7 @@ extension DepthWorkflow {
         for analysis in result.analyses {
             for (index, layer) in analysis.layers.layers.enumerated() {
                 layerRows.append([analysis.name, "\(index + 1)", Self.short(layer.startTime), Self.short(layer.endTime),
-                                  layer.dominantIons.joined(separator: " ")])
+                                  layer.dominantIons.map(AssignmentLabel.markup).joined(separator: " ")])
             }
         }
         section.table("Layer sequence (sputter time in s)", header: ["profile", "layer", "start (s)", "end (s)", "dominant ions"],
@@ -32,7 +32,7 @@ extension DepthWorkflow {
                 // The table shows the interfaces that make up the stack; all are in the CSV.
                 analysis.layers.interfaceTimes.contains { abs($0 - interface.time) <= max(interface.width, 1e-9) }
                     && analysis.strongestIonSet.contains(interface.ion)
-            }.map { [analysis.name, $0.ion, $0.direction.rawValue, Self.short($0.time), Self.short($0.width)] }
+            }.map { [analysis.name, AssignmentLabel.markup($0.ion), $0.direction.rawValue, Self.short($0.time), Self.short($0.width)] }
         }
         section.table("Interfaces of the strongest ions at the stack's interfaces", header: ["profile", "ion", "direction", "position (s)", "16–84 % width (s)"],
                       rows: interfaceRows, csv: "results/interfaces.csv")

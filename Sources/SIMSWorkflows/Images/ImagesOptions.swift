@@ -38,8 +38,8 @@ public struct ImagesOptions: Sendable {
     public var colorMap = "viridis"
     /// Write PNG/SVG figures.
     public var plots = true
-    /// Figure file formats (`--figures png,pdf,svg`).
-    public var figures: Set<FigureFormat> = FigureFormat.defaults
+    /// Figure file formats (`--figures png,pdf,svg`) for every figure; `nil` = the output folder's defaults (PNG + SVG, SVG only under `plots/extra/`).
+    public var figures: Set<FigureFormat>? = nil
     /// Device pixels per drawing unit of the PNG figures (2 = sharp on high-density screens and in print).
     public var pngScale = 2.0
     /// The command line, for the run record.

@@ -71,7 +71,7 @@ extension ImagesWorkflow {
             section.paragraph("Multiplied images (A*B*…) are geometric means of the member images: counts per pixel, zero wherever any member is zero.")
         }
         let rows = result.rows.prefix(60).map { row in
-            [row.sample, row.measurement, row.ion, CSVTable.format(row.totalCounts), row.ratioOfSums.map(CSVTable.format) ?? "",
+            [row.sample, row.measurement, AssignmentLabel.markup(row.ion), CSVTable.format(row.totalCounts), row.ratioOfSums.map(CSVTable.format) ?? "",
              row.meanOfRatios.map(CSVTable.format) ?? "", "\(row.validPixels)", "\(row.excludedPixels)"]
         }
         section.table("Per-measurement statistics" + (result.rows.count > 60 ? " (first 60 rows)" : ""),

@@ -23,7 +23,7 @@ enum MVAReport {
                         ? SpectraReport.number(method == .pca ? a.componentStatistic[c] * 100 : a.componentStatistic[c]) : "—")
                 }
                 if fitTitle != nil { row.append(a.fitQuality.map { SpectraReport.number($0) } ?? "—") }
-                let strongest = a.ions.indices.max { abs(a.componentSpectra[$0, c]) < abs(a.componentSpectra[$1, c]) }.map { a.ions[$0] } ?? "—"
+                let strongest = a.ions.indices.max { abs(a.componentSpectra[$0, c]) < abs(a.componentSpectra[$1, c]) }.map { AssignmentLabel.markup(a.ions[$0]) } ?? "—"
                 rows.append(row + [strongest])
             }
         }

@@ -33,8 +33,8 @@ public enum MVAWorkflow {
         public var peakList: String?
         /// Whether to draw figures (component images and spectra, SVG + PNG).
         public var plots = true
-        /// Figure file formats (`--figures png,pdf,svg`).
-        public var figures: Set<FigureFormat> = FigureFormat.defaults
+        /// Figure file formats (`--figures png,pdf,svg`) for every figure; `nil` = the output folder's defaults (PNG + SVG, SVG only under `plots/extra/`).
+        public var figures: Set<FigureFormat>? = nil
         /// PNG pixels per drawing unit (2 = crisp; tests use less to stay fast in debug builds).
         public var pngScale = 2.0
         /// The command line, for provenance.

@@ -16,7 +16,7 @@ enum PCAReport {
                 csv: "results/explained_variance.csv")
         var rows: [[String]] = []
         for (c, list) in r.model.importantPeaks(threshold: options.importantThreshold).enumerated() {
-            for entry in list.prefix(8) { rows.append(["PC\(c + 1)", r.peaks[entry.index].label, SpectraReport.number(entry.loading)]) }
+            for entry in list.prefix(8) { rows.append(["PC\(c + 1)", AssignmentLabel.markup(r.peaks[entry.index].label), SpectraReport.number(entry.loading)]) }
         }
         s.table("Most important peaks (up to 8 per component)", header: ["component", "peak", "loading"], rows: rows, csv: "results/important_peaks.csv")
         if let clusters = r.clusters {

@@ -25,8 +25,8 @@ public struct SpectraOptions: Sendable {
     public var bootstrapResamples = 2000
     /// Whether to draw plots (tests switch them off for speed).
     public var plots = true
-    /// Figure file formats (`--figures png,pdf,svg`).
-    public var figures: Set<FigureFormat> = FigureFormat.defaults
+    /// Figure file formats (`--figures png,pdf,svg`) for every figure; `nil` = the output folder's defaults (PNG + SVG, SVG only under `plots/extra/`).
+    public var figures: Set<FigureFormat>? = nil
     /// The command line as typed, for provenance.
     public var arguments: [String] = []
     /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).

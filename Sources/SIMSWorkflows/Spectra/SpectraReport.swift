@@ -34,7 +34,7 @@ enum SpectraReport {
         for k in shown {
             for sample in table.samples {
                 let s = SampleSummary(table.values(peak: k, sample: sample, primary), resamples: 0)
-                rows.append([table.peaks[k].label, sample, String(s.n), number(s.mean), number(s.sd), number(s.median),
+                rows.append([AssignmentLabel.markup(table.peaks[k].label), sample, String(s.n), number(s.mean), number(s.sd), number(s.median),
                              s.tInterval.map { number($0.lowerBound) + " – " + number($0.upperBound) } ?? ""])
             }
         }
@@ -73,7 +73,7 @@ enum SpectraReport {
             for (k, peak) in table.peaks.enumerated() {
                 let fractions = table.rows.compactMap { $0.saturation?[k].fraction }
                 guard let worst = fractions.max(), SaturationLevel(fraction: worst) >= .flagged else { continue }
-                flagged.append([peak.label, number(worst, digits: 3), SaturationLevel(fraction: worst).rawValue])
+                flagged.append([AssignmentLabel.markup(peak.label), number(worst, digits: 3), SaturationLevel(fraction: worst).rawValue])
             }
             if flagged.isEmpty { saturation.paragraph("No peak exceeds I/N = 0.1.") } else {
                 saturation.table("Flagged peaks (largest I/N over spots)", header: ["peak", "I/N", "level"], rows: flagged, csv: "results/saturation.csv")
@@ -83,7 +83,7 @@ enum SpectraReport {
         }
         let listRows = intervalList.peaks.compactMap { peak -> [String]? in
             guard let s = IntervalListSaturation(peak: peak), s.level >= .flagged else { return nil }
-            return [peak.label, number(s.ratio, digits: 4), number(s.countingLoss * 100, digits: 3), number(s.equivalentFraction, digits: 3), s.level.rawValue]
+            return [AssignmentLabel.markup(peak.label), number(s.ratio, digits: 4), number(s.countingLoss * 100, digits: 3), number(s.equivalentFraction, digits: 3), s.level.rawValue]
         }
         if !listRows.isEmpty {
             saturation.table("From the interval list's Area vs Uncorrected Area", header: ["peak", "Area/Uncorrected", "counts lost (%)", "equivalent I/N", "level"],
@@ -102,7 +102,7 @@ enum SpectraReport {
             let ordered = flagged + isotopeSummary.filter { !$0.flagged && $0.spots > 0 }
             isotopeSection.table("Isotope ratios by sample (flagged first)", header: ["ratio", "sample", "natural", "median", "range", "spots off natural (≥ \(Int(IsotopeSampleSummary.minimumCounts)) counts)", "flag"],
                                  rows: ordered.map { row in
-                                     [row.pair.label, row.sample, number(row.pair.naturalRatio), number(row.median),
+                                     [row.pair.label.split(separator: "/").map { AssignmentLabel.markup(String($0)) }.joined(separator: "/"), row.sample, number(row.pair.naturalRatio), number(row.median),
                                       number(row.minimum) + " – " + number(row.maximum), "\(row.deviatingSpots) of \(row.countedSpots)", row.flagged ? "flagged" : ""]
                                  }, csv: "results/isotopes_by_sample.csv")
         }
@@ -113,7 +113,7 @@ enum SpectraReport {
         let significant = tests.filter { ($0.welchAdjustedP ?? 1) < 0.05 }.sorted { ($0.welchAdjustedP ?? 1) < ($1.welchAdjustedP ?? 1) }
         comparison.table("Comparisons with BH-adjusted Welch p < 0.05 (at most 25 shown)", header: ["peak", "samples", "Welch p (BH)", "Mann–Whitney p (BH)", "Hedges' g"],
                          rows: significant.prefix(25).map { test in
-                             [table.peaks[test.peak].label, test.first + " vs " + test.second, number(test.welchAdjustedP, digits: 3),
+                             [AssignmentLabel.markup(table.peaks[test.peak].label), test.first + " vs " + test.second, number(test.welchAdjustedP, digits: 3),
                               number(test.mannWhitneyAdjustedP, digits: 3), number(test.hedgesG, digits: 3)]
                          }, csv: "results/tests.csv")
         out.append(comparison)

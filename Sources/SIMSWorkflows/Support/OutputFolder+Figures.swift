@@ -3,8 +3,8 @@ import SIMSFormats
 import SIMSReport
 
 extension OutputFolder {
-    /// Writes `figure` as `<relativeBase>.<ext>` for every format in ``figureFormats`` (atomically) under this
-    /// folder and records the files in `record.outputs`.
+    /// Writes `figure` as `<relativeBase>.<ext>` for every format of ``figureFormats(for:)`` (atomically) under
+    /// this folder and records the files in `record.outputs`.
     ///
     /// `relativeBase` is relative to the folder, e.g. `plots/extra/Li-` (no extension); make labels safe with
     /// ``OutputFolder/safeName(_:)``. Returns the relative path a report should show (``reportPath(_:)``).
@@ -55,9 +55,16 @@ extension OutputFolder {
         if let error = results.error { throw error }
     }
 
+    /// The formats `relativeBase` is written in: ``extraFigureFormats`` under `plots/extra/`, else
+    /// ``figureFormats``.
+    public func figureFormats(for relativeBase: String) -> Set<FigureFormat> {
+        relativeBase.hasPrefix("plots/extra/") ? extraFigureFormats : figureFormats
+    }
+
     /// The file of `relativeBase` a report embeds: the SVG when written, else the PNG, else the PDF.
     public func reportPath(_ relativeBase: String) -> String {
-        let format = figureFormats.contains(.svg) ? FigureFormat.svg : figureFormats.contains(.png) ? .png : .pdf
+        let formats = figureFormats(for: relativeBase)
+        let format = formats.contains(.svg) ? FigureFormat.svg : formats.contains(.png) ? .png : .pdf
         return relativeBase + "." + format.fileExtension
     }
 
@@ -70,7 +77,7 @@ extension OutputFolder {
     private func writeFiles(_ figure: any Figure, as relativeBase: String, pngScale: Double) throws(SIMSError) -> [String] {
         let drawing = figure.drawing()
         var files: [String] = []
-        for format in figureFormats.sorted() {
+        for format in figureFormats(for: relativeBase).sorted() {
             let name = relativeBase + "." + format.fileExtension
             try AtomicFile.write(drawing.data(as: format, pngScale: pngScale), to: file(name))
             files.append(name)

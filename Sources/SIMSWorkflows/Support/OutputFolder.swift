@@ -28,8 +28,11 @@ public struct OutputFolder: Sendable {
     let run: OutputRun
     /// `""` for the run's folder, `"/<name>…"` for a ``subfolder(_:)``.
     let relative: String
-    /// The formats every figure is written in (`--figures`); default ``SIMSReport/FigureFormat/defaults``.
+    /// The formats of the figures a report shows (`--figures`); default ``SIMSReport/FigureFormat/defaults``.
     public var figureFormats: Set<FigureFormat>
+    /// The formats of the other figures, under `plots/extra/` (`--figures` when given); default
+    /// ``SIMSReport/FigureFormat/extraDefaults`` (SVG only).
+    public var extraFigureFormats: Set<FigureFormat>
 
     /// The name of the manifest file in an output folder.
     public static let manifestName = ".sims-manifest.json"
@@ -37,17 +40,22 @@ public struct OutputFolder: Sendable {
     /// Starts a run into `path` (`--out`).
     /// - Parameters:
     ///   - path: the output folder; created at the commit when it does not exist.
-    ///   - figures: the formats every figure is written in.
+    ///   - figures: the formats every figure is written in; `nil` (no `--figures`) = PNG and SVG for the figures a
+    ///     report shows, SVG for those under `plots/extra/`.
     ///   - force: write into a folder that holds files sims did not write, replacing those in the way.
     ///   - inputs: the run's inputs (files or folders, as given). The output folder may not be one of them or
     ///     contain one: inputs are never written over or removed.
     /// - Throws: ``SIMSError`` when `path` is a file, is or contains an input, holds files but no manifest (without
     ///   `force`), another sims run is writing into it, or the staging folder cannot be created.
-    public init(_ path: String, figures: Set<FigureFormat> = FigureFormat.defaults, force: Bool = false,
+    public init(_ path: String, figures: Set<FigureFormat>? = nil, force: Bool = false,
                 reading inputs: [String] = []) throws(SIMSError) {
         run = try OutputRun(destination: path, force: force, inputs: inputs, updating: false)
         relative = ""
-        figureFormats = figures.isEmpty ? FigureFormat.defaults : figures
+        if let figures, !figures.isEmpty {
+            figureFormats = figures; extraFigureFormats = figures
+        } else {
+            figureFormats = FigureFormat.defaults; extraFigureFormats = FigureFormat.extraDefaults
+        }
     }
 
     /// Opens the output folder of a finished run (`sims report DIR`) to replace some of its files: the commit
@@ -56,12 +64,14 @@ public struct OutputFolder: Sendable {
         run = try OutputRun(destination: path, force: false, inputs: [], updating: true)
         relative = ""
         figureFormats = FigureFormat.defaults
+        extraFigureFormats = FigureFormat.extraDefaults
     }
 
-    private init(run: OutputRun, relative: String, figureFormats: Set<FigureFormat>) {
+    private init(run: OutputRun, relative: String, figureFormats: Set<FigureFormat>, extraFigureFormats: Set<FigureFormat>) {
         self.run = run
         self.relative = relative
         self.figureFormats = figureFormats
+        self.extraFigureFormats = extraFigureFormats
     }
 
     /// Where files are written now: the staging folder until ``commit()``, the output folder afterwards.
@@ -75,7 +85,8 @@ public struct OutputFolder: Sendable {
     /// it is staged, committed and listed in the manifest with it. ``RunRecord/writeReport(to:title:)`` on a
     /// sub-folder writes the report files there without committing; the run commits when its top folder does.
     public func subfolder(_ name: String) -> OutputFolder {
-        OutputFolder(run: run, relative: relative + "/" + OutputFolder.safeName(name), figureFormats: figureFormats)
+        OutputFolder(run: run, relative: relative + "/" + OutputFolder.safeName(name), figureFormats: figureFormats,
+                     extraFigureFormats: extraFigureFormats)
     }
 
     /// Whether this folder is the run's top folder (not a ``subfolder(_:)``).

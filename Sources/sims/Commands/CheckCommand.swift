@@ -8,7 +8,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Dead time, saturation, isotope and design checks",
         discussion: """
         FILE is a spectrum export or an IONTOF interval list (Area vs Uncorrected Area); ROOT a study folder \
-        ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv.
+        ROOT/<sample>/<spot>.txt. Findings go to stdout; with --out, results/saturation.csv and isotopes.csv, \
+        and plots/: the mean spectrum of each sample per polarity and a zoom on every peak flagged for saturation.
         Example: sims check Example_mass_interval_list.txt
         """)
 
@@ -26,6 +27,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write CSV tables to this folder")
     var out: String?
 
+    @Flag(name: .customLong("no-plots"), help: "Skip the spectrum figures (with --out)")
+    var noPlots = false
+
+    @OptionGroup var figureArguments: FigureArguments
+
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
 
@@ -35,6 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
         options.primaryPulses = primaryPulses
         options.output = out
         options.force = force
+        options.plots = !noPlots
+        options.figures = try figureArguments.formats()
         options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
         // Findings on stdout; errors (unreadable spot files) on stderr, where every command prints them.

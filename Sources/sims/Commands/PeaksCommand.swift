@@ -88,7 +88,7 @@ struct PeaksCommand: AsyncParsableCommand {
                 var files = written + [candidates]
                 if let figure = PeaksWorkflow.spectrumFigure(of: result, title: "Peaks found in \((find as NSString).lastPathComponent)") {
                     let base = (out as NSString).deletingPathExtension + "-spectrum"
-                    for format in try figureArguments.formats().sorted() {
+                    for format in (try figureArguments.formats() ?? FigureFormat.defaults).sorted() {
                         try AtomicFile.write(figure.data(as: format), to: base + "." + format.fileExtension)
                         files.append(base + "." + format.fileExtension)
                     }
