@@ -73,6 +73,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer targets for the readers of SIMSFormats (`scripts/fuzz.sh`, docs/reliability.md "Fuzzing"); in the
+        // ordinary build a replay tool for their inputs. Not in the SIMSKit library product.
+        .executableTarget(name: "SIMSFuzz", dependencies: ["SIMSCore", "SIMSFormats"]),
+
         // Test-only helpers: locating ../shared/data, temporary folders.
         .target(name: "SIMSTestSupport", dependencies: ["SIMSCore"], path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSCoreTests", dependencies: ["SIMSCore", "SIMSTestSupport"]),
@@ -87,6 +91,8 @@ let package = Package(
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
         .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
         .testTarget(name: "SIMSViewTests", dependencies: ["SIMSView", "SIMSTestSupport"]),
+        // The committed fuzz regressions (Fuzz/regressions/) fed to the readers on every `swift test`.
+        .testTarget(name: "SIMSFuzzTests", dependencies: ["SIMSFuzz", "SIMSTestSupport"]),
         // Package.swift's target graph against the layer table of docs/architecture.md.
         .testTarget(name: "SIMSKitLayoutTests", dependencies: ["SIMSTestSupport"]),
     ]

@@ -26,6 +26,7 @@ struct SIMS: AsyncParsableCommand {
             DepthCommand.self,
             MicrostructureCommand.self,
             PeaksCommand.self,
+            DeconvolveCommand.self,
             ReportCommand.self,
             ViewCommand.self,
             InitCommand.self,

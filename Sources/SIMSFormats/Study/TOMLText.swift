@@ -4,9 +4,11 @@ import TOMLKit
 /// Parses TOML text (`sims.toml`, `--config`) with TOMLKit, after rejecting the inputs that break a precondition of
 /// the toml++ 3.4.0 parser inside it (issue #25).
 ///
-/// toml++ states its parser's preconditions as `TOML_ASSERT_ASSUME`: in a debug build a violated one aborts the
-/// whole process (`assert`); in a release build it becomes `__builtin_assume`, i.e. undefined behaviour — the
-/// clang -O3 build measured for docs/reliability.md happened to return a parse error, but nothing guarantees it.
+/// toml++ states its parser's preconditions as `TOML_ASSERT_ASSUME`: a violated one aborts the whole process
+/// (`assert`) unless `NDEBUG` is defined, and SwiftPM compiles C++ targets without `NDEBUG` in release builds too
+/// (`swift build -c release -v`: `-O2`, no `-DNDEBUG`), so the release `sims` aborted as well. With `NDEBUG` it
+/// would be `__builtin_assume`, i.e. undefined behaviour (a standalone clang++ -O3 -DNDEBUG build happened to
+/// return parse errors; nothing guarantees that).
 /// Found by the mutation tests (`ReaderMutationTests`) and a differential fuzz of toml++ alone; fixed upstream
 /// after 3.4.0 (marzer/tomlplusplus#301 for the header case). The classes, all invalid TOML:
 ///

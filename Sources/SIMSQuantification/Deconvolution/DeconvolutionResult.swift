@@ -59,10 +59,29 @@ public struct DeconvolutionResult: Sendable {
     public var degreesOfFreedom: Int
     /// Poisson reweightings after the first solve (0 for the other weightings); each solve is certified.
     public var reweightings: Int = 0
+    /// Whether the Poisson reweighting reached its fixed point (the likelihood's optimum) before its safety cap;
+    /// `true` for the other weightings. When `false` the last weighted problem is still solved to a certified
+    /// optimum, but its weights are not yet the fitted counts'.
+    public var reweightingConverged: Bool = true
 
     /// Observed − fitted counts per row.
     public var residuals: [Double] { zip(observed, fitted).map { $0 - $1 } }
 
     /// The selected species: the certified optimum's free set (positive amounts).
     public var selected: [SpeciesAmount] { species.filter { $0.amount > 0 } }
+}
+
+/// The weighted least-squares problem of one spectrum (``IsotopeDeconvolution/problem(_:)``): templates on the
+/// rows where some candidate has a line, the observed counts there, and the rows' m/z.
+public struct DeconvolutionProblem: Sendable {
+    /// The candidates, one design column each.
+    public var species: [Ion]
+    /// Expected fraction of each species' ions per row (rows × species).
+    public var design: Matrix
+    /// Observed counts per row.
+    public var observations: [Double]
+    /// m/z (u) of each row.
+    public var mass: [Double]
+    /// Fraction of each species' pattern inside the spectrum's range (0: outside).
+    public var coverage: [Double]
 }

@@ -28,8 +28,8 @@ public struct IsotopeDeconvolution: Sendable {
     /// How the observations are weighted.
     public enum Weighting: String, Sendable, Hashable, CaseIterable {
         /// Poisson maximum likelihood (the default): iteratively reweighted, starting from wᵢ = 1/max(yᵢ, 1) and
-        /// then wᵢ = 1/max(μᵢ, 0.1) with μ = A·x the fitted counts, until the amounts change by less than 1e-9
-        /// (relative). At the fixed point the weighted normal equations Σᵢ aᵢⱼ (yᵢ − μᵢ)/μᵢ = 0 are the Poisson
+        /// then wᵢ = 1/max(μᵢ, 0.1) with μ = A·x the fitted counts, until no amount changes by more than
+        /// ``reweightingTolerance`` of the largest. At the fixed point the weighted normal equations Σᵢ aᵢⱼ (yᵢ − μᵢ)/μᵢ = 0 are the Poisson
         /// likelihood's score equations (McCullagh & Nelder, *Generalized Linear Models*, 2nd ed., §2.5, IRLS
         /// with identity link), so the certificate of the last weighted problem is the likelihood's KKT
         /// certificate and AᵀWA its Fisher information. Observed-count weights alone (Neyman's χ²) bias the
@@ -54,8 +54,11 @@ public struct IsotopeDeconvolution: Sendable {
     /// Residual diagonal (of a unit-norm column) below which a template counts as dependent on the kept ones:
     /// the column lies within an angle of about √tolerance rad of their span.
     public var collinearityTolerance: Double = 1e-8
-    /// Safety cap on Poisson reweightings (typically 5–10 are needed).
+    /// Safety cap on Poisson reweightings (5–10 on the simulated clusters; real spectra with species the
+    /// candidates do not cover need more, see ``DeconvolutionResult/reweightingConverged``).
     public static let maximumReweightings = 50
+    /// The reweighting stops when no amount changes by more than this fraction of the largest amount.
+    public static let reweightingTolerance = 1e-7
     /// Template values below this fraction of the template's largest value do not select fit rows.
     public var rowThreshold: Double = 1e-4
 
@@ -68,8 +71,10 @@ public struct IsotopeDeconvolution: Sendable {
         self.solver = solver
     }
 
-    /// Fits `spectrum`. Throws for an invalid peak shape, no candidates, or a spectrum that holds none of them.
-    public func fit(_ spectrum: Spectrum) throws(SIMSError) -> DeconvolutionResult {
+    /// The least-squares problem for `spectrum`: the templates on the fitted rows (design, rows × species), the
+    /// observed counts and the rows' m/z. Throws for an invalid peak shape, no candidates, or a spectrum that holds
+    /// none of them.
+    public func problem(_ spectrum: Spectrum) throws(SIMSError) -> DeconvolutionProblem {
         try peakShape.validate()
         guard !species.isEmpty else {
             throw .invalidArgument("deconvolution needs at least one candidate species", found: "none", expected: "e.g. Ru_2-,RuPd-")
@@ -100,12 +105,24 @@ public struct IsotopeDeconvolution: Sendable {
         }
         var rowOf = [Int: Int]()
         for (r, p) in rows.enumerated() { rowOf[p] = r }
-        let k = species.count
-        var design = Matrix(rows: rows.count, columns: k)
+        var design = Matrix(rows: rows.count, columns: species.count)
         for (j, t) in templates.enumerated() {
             for e in t.entries { if let r = rowOf[e.position] { design[r, j] = e.value } }
         }
-        let y = rows.map { observed[$0] }
+        return DeconvolutionProblem(species: species, design: design, observations: rows.map { observed[$0] },
+                                    mass: rows.map { axis[$0] }, coverage: templates.map(\.coverage))
+    }
+
+    /// Fits `spectrum`. Throws for an invalid peak shape, no candidates, or a spectrum that holds none of them.
+    public func fit(_ spectrum: Spectrum) throws(SIMSError) -> DeconvolutionResult {
+        try fit(problem(spectrum))
+    }
+
+    /// Solves a problem built by ``problem(_:)``.
+    public func fit(_ problem: DeconvolutionProblem) throws(SIMSError) -> DeconvolutionResult {
+        let design = problem.design, y = problem.observations
+        let k = problem.species.count
+        let rows = y.indices
         var weights: [Double]? = weighting == .uniform ? nil : y.map { 1 / max($0, 1) }
 
         // Identifiability: pivoted Cholesky of the column-normalized information matrix.
@@ -113,6 +130,7 @@ public struct IsotopeDeconvolution: Sendable {
         let reduced = Matrix(rows: rows.count, columns: kept.count) { design[$0, kept[$1]] }
         var solution = try solver.fit(design: reduced, observations: y, weights: weights)
         var reweightings = 0
+        var converged = weighting != .poisson
         if weighting == .poisson {
             while reweightings < Self.maximumReweightings {
                 reweightings += 1
@@ -125,7 +143,7 @@ public struct IsotopeDeconvolution: Sendable {
                 let scale = max(next.coefficients.map(abs).max() ?? 0, .leastNormalMagnitude)
                 let change = zip(next.coefficients, solution.coefficients).map { abs($0 - $1) }.max() ?? 0
                 solution = next
-                if change <= 1e-9 * scale { break }
+                if change <= Self.reweightingTolerance * scale { converged = true; break }
             }
         }
         let dof = max(1, rows.count - solution.support.count)
@@ -139,20 +157,21 @@ public struct IsotopeDeconvolution: Sendable {
         for (g, group) in groups.enumerated() { for j in group { groupOf[j] = g } }
         let results = (0..<k).map { j in
             let status: DeconvolutionResult.Status
-            if templates[j].entries.isEmpty { status = .outsideMassRange }
+            if problem.coverage[j] == 0 { status = .outsideMassRange }
             else if let g = groupOf[j] { status = .notIdentifiable(group: g) }
             else if amounts[j] > 0 { status = .fitted }
             else { status = .zero }
             return DeconvolutionResult.SpeciesAmount(
-                ion: species[j], amount: amounts[j], standardError: status == .fitted ? standardErrors[j] : nil,
-                status: status, coverage: templates[j].coverage)
+                ion: problem.species[j], amount: amounts[j], standardError: status == .fitted ? standardErrors[j] : nil,
+                status: status, coverage: problem.coverage[j])
         }
         var fitted = [Double](repeating: 0, count: rows.count)
         for r in 0..<rows.count { for j in 0..<k where amounts[j] != 0 { fitted[r] += design[r, j] * amounts[j] } }
         return DeconvolutionResult(
-            species: results, groups: groups.map { $0.map { species[$0] } }, certificate: solution.certificate,
-            mass: rows.map { axis[$0] }, observed: y, fitted: fitted,
-            chiSquare: solution.weightedResidualSumOfSquares, degreesOfFreedom: dof, reweightings: reweightings)
+            species: results, groups: groups.map { $0.map { problem.species[$0] } }, certificate: solution.certificate,
+            mass: problem.mass, observed: y, fitted: fitted,
+            chiSquare: solution.weightedResidualSumOfSquares, degreesOfFreedom: dof, reweightings: reweightings,
+            reweightingConverged: converged)
     }
 
     /// Keeps columns in order while they are independent of the kept ones (pivoted Cholesky of the

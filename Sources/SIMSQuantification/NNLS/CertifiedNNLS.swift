@@ -142,6 +142,14 @@ public struct CertifiedNNLS: Sendable {
         return s
     }
 
+    /// The KKT conditions of any candidate solution `x` (from this or another solver) with this solver's
+    /// tolerances, evaluated directly from A, y and W; `iterations` is recorded as given.
+    public func certificate(of x: [Double], design a: Matrix, observations y: [Double], weights w: [Double]? = nil,
+                            iterations: Int = 0) -> KKTCertificate {
+        Self.certify(x: x, design: a, observations: y, weights: w, iterations: iterations, capped: false,
+                     dualTolerance: dualTolerance, complementarityTolerance: complementarityTolerance)
+    }
+
     /// Evaluates the KKT conditions of `x` directly from A, y and W.
     static func certify(x: [Double], design a: Matrix, observations y: [Double], weights w: [Double]?,
                         iterations: Int, capped: Bool, dualTolerance: Double, complementarityTolerance: Double) -> KKTCertificate {

@@ -24,7 +24,7 @@ extension DemoWorkflow {
             let result = try SpectraWorkflow.run(options, progress: context.progress)
             var section = ReportSection(title: "Spectra (\(polarity.rawValue) polarity)", workflow: "spectra")
             section.paragraph("""
-            `sims spectra \(root)` integrated every interval of the simulated mass interval list in \
+            `sims spectra \(OutputRun.publishedPath(root))` integrated every interval of the simulated mass interval list in \
             \(result.table.rows.count) spots, normalized the areas, checked saturation and isotope ratios and \
             compared the samples. The samples differ only in CEI thickness (truth above): CEI markers \
             (\(polarity == .negative ? "SO₃⁻, PO₃⁻" : "Li₂Cl⁺")) should rise from A to C.
@@ -74,7 +74,7 @@ extension DemoWorkflow {
             if let beam = context.simulation.truth.imaging?.pulsesPerPixel { options.scans = Int(beam); options.shotsPerPixel = 1 }
             let result = try ImagesWorkflow.run(options, progress: context.progress)
             var section = ReportSection(title: "Ion images", workflow: "images")
-            section.paragraph("`sims images \(root)`: pixel-by-pixel normalization to the total-ion image. The simulated topography multiplies every count of a pixel (true yield factor range \(context.simulation.truth.imaging.map { "\(format($0.yieldFieldRange[0]))–\(format($0.yieldFieldRange[1]))" } ?? "?")), so raw images show it and per-pixel ratios do not.")
+            section.paragraph("`sims images \(OutputRun.publishedPath(root))`: pixel-by-pixel normalization to the total-ion image. The simulated topography multiplies every count of a pixel (true yield factor range \(context.simulation.truth.imaging.map { "\(format($0.yieldFieldRange[0]))–\(format($0.yieldFieldRange[1]))" } ?? "?")), so raw images show it and per-pixel ratios do not.")
             for warning in result.record.warnings.prefix(4) { section.warning(warning) }
             section.file("images/report.html", label: "full images report")
             return section
@@ -88,7 +88,7 @@ extension DemoWorkflow {
             let options = PCAOptions(root: root, peakList: root + "/mass_interval_list.txt", output: context.folder("pca"))
             let result = try PCAWorkflow.run(options, progress: context.progress)
             var section = ReportSection(title: "PCA (negative polarity)", workflow: "pca")
-            section.paragraph("`sims pca \(root)`: the three samples differ only in CEI thickness, so PC1 should separate A, B and C along the CEI markers (SO₃⁻, PO₃⁻).")
+            section.paragraph("`sims pca \(OutputRun.publishedPath(root))`: the three samples differ only in CEI thickness, so PC1 should separate A, B and C along the CEI markers (SO₃⁻, PO₃⁻).")
             // Mean PC1 score per sample next to the true CEI thickness (PC1's sign is fixed by its largest loading).
             let model = result.model
             if model.componentCount > 0, let truth = context.simulation.truth.study {

@@ -295,12 +295,29 @@ final class OutputRun: @unchecked Sendable {
     private static let commitLock = NSLock()
     nonisolated(unsafe) private static var exiting = false
     private static let registryLock = NSLock()
-    nonisolated(unsafe) private static var live: [ObjectIdentifier: String] = [:]
+    nonisolated(unsafe) private static var live: [ObjectIdentifier: (staging: String, destination: String)] = [:]
 
     static func register(_ run: OutputRun) {
         registryLock.lock()
-        live[ObjectIdentifier(run)] = run.staging
+        live[ObjectIdentifier(run)] = (run.staging, run.destination)
         registryLock.unlock()
+    }
+
+    /// `path` as it will be after the commits of the live runs: a path inside a staging folder (an input that a
+    /// run wrote itself, as `sims demo` analyses the data it simulated into `DIR/data`) becomes the same path in
+    /// the run's destination. Provenance, methods and reports name these paths; the staging folder is gone once
+    /// the run is committed, and its random name would make two identical runs differ.
+    static func publishedPath(_ path: String) -> String {
+        registryLock.lock()
+        let runs = Array(live.values)
+        registryLock.unlock()
+        var path = path
+        // Nested runs (a sub-workflow's folder inside the demo's staging) map in turn, innermost first.
+        for _ in 0..<runs.count {
+            guard let run = runs.first(where: { path == $0.staging || path.hasPrefix($0.staging + "/") }) else { break }
+            path = run.destination + path.dropFirst(run.staging.count)
+        }
+        return path
     }
 
     static func unregister(_ run: OutputRun) {
@@ -314,7 +331,7 @@ final class OutputRun: @unchecked Sendable {
         exiting = true
         for temporary in WriteGate.close() { unlink(temporary) }
         registryLock.lock()
-        let folders = Array(live.values)
+        let folders = live.values.map(\.staging)
         registryLock.unlock()
         for folder in folders {
             try? FileManager.default.removeItem(atPath: folder)

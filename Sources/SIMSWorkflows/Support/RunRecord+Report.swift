@@ -50,7 +50,8 @@ extension RunRecord {
 
     /// The report document: provenance (inputs with the digests taken when they were read, ``digests``; others
     /// hashed now), Table III and the sections. An input that can no longer be read is listed with an empty
-    /// hash and a warning.
+    /// hash and a warning. Paths inside a live run's staging folder are named as they will be after its commit
+    /// (``OutputRun/publishedPath(_:)``).
     public func reportDocument(title: String? = nil) -> ReportDocument {
         let table = tableIII
         var warnings = self.warnings
@@ -59,9 +60,9 @@ extension RunRecord {
         for path in self.inputs where seen.insert(path).inserted {
             do {
                 let digest = try digests[path] ?? FileDigest(contentsOf: path)
-                inputs.append(Provenance.Input(path: path, bytes: digest.bytes, sha256: digest.sha256))
+                inputs.append(Provenance.Input(path: OutputRun.publishedPath(path), bytes: digest.bytes, sha256: digest.sha256))
             } catch {
-                inputs.append(Provenance.Input(path: path, bytes: 0, sha256: ""))
+                inputs.append(Provenance.Input(path: OutputRun.publishedPath(path), bytes: 0, sha256: ""))
                 warnings.append("cannot hash input: \(error)")
             }
         }
@@ -71,10 +72,10 @@ extension RunRecord {
         var outputs = self.outputs
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
         let provenance = Provenance(
-            command: command, arguments: arguments,
+            command: command, arguments: arguments.map(OutputRun.publishedPath),
             settings: settings.map { Provenance.Setting(name: $0.name, value: $0.value) },
             inputs: inputs, outputs: outputs, warnings: warnings,
-            failures: failures.map { Provenance.Failure(input: $0.input, message: $0.message) },
+            failures: failures.map { Provenance.Failure(input: OutputRun.publishedPath($0.input), message: $0.message) },
             outcome: outcomeText(extraWarnings: tableWarnings), tableIII: table.entries)
         return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
                               sections: sections, tableIIIInputs: tableIIIInputs, parent: parentReport)

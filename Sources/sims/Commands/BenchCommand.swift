@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
             BenchImzMLCommand.self,
             BenchTortuosityCommand.self,
             BenchUnmixCommand.self,
+            BenchDeconvolveCommand.self,
             BenchDepthCommand.self,
             BenchViewCommand.self,
             BenchWorkflowsCommand.self,

@@ -136,6 +136,27 @@ struct OutputFolderTests {
         #expect(files.contains("negative/results/areas.csv") && files.contains("negative/report.html") && files.contains("index.txt"))
     }
 
+    /// `sims demo` analyses the data it simulates into its own (staging) folder: provenance.json, methods.md and
+    /// report.html named `.OUT.sims-staging-<random>/data/…`, a path gone after the commit and different in every
+    /// run (found comparing two demo runs: every CSV identical, every report differing).
+    @Test("#25: reports name inputs inside a staging folder by their path after the commit")
+    func reportsNameCommittedPaths() throws {
+        let folder = try TemporaryFolder()
+        let output = try OutputFolder(folder.file("out"))
+        let input = output.path + "/data/x.txt"
+        try AtomicFile.write("1\n", to: input)
+        let step = try OutputFolder(output.path + "/depth")
+        var record = RunRecord(command: "depth", arguments: ["depth", input])
+        record.inputs.append(input)
+        try record.writeReport(to: step)
+        try output.commit()
+        for name in ["provenance.json", "methods.md", "report.html"] {
+            let text = try String(contentsOfFile: folder.file("out/depth/" + name), encoding: .utf8)
+            #expect(!text.contains("sims-staging"), "\(name)")
+            #expect(text.contains("/out/data/x.txt"), "\(name)")
+        }
+    }
+
     @Test("inputs are sacred: the output folder may not be an input, contain one, or reach one through a symbolic link")
     func inputsAreSacred() throws {
         let folder = try TemporaryFolder()

@@ -1,0 +1,167 @@
+import Foundation
+import SIMSChemistry
+import SIMSFormats
+import SIMSQuantification
+import SIMSReport
+
+/// `sims deconvolve SPECTRUM|ROOT`: every spectrum fitted as a non-negative sum of candidate species' isotope
+/// patterns (``IsotopeDeconvolution``), each solved to a certified optimum; tables of amounts with standard
+/// errors, certificates, non-identifiable groups, candidates and fitted spectra, and a report (docs/deconvolution.md).
+public enum DeconvolveWorkflow {
+    /// Where the candidates come from.
+    public enum Candidates: Sendable, Equatable {
+        /// Ion labels (`Ru_2-,RuPd-`); a spectrum is fitted with those whose charge matches its polarity (all of
+        /// them when its polarity is unknown).
+        case species([String])
+        /// Every cluster of these elements with 1…`maximumAtoms` atoms, charged −1 in negative and +1 in positive
+        /// spectra, pruned to the spectrum's mass range.
+        case elements([String], maximumAtoms: Int)
+    }
+
+    /// Settings.
+    public struct Options: Sendable {
+        /// A spectrum file or a folder searched recursively for `*.txt` spectrum exports.
+        public var path: String
+        /// The candidates.
+        public var candidates: Candidates
+        /// Peak shape of the templates (default: 0.5 u bins).
+        public var peakShape: PeakShape = .binned(width: 0.5)
+        /// Observation weights (default: Poisson maximum likelihood).
+        public var weighting: IsotopeDeconvolution.Weighting = .poisson
+        /// Output folder.
+        public var output: String
+        /// Write into a folder holding files sims did not write.
+        public var force = false
+        /// The command line, for the provenance.
+        public var arguments: [String] = []
+        /// Creates options.
+        public init(path: String, candidates: Candidates, output: String) {
+            self.path = path
+            self.candidates = candidates
+            self.output = output
+        }
+    }
+
+    /// One fitted spectrum.
+    public struct SpectrumFit: Sendable {
+        /// The file.
+        public var path: String
+        /// Its polarity (header or file name), when known.
+        public var polarity: Polarity?
+        /// The fit.
+        public var result: DeconvolutionResult
+    }
+
+    /// What the run produced.
+    public struct Report: Sendable {
+        /// One entry per spectrum that could be fitted, in file order.
+        public var fits: [SpectrumFit] = []
+        /// The run record (failures: files that could not be read or fitted).
+        public var record: RunRecord
+        /// Spectra whose optimum is certified.
+        public var certifiedCount: Int { fits.filter { $0.result.certificate.isCertified }.count }
+    }
+
+    /// The spectrum files under `path` (itself when it is a file), sorted.
+    public static func spectrumFiles(_ path: String) throws(SIMSError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SIMSError(.fileNotFound, "nothing to deconvolve", file: path, expected: "a spectrum export or a folder of them")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var files: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.lowercased().hasSuffix(".txt") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                files.append((path as NSString).appendingPathComponent(relative))
+            }
+        }
+        guard !files.isEmpty else {
+            throw SIMSError(.invalidArgument, "the folder holds no spectrum exports", file: path, expected: "*.txt IONTOF spectrum exports")
+        }
+        return files.sorted()
+    }
+
+    /// The candidates for one spectrum.
+    static func species(for candidates: Candidates, polarity: Polarity?, massRange: ClosedRange<Double>?, file: String) throws(SIMSError) -> [Ion] {
+        switch candidates {
+        case .species(let labels):
+            let ions = try labels.map { label throws(SIMSError) in try Ion(parsing: label.trimmingCharacters(in: .whitespaces)) }
+            guard let polarity else { return ions }
+            let matching = ions.filter { $0.polarity == polarity }
+            guard !matching.isEmpty else {
+                throw SIMSError(.invalidArgument, "none of the given species has the spectrum's polarity (\(polarity.rawValue))", file: file,
+                                expected: "species whose charge sign matches the spectrum")
+            }
+            return matching
+        case .elements(let elements, let maximumAtoms):
+            guard let polarity else {
+                throw SIMSError(.invalidArgument, "the spectrum's polarity is unknown, so the clusters' charge is too", file: file,
+                                expected: "a Polarity header or a file name starting N_ or P_ (or give --species with charges)")
+            }
+            return try ClusterEnumeration(elements: elements, maximumAtoms: maximumAtoms, charge: polarity == .negative ? -1 : 1)
+                .candidates(in: massRange)
+        }
+    }
+
+    /// Fits one spectrum file.
+    public static func fit(file path: String, options: Options) throws(SIMSError) -> SpectrumFit {
+        let spectrum = try IONTOFSpectrumFormat.read(from: path)
+        let polarity = Acquisition(iontofHeader: spectrum.metadata).polarity
+            ?? Polarity(fileName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let ions = try species(for: options.candidates, polarity: polarity, massRange: spectrum.massRange, file: path)
+        guard !ions.isEmpty else {
+            throw SIMSError(.invalidArgument, "no candidate cluster falls inside the spectrum's mass range", file: path,
+                            expected: "elements and --max-atoms whose clusters lie within \(spectrum.massRange.map { "\(Int($0.lowerBound))–\(Int($0.upperBound)) u" } ?? "the spectrum")")
+        }
+        do {
+            let result = try IsotopeDeconvolution(species: ions, peakShape: options.peakShape, weighting: options.weighting).fit(spectrum)
+            return SpectrumFit(path: path, polarity: polarity, result: result)
+        } catch {
+            throw error.inFile(path)
+        }
+    }
+
+    /// Runs the command: fits every spectrum (a corrupt file is recorded and skipped), writes the tables and the
+    /// report into `options.output` as one staged run.
+    public static func run(_ options: Options, progress: (any SIMSCore.ProgressReporting)? = nil) throws(SIMSError) -> Report {
+        let files = try spectrumFiles(options.path)
+        let folder = try OutputFolder(options.output, force: options.force, reading: [options.path])
+        var report = Report(record: RunRecord(command: "deconvolve", arguments: options.arguments))
+        record(options, into: &report.record)
+        for (index, file) in files.enumerated() {
+            report.record.inputs.append(file)
+            do { report.fits.append(try fit(file: file, options: options)) } catch { report.record.fail(file, error) }
+            progress?.report(task: "deconvolve", completed: index + 1, total: files.count)
+        }
+        let uncertified = report.fits.filter { !$0.result.certificate.isCertified }
+        for fit in uncertified {
+            report.record.warn("\((fit.path as NSString).lastPathComponent): the optimum is not certified (\(certificateText(fit.result.certificate)))")
+        }
+        let unconverged = report.fits.filter { !$0.result.reweightingConverged }
+        if !unconverged.isEmpty {
+            report.record.warn("\(unconverged.count) of \(report.fits.count) spectra: the Poisson reweighting did not reach its fixed point in \(IsotopeDeconvolution.maximumReweightings) steps (each weighted solve is certified; the weights are not yet the fitted counts'), e.g. \((unconverged[0].path as NSString).lastPathComponent) — candidates probably miss species present in the spectrum; see chi_square_per_dof")
+        }
+        try write(&report, to: folder)
+        try folder.commit(protecting: report.record.inputs)
+        return report
+    }
+
+    static func record(_ options: Options, into record: inout RunRecord) {
+        switch options.candidates {
+        case .species(let labels): record.set("species", labels.joined(separator: ","))
+        case .elements(let elements, let n): record.set("elements", elements.joined(separator: ",")); record.set("max atoms", "\(n)")
+        }
+        switch options.peakShape {
+        case .binned(let width): record.set("peak shape", "binned, \(CSVTable.format(width)) u")
+        case .gaussian(let r): record.set("peak shape", "Gaussian, R = \(CSVTable.format(r))")
+        }
+        record.set("weighting", options.weighting.rawValue)
+        let solver = CertifiedNNLS()
+        record.set("KKT tolerances", "dual \(solver.dualTolerance), complementarity \(solver.complementarityTolerance), primal 0")
+    }
+
+    static func certificateText(_ c: KKTCertificate) -> String {
+        "dual \(CSVTable.format(c.dualViolation)), complementarity \(CSVTable.format(c.complementarityViolation)), \(c.iterations) iterations" + (c.reachedIterationCap ? ", stopped at the safety cap" : "")
+    }
+}
