@@ -78,36 +78,27 @@ struct JSONText {
     static let powersOfTenZero = 308
 
     mutating func numbers<C: Collection>(_ values: C) where C.Element == Double {
-        bytes.append(0x5B)
-        var first = true
-        for v in values {
-            if !first { bytes.append(0x2C) }
-            first = false
-            number(v)
-        }
-        bytes.append(0x5D)
+        array(values) { $0.number($1) }
     }
 
     /// An array of numbers to `decimals` decimals (``number(_:decimals:)``).
     mutating func numbers<C: Collection>(_ values: C, decimals: Int) where C.Element == Double {
-        bytes.append(0x5B)
-        var first = true
-        for v in values {
-            if !first { bytes.append(0x2C) }
-            first = false
-            number(v, decimals: decimals)
-        }
-        bytes.append(0x5D)
+        array(values) { $0.number($1, decimals: decimals) }
     }
 
     /// An array of numbers to `significant` significant digits (``number(_:significant:)``).
     mutating func numbers<C: Collection>(_ values: C, significant: Int) where C.Element == Double {
+        array(values) { $0.number($1, significant: significant) }
+    }
+
+    /// `[a,b,…]` with each element written by `write`.
+    private mutating func array<C: Collection>(_ values: C, _ write: (inout JSONText, C.Element) -> Void) {
         bytes.append(0x5B)
         var first = true
         for v in values {
             if !first { bytes.append(0x2C) }
             first = false
-            number(v, significant: significant)
+            write(&self, v)
         }
         bytes.append(0x5D)
     }
