@@ -7,18 +7,28 @@ struct OrderStatisticsTests {
     /// and with continuous values: every type-7 quantile by selection is bit-for-bit the sorted one.
     @Test func selectionMatchesSort() {
         var generator = SplitMix64(seed: 7)
-        for size in [1, 2, 3, 5, 17, 100, 2000] {
+        for size in [1, 2, 3, 5, 17, 100, 1024, 2000, 5000] {
             for distinct in [1, 2, 3, 1_000_000] {
-                let values = (0..<size).map { _ in Double(generator.nextIndex(below: distinct)) * 0.37 - 5 }
-                let sorted = values.sorted()
-                for p in [0, 0.001, 0.025, 0.1, 0.25, 0.5, 0.6, 0.9, 0.975, 0.999, 1] {
-                    var copy = values
-                    let selected = copy.withUnsafeMutableBufferPointer { buffer in
-                        var selection = OrderStatistics(buffer)
-                        _ = selection.quantile(1 - p)  // an earlier request reorders the buffer first
-                        return selection.quantile(p)
+                let random = (0..<size).map { _ in Double(generator.nextIndex(below: distinct)) * 0.37 - 5 }
+                let sorted = random.sorted()
+                // Random, sorted and reversed orders, and one whose strided sample (every (n/128)-th value) holds
+                // the 128 smallest values, so the sampled threshold lets too few through and the heap answers.
+                var adversarial = sorted
+                if size >= 1024 {
+                    let stride = size / 128
+                    var rest = sorted[128...].makeIterator()
+                    for index in 0..<size { adversarial[index] = index % stride == 0 && index / stride < 128 ? sorted[index / stride] : rest.next()! }
+                }
+                for values in [random, sorted, Array(sorted.reversed()), adversarial] {
+                    for p in [0, 0.001, 0.025, 0.1, 0.25, 0.5, 0.6, 0.9, 0.975, 0.999, 1] {
+                        var copy = values
+                        let selected = copy.withUnsafeMutableBufferPointer { buffer in
+                            var selection = OrderStatistics(buffer)
+                            _ = selection.quantile(1 - p)  // an earlier request reorders the buffer first
+                            return selection.quantile(p)
+                        }
+                        #expect(selected.bitPattern == SampleSummary.quantile(sorted: sorted, p).bitPattern, "n \(size), \(distinct) values, p \(p)")
                     }
-                    #expect(selected.bitPattern == SampleSummary.quantile(sorted: sorted, p).bitPattern, "n \(size), \(distinct) values, p \(p)")
                 }
             }
         }

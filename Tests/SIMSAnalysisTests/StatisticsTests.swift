@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import SIMSCore
 @testable import SIMSAnalysis
 
 /// Reference values: SciPy 1.17.1 / NumPy 2.4.6, printed by `Tests/Reference/statistics_reference.py`
@@ -141,6 +143,37 @@ struct StatisticsTests {
         let one = SampleSummary([3.0])
         #expect(one.n == 1 && one.sd == nil && one.tInterval == nil && one.median == 3)
         #expect(SampleSummary([Double]()).mean == nil)
+    }
+
+    /// The shared bootstrap draws (BootstrapPlan) must give exactly the interval of drawing anew per group:
+    /// a direct reference (SplitMix64 draws, full sort, type-7 quantiles) for sample sizes with a plan (2…256)
+    /// and without one (257), and for groups that share a plan concurrently.
+    @Test("bootstrap interval: shared draws equal fresh draws, bit for bit")
+    func bootstrapPlanMatchesFreshDraws() {
+        func reference(_ values: [Double], resamples: Int, seed: UInt64) -> ClosedRange<Double> {
+            var generator = SplitMix64(seed: seed)
+            let sorted = values.sorted()
+            var means: [Double] = []
+            for _ in 0..<resamples {
+                var sum = 0.0
+                for _ in 0..<sorted.count { sum += sorted[generator.nextIndex(below: sorted.count)] }
+                means.append(sum / Double(sorted.count))
+            }
+            means.sort()
+            let alpha = (1 - 0.95) / 2  // as SampleSummary computes it (not the literal 0.025)
+            return SampleSummary.quantile(sorted: means, alpha)...SampleSummary.quantile(sorted: means, 1 - alpha)
+        }
+        var generator = SplitMix64(seed: 7)
+        for n in [2, 3, 4, 5, 17, 256, 257] {
+            for resamples in [1, 2000] {
+                let values = (0..<n).map { _ in Double(generator.nextIndex(below: 1_000_000)) / 997 }
+                let summary = SampleSummary(values, resamples: resamples, seed: 99)
+                #expect(summary.bootstrapInterval == reference(values, resamples: resamples, seed: 99), "n = \(n), B = \(resamples)")
+            }
+        }
+        let groups = (0..<64).map { g in (0..<5).map { Double(($0 + 1) * (g + 3) % 41) } }
+        let concurrent = groups.concurrentMap { SampleSummary($0).bootstrapInterval }
+        for (group, interval) in zip(groups, concurrent) { #expect(interval == reference(group, resamples: 2000, seed: 20230807)) }
     }
 
     @Test("design check follows the paper: ≥ 5 spots, ≥ 3 samples")

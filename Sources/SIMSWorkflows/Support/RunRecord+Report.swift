@@ -53,6 +53,12 @@ extension RunRecord {
     /// hash and a warning. Paths inside a live run's staging folder are named as they will be after its commit
     /// (``OutputRun/publishedPath(_:)``).
     public func reportDocument(title: String? = nil) -> ReportDocument {
+        // Settings may name files too (the spectra workflow's "peak list"); they reach Table III and provenance.
+        if settings.contains(where: { OutputRun.publishedPath($0.value) != $0.value }) {
+            var published = self
+            published.settings = settings.map { (name: $0.name, value: OutputRun.publishedPath($0.value)) }
+            return published.reportDocument(title: title)
+        }
         let table = tableIII
         var warnings = self.warnings
         var inputs: [Provenance.Input] = []

@@ -148,9 +148,10 @@ struct OutputFolderTests {
         let step = try OutputFolder(output.path + "/depth")
         var record = RunRecord(command: "depth", arguments: ["depth", input])
         record.inputs.append(input)
+        record.set("peak list", input)
         try record.writeReport(to: step)
         try output.commit()
-        for name in ["provenance.json", "methods.md", "report.html"] {
+        for name in ["provenance.json", "methods.md", "report.html", "report.json"] {
             let text = try String(contentsOfFile: folder.file("out/depth/" + name), encoding: .utf8)
             #expect(!text.contains("sims-staging"), "\(name)")
             #expect(text.contains("/out/data/x.txt"), "\(name)")
