@@ -27,6 +27,7 @@ struct SIMS: AsyncParsableCommand {
             MicrostructureCommand.self,
             PeaksCommand.self,
             DeconvolveCommand.self,
+            QuantifyCommand.self,
             ReportCommand.self,
             ViewCommand.self,
             InitCommand.self,

@@ -178,8 +178,8 @@ function initSpectra() {
   $("spectra-reset").onclick = () => setSpectraWindow(null, null);
   const canvas = $("spectra-canvas");
   attachZoom(canvas, spectraAx, () => [state.spectra.lower, state.spectra.upper], setSpectraWindow, () => setSpectraWindow(null, null));
-  canvas.addEventListener("mousemove", (e) => { state.spectra.hoverX = e.offsetX * canvas.width / canvas.clientWidth; drawSpectra(); hoverSpectra(); });
-  canvas.addEventListener("mouseleave", () => { state.spectra.hoverX = null; drawSpectra(); });
+  canvas.addEventListener("mousemove", (e) => { state.spectra.hoverX = e.offsetX * canvas.width / canvas.clientWidth; redrawSpectraSoon(); hoverSpectra(); });
+  canvas.addEventListener("mouseleave", () => { state.spectra.hoverX = null; redrawSpectraSoon(); });
   canvas.onPlotClick = (e) => {
     const m = spectraAx.xAt(e.offsetX * canvas.width / canvas.clientWidth);
     const band = shownIntervals().find((b) => m >= b.lower && m <= b.upper);
@@ -201,9 +201,14 @@ function setSpectraWindow(lo, hi) {
   const s = state.spectra;
   if (lo === null || hi === null || !(hi > lo)) { lo = s.full ? s.full[0] : null; hi = s.full ? s.full[1] : null; }
   s.lower = lo; s.upper = hi; s.zoomStart = s.zoomStart || now();
-  drawSpectra();
+  // Ask the server first, then draw the old data in the new window while the answer is on its way: a redraw of
+  // 135 spectra at the whole mass range takes ~50 ms, which used to delay the request.
   loadSpectra();
+  drawSpectra();
 }
+// The hover cursor redraws at most once per frame (mousemove fires far more often than the screen refreshes).
+let spectraFrame = 0;
+function redrawSpectraSoon() { if (!spectraFrame) spectraFrame = requestAnimationFrame(() => { spectraFrame = 0; drawSpectra(); }); }
 async function loadSpectra() {
   const s = state.spectra;
   spectraPending = { ids: s.ids.join(","), columns: Math.round(spectraAx.w || 1000) };

@@ -1,3 +1,4 @@
+import Foundation
 import SIMSCore
 import SIMSAnalysis
 
@@ -35,9 +36,19 @@ extension ViewStore {
             json.raw(","); json.key("name"); json.string(s.name)
             json.raw(","); json.key("sample"); json.string(s.sample)
             json.raw(","); json.key("raw"); json.raw(d.raw ? "true" : "false")
-            json.raw(","); json.key("mass"); json.numbers(d.mass)
-            json.raw(","); json.key("max"); json.numbers(d.maximum)
-            if !d.raw { json.raw(","); json.key("min"); json.numbers(d.minimum) }
+            if d.raw {
+                json.raw(","); json.key("mass"); json.numbers(d.mass)
+                json.raw(","); json.key("max"); json.numbers(d.maximum)
+            } else {
+                // Per-pixel extremes are drawn, not read digit by digit: column centres to 1/1000 of a column,
+                // counts to 6 significant digits. At the whole mass range this shrinks the answer ~3× and its
+                // writing far more (the slowest zoom steps of the 135-spectrum overlay were these; docs/view.md).
+                let columnWidth = (hi - lo) / Double(max(1, columns))
+                let decimals = max(0, 3 - Int(log10(columnWidth).rounded(.down)))
+                json.raw(","); json.key("mass"); json.numbers(d.mass, decimals: decimals)
+                json.raw(","); json.key("max"); json.numbers(d.maximum, significant: 6)
+                json.raw(","); json.key("min"); json.numbers(d.minimum, significant: 6)
+            }
             json.raw("}")
         }
         json.raw("]}")

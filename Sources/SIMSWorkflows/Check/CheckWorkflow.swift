@@ -150,7 +150,7 @@ public enum CheckWorkflow {
         guard let law else {
             let message = "\(name): the number of primary pulses N is unknown (scans × shots per pixel × pixels); saturation not assessed — give --primary-pulses"
             report.record.warn(message); report.lines.append(message)
-            if let peaks { try isotopeLines(name, peaks.peaks, counts: try PeakIntegrator(list: peaks).integrate(spectrum).counts, column: "counts", report: &report, isotopes: &isotopes) }
+            if let peaks { try isotopeLines(name, peaks.peaks, counts: try PeakIntegrator(list: peaks).integrate(spectrum).counts, column: "counts", report: &report, isotopes: &isotopes, spectrum: spectrum) }
             return
         }
         // Per data point (channel bin): the largest registered fraction.
@@ -172,7 +172,7 @@ public enum CheckWorkflow {
                 report.record.warn(message); report.lines.append(message)
             }
         }
-        try isotopeLines(name, peaks.peaks, counts: areas.counts, column: "counts", report: &report, isotopes: &isotopes)
+        try isotopeLines(name, peaks.peaks, counts: areas.counts, column: "counts", report: &report, isotopes: &isotopes, spectrum: spectrum)
     }
 
     static func checkIntervalList(_ list: PeakList, file: String, report: inout Report, saturation: inout CSVTable, isotopes: inout CSVTable) {
@@ -195,14 +195,18 @@ public enum CheckWorkflow {
         }
     }
 
+    /// With the `spectrum`, a deviating pair is deconvolved (``IsotopeInterference``) and the verdict names the
+    /// interfering ion and its share instead of a bare "above/below natural".
     static func isotopeLines(_ name: String, _ peaks: [Peak], counts: ContiguousArray<Double>, column: String,
-                             report: inout Report, isotopes: inout CSVTable) throws(SIMSError) {
+                             report: inout Report, isotopes: inout CSVTable, spectrum: Spectrum? = nil) throws(SIMSError) {
         for result in IsotopeCheck(peaks: peaks).check(counts: counts) {
+            let interference = spectrum.flatMap { IsotopeInterference.explain(result, spectrum: $0, peaks: peaks) }
+            let verdict = interference.map { "\(result.verdict.prefix { $0 != ":" }): \($0.text)" } ?? result.verdict
             isotopes.append([.text(name), .text(result.pair.label), .text(column), .number(result.majorCounts), .number(result.minorCounts),
                              .optional(result.ratio), .optional(result.interval?.lowerBound), .optional(result.interval?.upperBound),
-                             .number(result.pair.naturalRatio), .text(result.verdict)])
+                             .number(result.pair.naturalRatio), .text(verdict)])
             let ratio = result.ratio.map { CSVTable.format(($0 * 1000).rounded() / 1000) } ?? "–"
-            let line = "\(name): \(result.pair.label) (\(column)) = \(ratio), natural \(CSVTable.format((result.pair.naturalRatio * 1000).rounded() / 1000)): \(result.verdict)"
+            let line = "\(name): \(result.pair.label) (\(column)) = \(ratio), natural \(CSVTable.format((result.pair.naturalRatio * 1000).rounded() / 1000)): \(verdict)"
             report.lines.append(line)
             if result.deviates { report.record.warn(line) }
         }
