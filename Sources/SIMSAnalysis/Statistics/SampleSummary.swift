@@ -182,7 +182,7 @@ struct OrderStatistics {
     /// The same two values as ``extremesByHeap(_:largest:)`` by sampling (R. W. Floyd & R. L. Rivest, Comm.
     /// ACM 18 (1975) 165): a threshold t from a strided sample of 128 values, at a rank 4 binomial standard
     /// deviations past the expected rank of the m-th value, so that almost surely at least m values are ≤ t;
-    /// one branch-free pass keeps the values ≤ t, and only those few are sorted. If at least m values are ≤ t,
+    /// one branch-free pass keeps the values ≤ t, and only among those few is the m-th selected. If at least m values are ≤ t,
     /// the m smallest values are all among them, so the result is exact whatever the sample; `nil` (use the
     /// heap) when fewer passed or the buffer is small. In `sims spectra` the heap's sift-downs were a fifth of
     /// the whole run.
@@ -195,10 +195,10 @@ struct OrderStatistics {
         let sign: Double = largest ? -1 : 1
         let stride = count / sampleSize
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { scratch -> (Double, Double)? in
-            var sample = UnsafeMutableBufferPointer(rebasing: scratch[0..<sampleSize])
+            let sample = UnsafeMutableBufferPointer(rebasing: scratch[0..<sampleSize])
             for index in 0..<sampleSize { sample[index] = sign * values[index * stride] }
-            sample.sort()
-            let threshold = sample[rank]
+            var sampleSelection = OrderStatistics(sample)
+            let threshold = sampleSelection.select(rank)
             var kept = 0
             for index in 0..<count {
                 let value = sign * values[index]
@@ -206,9 +206,15 @@ struct OrderStatistics {
                 kept &+= value <= threshold ? 1 : 0
             }
             guard kept >= m else { return nil }
-            var candidates = UnsafeMutableBufferPointer(rebasing: scratch[0..<kept])
-            candidates.sort()
-            return (sign * candidates[m - 1], sign * candidates[m - 2])
+            // The m-th smallest candidate by selection; the m − 1 values left of it are the smaller ones, and the
+            // largest of them is the (m − 1)-th smallest. (Swift's `sort` is a stable merge sort: sorting the
+            // sample and the candidates cost more than the heap it replaced.)
+            let candidates = UnsafeMutableBufferPointer(rebasing: scratch[0..<kept])
+            var candidateSelection = OrderStatistics(candidates)
+            let mth = candidateSelection.select(m - 1)
+            var previous = candidates[0]
+            for index in 1..<(m - 1) where candidates[index] > previous { previous = candidates[index] }
+            return (sign * mth, sign * previous)
         }
     }
 
