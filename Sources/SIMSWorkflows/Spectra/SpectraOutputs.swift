@@ -7,24 +7,29 @@ enum SpectraOutputs {
                       isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                       tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int, spots: [SpotSpectrum] = [],
                       folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
-        func save(_ csv: CSVTable, _ name: String) throws(SIMSError) {
-            try csv.write(to: folder.results(name))
-            record.outputs.append("results/" + name)
-        }
-        try save(longTable(table, primary: primary), "peak_areas.csv")
+        // The tables are independent: each is built and written on its own core (tests.csv and summary.csv are
+        // the largest), and they are recorded in this order whatever order they finish in.
+        var jobs: [(name: String, make: @Sendable () -> CSVTable)] = [("peak_areas.csv", { longTable(table, primary: primary) })]
         for normalization in table.availableNormalizations {
-            try save(wideTable(table, normalization: normalization), "peak_areas_wide_\(normalization.rawValue).csv")
+            jobs.append(("peak_areas_wide_\(normalization.rawValue).csv", { wideTable(table, normalization: normalization) }))
         }
-        try save(wideTable(table, normalization: primary, internally: true), "peak_areas_wide_internal_\(primary.rawValue).csv")
-        progress.report(task: "summary statistics (bootstrap)", completed: 0, total: 0)
-        try save(summaryTable(table, resamples: resamples), "summary.csv")
-        try save(saturationTable(table), "saturation.csv")
+        jobs.append(("peak_areas_wide_internal_\(primary.rawValue).csv", { wideTable(table, normalization: primary, internally: true) }))
+        jobs.append(("summary.csv", { summaryTable(table, resamples: resamples) }))
+        jobs.append(("saturation.csv", { saturationTable(table) }))
         if intervalList.peaks.contains(where: { IntervalListSaturation(peak: $0) != nil }) {
-            try save(intervalListSaturationTable(intervalList), "saturation_interval_list.csv")
+            jobs.append(("saturation_interval_list.csv", { intervalListSaturationTable(intervalList) }))
         }
-        try save(isotopeTable(isotopes), "isotopes.csv")
-        try save(isotopeSummaryTable(isotopeSummary), "isotopes_by_sample.csv")
-        try save(testTable(tests, table: table, normalization: primary), "tests.csv")
+        jobs.append(("isotopes.csv", { isotopeTable(isotopes) }))
+        jobs.append(("isotopes_by_sample.csv", { isotopeSummaryTable(isotopeSummary) }))
+        jobs.append(("tests.csv", { testTable(tests, table: table, normalization: primary) }))
+        progress.report(task: "summary statistics (bootstrap) and tables", completed: 0, total: 0)
+        let written = jobs.concurrentMap { job in
+            Result { () throws(SIMSError) in try job.make().write(to: folder.results(job.name)) }
+        }
+        for (job, outcome) in zip(jobs, written) {
+            try outcome.get()
+            record.outputs.append("results/" + job.name)
+        }
         if plots { try SpectraPlots.write(table: table, normalization: primary, important: important, spots: spots, folder: folder, record: &record, progress: progress) }
         for section in SpectraReport.sections(table: table, primary: primary, important: important, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                               plots: plots, intervalList: intervalList, record: record) {
