@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // SHA-256 of every input (provenance, duplicate detection): BoringSSL's SHA-NI/AVX2 code paths.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Local HTTP server for `sims view` (SIMSView).
@@ -45,7 +44,6 @@ let package = Package(
             "SIMSCore", "CSIMSZlib",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "SIMSChemistry", dependencies: ["SIMSCore"]),
         .target(name: "SIMSAnalysis", dependencies: ["SIMSCore", "SIMSChemistry"]),

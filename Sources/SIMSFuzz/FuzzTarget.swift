@@ -52,11 +52,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .tiff:
             _ = try TIFF.decodePages(bytes, file: source)
         case .xlsx:
-            // Through the path, as `sims` reads workbooks: ZIPFoundation's in-memory archive (`Archive(data:)`)
-            // traps on a seek past the end of its data (0.9.20, Archive+MemoryFile.swift), its file archive does not.
-            let path = FuzzScratch.shared.write(bytes, as: "input.xlsx")
-            defer { FuzzScratch.shared.remove() }
-            _ = try SpreadsheetWorkbook(path: path)
+            _ = try SpreadsheetWorkbook(data: Data(bytes), source: source)
         case .manifest:
             // As `StudyManifest.read`: text that is not UTF-8 is refused before parsing.
             guard let text = String(bytes: bytes, encoding: .utf8) else { return }

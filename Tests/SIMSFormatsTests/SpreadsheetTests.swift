@@ -83,4 +83,44 @@ struct SpreadsheetTests {
             #expect(error.kind == .fileNotFound)
         }
     }
+
+    /// ZIPArchive (which replaced ZIPFoundation, whose inflate loop never ended on a stream cut short — the two
+    /// fuzzer hangs in Fuzz/regressions/xlsx): a part whose stated compressed size cuts its DEFLATE stream, a
+    /// flipped byte inside a part, and a part pointing past the file are errors naming the part; the intact
+    /// workbook reads the same through `init(data:source:)` as through the path.
+    @Test("damaged workbooks: cut, corrupt or out-of-file parts are errors naming the part, never a hang")
+    func damagedWorkbooks() throws {
+        let path = try SharedData.path("lombardo-scripts/Inputs_ToF_spectra_analyzer.xlsx")
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let intact = try SpreadsheetWorkbook(data: original, source: "book.xlsx")
+        #expect(intact.sheets[0]["A6"]?.text == (try SpreadsheetWorkbook(path: path)).sheets[0]["A6"]?.text)
+        let archive = try ZIPArchive(bytes: original, path: "book.xlsx")
+        let part = try #require(archive.parts["xl/workbook.xml"])
+        #expect(part.method == 8)
+        // The central directory entry of the part, to edit its sizes and offset.
+        let name = Array("xl/workbook.xml".utf8)
+        var entry = -1
+        for offset in 0..<(original.count - 46 - name.count)
+        where ZIPArchive.uint32(original, offset) == 0x0201_4B50 && Array(original[(offset + 46)..<(offset + 46 + name.count)]) == name {
+            entry = offset
+        }
+        try #require(entry >= 0)
+        func edited(_ change: (inout Data) -> Void) -> Data { var copy = original; change(&copy); return copy }
+        func put32(_ value: Int, at offset: Int, in data: inout Data) {
+            for k in 0..<4 { data[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+        }
+        let cut = edited { put32(part.compressedSize / 2, at: entry + 20, in: &$0) }
+        let flipped = edited { data in
+            let start = part.localHeaderOffset + 30 + Int(ZIPArchive.uint16(data, part.localHeaderOffset + 26)) + Int(ZIPArchive.uint16(data, part.localHeaderOffset + 28))
+            data[start + part.compressedSize / 2] ^= 0x5A
+        }
+        let outside = edited { put32(original.count - 10, at: entry + 42, in: &$0) }
+        for (label, bytes) in [("cut", cut), ("flipped", flipped), ("outside", outside)] {
+            #expect(throws: SIMSError.self, "\(label)") { try SpreadsheetWorkbook(data: bytes, source: "book.xlsx") }
+            do { _ = try SpreadsheetWorkbook(data: bytes, source: "book.xlsx") } catch {
+                #expect("\(error)".contains("book.xlsx") && "\(error)".contains("xl/workbook.xml"), "\(label): \(error)")
+            }
+        }
+        #expect(throws: SIMSError.self) { try SpreadsheetWorkbook(data: Data(original.prefix(original.count / 2)), source: "half.xlsx") }
+    }
 }

@@ -3,13 +3,12 @@ import Foundation
 import FoundationXML
 #endif
 import SIMSCore
-import ZIPFoundation
 
 /// A small, read-only .xlsx (Office Open XML SpreadsheetML) reader: cell values of every sheet.
 ///
 /// Enough for parameter sheets such as the paper scripts' `Inputs_*.xlsx`: shared strings (including rich
 /// text runs), inline strings, numbers, booleans, errors and formula results. Formatting, formulas
-/// themselves, merged cells and dates as dates are ignored. The archive is read with ZIPFoundation and
+/// themselves, merged cells and dates as dates are ignored. The archive is read by ``ZIPArchive`` (zlib) and
 /// the XML parts (`xl/workbook.xml`, its relationships, `xl/sharedStrings.xml`, `xl/worksheets/*.xml`)
 /// with Foundation's `XMLParser` (ECMA-376 Part 1, §18.2 workbook, §18.3 worksheet, §18.4 shared strings).
 ///
@@ -29,23 +28,19 @@ public struct SpreadsheetWorkbook: Sendable {
     /// Reads the workbook at `path`.
     /// - Throws: `SIMSError` naming the file and the part that is missing or malformed.
     public init(path: String) throws(SIMSError) {
-        source = path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SIMSError(.fileNotFound, "spreadsheet not found", file: path)
-        }
-        let archive: Archive
-        try InputFile.check(path)
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw .malformed("not an .xlsx file (cannot open it as a ZIP archive)", file: path, expected: "an Office Open XML workbook")
-        }
+        try self.init(data: try FileBytes(contentsOf: path).data, source: path)
+    }
+
+    /// Reads a workbook from its bytes; `source` names it in errors.
+    /// - Throws: `SIMSError` naming `source` and the part that is missing or malformed.
+    public init(data: Data, source: String) throws(SIMSError) {
+        self.source = source
+        let path = source
+        let archive = try ZIPArchive(bytes: data, path: path)
         func part(_ name: String, required: Bool) throws(SIMSError) -> Data? {
-            guard let entry = archive[name] else {
+            guard let data = try archive.contents(of: name) else {
                 if required { throw .malformed("the workbook has no part \(name)", file: path, expected: "an .xlsx workbook") }
                 return nil
-            }
-            var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { data.append($0) } } catch {
-                throw .malformed("cannot decompress part \(name): \(error)", file: path)
             }
             return data
         }
