@@ -33,7 +33,7 @@ enum PCAReport {
         if options.plots {
             s.figure("plots/explained_variance.svg", caption: "Explained variance per component and cumulative")
             if k >= 2 { s.figure("plots/scores_PC1_PC2.svg", caption: "Scores PC1 vs PC2 with 95 % confidence ellipses per sample") }
-            for c in 0..<min(k, 4) { s.figure("plots/scores_PC\(c + 1).svg", caption: "Scores on PC\(c + 1)") }
+            // Scree, the scores plane and the loadings first; the per-component score bars after them.
             for c in 0..<min(k, 4) {
                 let important = "plots/loadings_PC\(c + 1)_important.svg"
                 if r.record.outputs.contains(important) {
@@ -42,6 +42,7 @@ enum PCAReport {
                     s.figure("plots/extra/loadings_PC\(c + 1).svg", caption: "Loadings on PC\(c + 1)")
                 }
             }
+            for c in 0..<min(k, 4) { s.figure("plots/scores_PC\(c + 1).svg", caption: "Scores on PC\(c + 1)") }
         }
         for name in ["scores.csv", "loadings.csv", "important_peaks.csv", "clusters.csv"] where r.record.outputs.contains("results/" + name) {
             s.file("results/" + name, label: name)
