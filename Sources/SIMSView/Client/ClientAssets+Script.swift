@@ -20,6 +20,33 @@ async function api(path, params) {
   if (!r.ok) throw new Error(body.error || r.statusText);
   return body;
 }
+// /api/spectra?format=binary (docs/view.md, "Binary answers"): a JSON header, then little-endian arrays that are
+// viewed in place as typed arrays (no parsing). Per-pixel columns arrive as positions in column units; m/z is
+// lower + position × (upper − lower) / columns, computed as the server computes the column centres.
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+async function apiSpectra(params) {
+  if (!littleEndian) throw new Error("this page reads little-endian arrays; the browser's platform is big-endian");
+  const t0 = now();
+  const r = await fetch("/api/spectra?" + new URLSearchParams(Object.assign({ format: "binary" }, params)).toString());
+  if (!r.ok) { const body = await r.json(); throw new Error(body.error || r.statusText); }
+  const buffer = await r.arrayBuffer();
+  const headerLength = new DataView(buffer).getUint32(0, true);
+  const d = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, headerLength)));
+  let offset = (4 + headerLength + 7) & ~7;
+  const take = (Type, count) => {
+    offset = Math.ceil(offset / Type.BYTES_PER_ELEMENT) * Type.BYTES_PER_ELEMENT;
+    const array = new Type(buffer, offset, count); offset += Type.BYTES_PER_ELEMENT * count; return array;
+  };
+  const step = (d.upper - d.lower) / d.columns;
+  for (const s of d.series) {
+    if (s.raw) { s.mass = take(Float64Array, s.count); s.max = take(Float64Array, s.count); continue; }
+    const position = take(Float32Array, s.count); s.max = take(Float32Array, s.count); s.min = take(Float32Array, s.count);
+    s.mass = new Float64Array(s.count);
+    for (let i = 0; i < s.count; i++) s.mass[i] = d.lower + position[i] * step;
+  }
+  sv.timings["/api/spectra"] = now() - t0; sv.spectraBytes = buffer.byteLength;
+  return d;
+}
 function status(text) { $("status").textContent = text; }
 function fmt(v, digits) {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
@@ -76,7 +103,7 @@ function drawSeries(ax, s, color) {
   const m = s.mass, hi = s.max, lo = s.min || s.max;
   for (let i = 0; i < m.length; i++) {
     const x = ax.px(m[i]);
-    if (hi[i] === null) continue;
+    if (hi[i] === null || hi[i] !== hi[i]) continue;   // null (JSON) or NaN (binary): no value
     if (i === 0) g.moveTo(x, ax.py(hi[i])); else g.lineTo(x, ax.py(hi[i]));
     if (!s.raw && lo[i] !== hi[i]) { g.lineTo(x, ax.py(lo[i])); g.lineTo(x, ax.py(hi[i])); }
   }
@@ -222,7 +249,7 @@ async function loadSpectra() {
       const params = spectraPending; spectraPending = null;
       if (!params.ids) { s.data = { series: [] }; break; }
       const t = now();
-      const data = await api("/api/spectra", params);
+      const data = await apiSpectra(params);
       parts.requests += 1; parts.fetch += now() - t;
       s.data = data; s.full = [data.fullLower, data.fullUpper];
       if (s.lower === null) { s.lower = data.lower; s.upper = data.upper; }
@@ -359,7 +386,17 @@ async function initImages() {
 async function openImageSet(id) {
   const s = state.image; s.set = id; s.window = null; s.roi = null; $("roi-panel").innerHTML = "";
   status("opening image set…");
-  const info = s.info = await api("/api/imageset", { set: id });
+  // A large imzML is indexed in the background: poll its progress (the other views keep working meanwhile).
+  let info = await api("/api/imageset", { set: id });
+  while (info.loading) {
+    if (s.set !== id) return;
+    showImageLoading(info);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    info = await api("/api/imageset", { set: id });
+  }
+  $("image-loading").style.display = "none";
+  if (s.set !== id) return;
+  s.info = info;
   status(info.retrospective ? `indexed ${info.points} points in ${info.indexSeconds} s` : "");
   const ion = $("image-ion"), ratio = $("image-ratio");
   ion.innerHTML = ""; ratio.innerHTML = ""; ratio.add(new Option("none (counts)", "none"));
@@ -371,6 +408,16 @@ async function openImageSet(id) {
   s.meanRange = null;
   await loadImage();
   if (info.retrospective) await loadMean();
+}
+function showImageLoading(info) {
+  const fraction = info.total > 0 ? info.done / info.total : 0;
+  const what = info.phase === "reading" ? `reading spectra: ${info.done} of ${info.total}` : info.phase === "sorting" ? `sorting the points by m/z: ${Math.round(100 * fraction)} %` : "opening";
+  $("image-loading").style.display = "";
+  $("image-loading-title").textContent = `indexing ${info.name} for m/z-window images…`;
+  $("image-loading-bar").value = info.phase === "sorting" ? 0.9 + 0.1 * fraction : 0.9 * fraction;
+  $("image-loading-text").textContent = `${what} · ${fmt(info.seconds, 3)} s`;
+  status(`indexing ${info.name}: ${what}`);
+  sv.loadingShown = (sv.loadingShown || 0) + 1;
 }
 async function loadImage() {
   const t0 = now();
@@ -487,7 +534,7 @@ const meanAx = new Axes($("mean-canvas"));
 async function loadMean() {
   const s = state.image, p = { ids: "i" + s.set, columns: Math.round(meanAx.w || 900) };
   if (s.meanRange) { p.lower = s.meanRange[0]; p.upper = s.meanRange[1]; }
-  s.mean = await api("/api/spectra", p); if (!s.meanRange) s.meanRange = [s.mean.lower, s.mean.upper];
+  s.mean = await apiSpectra(p); if (!s.meanRange) s.meanRange = [s.mean.lower, s.mean.upper];
   drawMean();
 }
 function drawMean() {
