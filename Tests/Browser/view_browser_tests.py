@@ -335,6 +335,9 @@ def depth_checks(driver, args, downloads, url, label):
     wait_for(driver, "window.simsView.depthDrawn > 0")
     data = js(driver, "return {n: window.simsView.state.depth.data.columns.length, f: window.simsView.state.depth.data.columns.reduce((a, c) => a + c.interfaces.length, 0)}")
     check(f"{label}: depth profile drawn with interfaces marked", data["n"] > 1 and data["f"] > 0, f"{data['n']} columns, {data['f']} interfaces")
+    # Ion names are typeset (IONTOF's ^206PbI_3- as ²⁰⁶PbI₃⁻) by the server's typesetting of figures and reports.
+    typeset = js(driver, "return [...document.querySelectorAll('#depth-ions label')].filter((l) => l.querySelector('sub, sup')).map((l) => l.innerHTML.replace(/^.*<\\/span>/, ''))")
+    check(f"{label}: ion names typeset in the depth legend", len(typeset) > 0, f"{len(typeset)} typeset, e.g. {typeset[:2]}")
     # By default only the strongest ions (summed counts) are drawn; the rest are one click away.
     ions = "return [...document.querySelectorAll('#depth-ions input[data-ion]')]"
     shown = js(driver, ions + ".filter((i) => i.checked).map((i) => i.dataset.ion)")

@@ -90,6 +90,7 @@ extension ViewStore {
         for (k, c) in await candidates(mass: mass, width: width, polarity: polarity).enumerated() {
             if k > 0 { json.raw(",") }
             json.raw("{"); json.key("label"); json.string(c.label)
+            json.typesetFields(c.label)
             json.raw(","); json.key("mass"); json.number(c.theoreticalMass)
             json.raw(","); json.key("ppm"); json.number((c.deviationPPM * 10).rounded() / 10)
             json.raw(","); json.key("abundance"); json.number((c.relativeAbundance * 1000).rounded() / 1000)
@@ -125,6 +126,7 @@ extension ViewStore {
         var json = JSONText()
         json.raw("{"); json.key("index"); json.number(Double(index))
         json.raw(","); json.key("label"); json.string(peak.label)
+        json.typesetFields(peak.label)
         json.raw(","); json.key("lower"); json.number(peak.interval.lower)
         json.raw(","); json.key("upper"); json.number(peak.interval.upper)
         json.raw(","); json.key("quantity"); json.string("area / TIC (trapezoidal, u)")
