@@ -2,6 +2,7 @@ import Foundation
 import SIMSAnalysis
 import SIMSChemistry
 import SIMSFormats
+import SIMSReport
 
 /// The `sims spectra` pipeline: read a study of spectra and a peak list, integrate and normalize every peak
 /// in every spot, check saturation, isotopes and the study design, compare samples, and write the output
@@ -171,10 +172,21 @@ public enum SpectraWorkflow {
         }
         let tests = SampleComparison.compareAll(table, normalization: primary)
 
+        // Deconvolution of every spot, when asked (before the outputs, whose report it joins).
+        var deconvolutionSection: ReportSection?
+        if let model = settings.deconvolution {
+            DeconvolveWorkflow.record(model, prefix: "deconvolution ", into: &record)
+            let failedBefore = record.failures.count
+            progress.report(task: "deconvolution of every spot", completed: 0, total: spots.count)
+            let fits = SpectraDeconvolution.fit(spots, polarity: study.acquisition.polarity, model: model, record: &record)
+            deconvolutionSection = try SpectraDeconvolution.write(fits, resamples: options.bootstrapResamples, failed: record.failures.count - failedBefore,
+                                                                  folder: folder, record: &record)
+        }
+
         // Outputs.
         try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
-                                 spots: spots, folder: folder, record: &record, progress: progress)
+                                 spots: spots, moreSections: deconvolutionSection.map { [$0] } ?? [], folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 
@@ -185,6 +197,8 @@ public enum SpectraWorkflow {
         var important: [String]
         var primaryNormalization: PeakNormalization?
         var primaryPulses: Double?
+        /// The deconvolution step's model (`--deconvolve` or sims.toml `[deconvolution]`), when asked.
+        var deconvolution: DeconvolveWorkflow.Model?
     }
 
     /// The study: `--config` manifest, a `sims.toml` in ROOT or ROOT itself, or the folder tree of `*.txt` spots.
@@ -239,8 +253,10 @@ public enum SpectraWorkflow {
         guard let peakList else {
             throw .invalidArgument("no peak list: give --peaks LIST (or --inputs-xlsx naming one)")
         }
+        var deconvolution = options.deconvolution
+        if deconvolution == nil { deconvolution = try DeconvolveWorkflow.Model(manifest: study.metadata, file: study.root ?? StudyManifest.fileName) }
         return Settings(peakList: peakList, references: references, important: important, primaryNormalization: normalization,
-                        primaryPulses: primaryPulses)
+                        primaryPulses: primaryPulses, deconvolution: deconvolution)
     }
 
     /// Positions of peaks named by ion (all rows naming the same ion, in any notation — ``IonName``) or by `#row`.
