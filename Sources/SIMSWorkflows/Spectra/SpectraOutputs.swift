@@ -1,12 +1,13 @@
 import SIMSAnalysis
 import SIMSFormats
+import SIMSReport
 
 /// Writes the tables of the spectra workflow (`results/*.csv`), all atomically and deterministically.
 enum SpectraOutputs {
     static func write(table: PeakAreaTable, primary: PeakNormalization,
                       isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                       tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int, spots: [SpotSpectrum] = [],
-                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
+                      moreSections: [ReportSection] = [], folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         // The tables are independent: each is built and written on its own core (tests.csv and summary.csv are
         // the largest), and they are recorded in this order whatever order they finish in.
         var jobs: [(name: String, make: @Sendable () -> CSVTable)] = [("peak_areas.csv", { longTable(table, primary: primary) })]
@@ -35,6 +36,7 @@ enum SpectraOutputs {
                                               plots: plots, intervalList: intervalList, record: record) {
             record.add(section)
         }
+        for section in moreSections { record.add(section) }
         try record.writeReport(to: folder, title: "SIMSKit — spectra")
     }
 
