@@ -7,11 +7,12 @@ import SIMSAnalysis
 /// Seeded mutations of real exports (and of files SIMSKit writes) through every reader, on every test run (#25):
 /// a reader either returns or throws a ``SIMSError`` naming the file — a trap would end the test process. Byte
 /// flips, cuts, duplicated and deleted spans, and tokens chosen to hit bounds (`9e999`, `-1`, `nan`, `2^62`, tabs,
-/// NUL). The seed varies between runs (printed on failure); `SIMSKIT_SEED` repeats one,
-/// `SIMSKIT_MUTATIONS` sets the count per reader (default 150).
+/// NUL). The seed is fixed (the same mutations on every run; each failure names seed and trial); `SIMSKIT_SEED=N`
+/// picks another, `SIMSKIT_SEED=random` a new one per run (``TestSeed``); `SIMSKIT_MUTATIONS` sets the count per
+/// reader (default 150).
 @Suite("readers survive mutated input")
 struct ReaderMutationTests {
-    static let seed = UInt64(ProcessInfo.processInfo.environment["SIMSKIT_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970 * 1000)
+    static let seed = TestSeed.value(default: 0x5EED_0025)
     static let count = Int(ProcessInfo.processInfo.environment["SIMSKIT_MUTATIONS"] ?? "") ?? 150
 
     static let tokens: [[UInt8]] = ["9e999", "-1", "nan", "4611686018427387904", "9223372036854775807", "\t", "\r\n", "\0",
