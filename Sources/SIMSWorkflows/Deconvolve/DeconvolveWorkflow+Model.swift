@@ -6,9 +6,10 @@ extension DeconvolveWorkflow.Model {
     /// The model from its settings as text, as the command line and a `sims.toml` `[deconvolution]` table give them:
     /// exactly one of `species` (comma-separated ions) and `elements` (comma-separated symbols, with `maximumAtoms`,
     /// 1–12, default 3); `bin` (u, 0.001–10, default 0.5) or `resolution` (m/Δm, 10–10⁷), not both; `weighting`
-    /// poisson (default), observedCounts or uniform. Errors name `source` (a file and table, or the options).
+    /// poisson (default), observedCounts or uniform; `bootstrap` replicates (0–100000, default 0). Errors name `source`
+    /// (a file and table, or the options).
     public init(species: String?, elements: String?, maximumAtoms: Int? = nil, bin: Double? = nil, resolution: Double? = nil,
-                weighting: String? = nil, source: String) throws(SIMSError) {
+                weighting: String? = nil, bootstrap: Int? = nil, source: String) throws(SIMSError) {
         let list: (String) -> [String] = { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         switch (species.map(list), elements.map(list)) {
         case (let labels?, nil) where !labels.isEmpty:
@@ -39,6 +40,12 @@ extension DeconvolveWorkflow.Model {
         case (_?, _?):
             throw SIMSError(.invalidArgument, "bin and resolution are both given", file: source, expected: "either a bin width or a resolving power")
         }
+        if let bootstrap {
+            guard (0...100_000).contains(bootstrap) else {
+                throw SIMSError(.invalidArgument, "bootstrap is out of range", file: source, found: "\(bootstrap)", expected: "0 to 100000 replicates")
+            }
+            bootstrapResamples = bootstrap
+        }
         if let weighting {
             guard let parsed = IsotopeDeconvolution.Weighting(rawValue: weighting.trimmingCharacters(in: .whitespaces)) else {
                 throw SIMSError(.invalidArgument, "unknown weighting", file: source, found: weighting,
@@ -49,9 +56,9 @@ extension DeconvolveWorkflow.Model {
     }
 
     /// The model of a `sims.toml` `[deconvolution]` table (keys species, elements, max_atoms, bin, resolution,
-    /// weighting) flattened into `metadata`; `nil` when the table is absent. Errors name the file, table and key.
+    /// weighting, bootstrap) flattened into `metadata`; `nil` when the table is absent. Errors name the file, table and key.
     public init?(manifest metadata: Metadata, file: String) throws(SIMSError) {
-        let keys = ["species", "elements", "max_atoms", "bin", "resolution", "weighting"]
+        let keys = ["species", "elements", "max_atoms", "bin", "resolution", "weighting", "bootstrap"]
         let present = metadata.entries.map(\.key).filter { $0.hasPrefix("deconvolution.") }
         guard !present.isEmpty else { return nil }
         for key in present where !keys.contains(String(key.dropFirst("deconvolution.".count))) {
@@ -64,12 +71,15 @@ extension DeconvolveWorkflow.Model {
             }
             return value
         }
-        let atoms = try number("max_atoms")
-        if let atoms, atoms != atoms.rounded() {
-            throw SIMSError(.invalidArgument, "[deconvolution] max_atoms is not a whole number", file: file, found: "\(atoms)", expected: "1 to 12")
+        func whole(_ key: String) throws(SIMSError) -> Int? {
+            guard let x = try number(key) else { return nil }
+            guard x == x.rounded(), abs(x) < 1e9 else {
+                throw SIMSError(.invalidArgument, "[deconvolution] \(key) is not a whole number", file: file, found: "\(x)", expected: "a whole number")
+            }
+            return Int(x)
         }
         try self.init(species: metadata["deconvolution.species"], elements: metadata["deconvolution.elements"],
-                      maximumAtoms: atoms.map { Int(max(-1e6, min(1e6, $0))) }, bin: try number("bin"), resolution: try number("resolution"),
-                      weighting: metadata["deconvolution.weighting"], source: file + " [deconvolution]")
+                      maximumAtoms: try whole("max_atoms"), bin: try number("bin"), resolution: try number("resolution"),
+                      weighting: metadata["deconvolution.weighting"], bootstrap: try whole("bootstrap"), source: file + " [deconvolution]")
     }
 }

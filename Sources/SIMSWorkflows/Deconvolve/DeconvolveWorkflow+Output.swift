@@ -7,7 +7,8 @@ extension DeconvolveWorkflow {
     /// `results/deconvolution_amounts.csv`: one row per spectrum and candidate.
     static func amountsTable(_ fits: [SpectrumFit], bySpot: Bool = false) -> CSVTable {
         var table = CSVTable(header: keyHeader(bySpot) + ["polarity", "species", "status", "amount_counts", "standard_error_counts",
-                                      "standard_error_scaled_counts", "group", "pattern_coverage"])
+                                      "standard_error_scaled_counts", "group", "pattern_coverage",
+                                                          "bootstrap_standard_error_counts", "bootstrap_upper95_counts"])
         for fit in fits {
             // Counting error inflated by √(χ²/dof) when the model does not explain the spectrum to counting precision.
             let inflation = max(1, fit.result.chiSquare / Double(fit.result.degreesOfFreedom)).squareRoot()
@@ -16,7 +17,8 @@ extension DeconvolveWorkflow {
                 if case .notIdentifiable(let g) = s.status { group = "\(g + 1)" }
                 table.append(keyCells(fit) + [.text(fit.polarity?.rawValue ?? ""), .text(s.ion.iontofNotation), .text(s.status.label),
                               .number(s.amount), .optional(s.standardError),
-                              .optional(s.standardError.map { $0 * inflation }), .text(group), .number(s.coverage)])
+                              .optional(s.standardError.map { $0 * inflation }), .text(group), .number(s.coverage),
+                                              .optional(s.bootstrapStandardError), .optional(s.bootstrapUpperBound)])
             }
         }
         return table
@@ -26,7 +28,7 @@ extension DeconvolveWorkflow {
     static func certificateTable(_ fits: [SpectrumFit], bySpot: Bool = false) -> CSVTable {
         var table = CSVTable(header: keyHeader(bySpot) + ["certified", "primal_violation", "dual_violation", "complementarity_violation", "dual_tolerance",
                                       "complementarity_tolerance", "iterations", "reached_cap", "poisson_reweightings", "reweighting_converged", "chi_square",
-                                      "degrees_of_freedom", "chi_square_per_dof", "candidates", "selected", "groups"])
+                                      "degrees_of_freedom", "chi_square_per_dof", "candidates", "selected", "groups", "bootstrap_resamples"])
         for fit in fits {
             let c = fit.result.certificate
             table.append(keyCells(fit) + [.text(c.isCertified ? "yes" : "no"), .number(c.primalViolation), .number(c.dualViolation),
@@ -35,7 +37,7 @@ extension DeconvolveWorkflow {
                           .text(fit.result.reweightingConverged ? "yes" : "no"), .number(fit.result.chiSquare),
                           .integer(fit.result.degreesOfFreedom), .number(fit.result.chiSquare / Double(fit.result.degreesOfFreedom)),
                           .integer(fit.result.species.count), .integer(fit.result.selected.count),
-                          .integer(fit.result.groups.count)])
+                          .integer(fit.result.groups.count), .integer(fit.result.bootstrapResamples)])
         }
         return table
     }

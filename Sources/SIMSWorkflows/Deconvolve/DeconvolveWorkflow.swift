@@ -27,6 +27,9 @@ public enum DeconvolveWorkflow {
         public var peakShape: PeakShape = .binned(width: 0.5)
         /// Observation weights (default: Poisson maximum likelihood).
         public var weighting: IsotopeDeconvolution.Weighting = .poisson
+        /// Parametric Poisson bootstrap replicates per spectrum (0, the default: none): standard errors and 95 % upper
+        /// bounds for species at zero (``IsotopeDeconvolution/bootstrapResamples``).
+        public var bootstrapResamples = 0
         /// A model with the default peak shape (0.5 u bins) and weighting (Poisson).
         public init(candidates: Candidates) { self.candidates = candidates }
     }
@@ -143,7 +146,9 @@ public enum DeconvolveWorkflow {
                             expected: "elements and --max-atoms whose clusters lie within \(spectrum.massRange.map { "\(Int($0.lowerBound))–\(Int($0.upperBound)) u" } ?? "the spectrum")")
         }
         do {
-            let result = try IsotopeDeconvolution(species: ions, peakShape: model.peakShape, weighting: model.weighting).fit(spectrum)
+            var deconvolution = IsotopeDeconvolution(species: ions, peakShape: model.peakShape, weighting: model.weighting)
+            deconvolution.bootstrapResamples = model.bootstrapResamples
+            let result = try deconvolution.fit(spectrum)
             return SpectrumFit(path: path, polarity: polarity, result: result)
         } catch {
             throw error.inFile(path)
@@ -190,6 +195,7 @@ public enum DeconvolveWorkflow {
         case .gaussian(let r): record.set(prefix + "peak shape", "Gaussian, R = \(CSVTable.format(r))")
         }
         record.set(prefix + "weighting", model.weighting.rawValue)
+        if model.bootstrapResamples > 0 { record.set(prefix + "bootstrap", "\(model.bootstrapResamples) parametric Poisson replicates per spectrum") }
         let solver = CertifiedNNLS()
         record.set(prefix + "KKT tolerances", "dual \(solver.dualTolerance), complementarity \(solver.complementarityTolerance), primal 0")
     }

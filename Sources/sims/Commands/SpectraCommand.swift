@@ -57,7 +57,7 @@ struct SpectraCommand: AsyncParsableCommand {
 
     func validate() throws {
         if deconvolve { _ = try deconvolution.model() } else if !deconvolution.isEmpty {
-            throw ValidationError("--species, --elements, --max-atoms, --bin, --resolution and --weighting belong to --deconvolve")
+            throw ValidationError("--species, --elements, --max-atoms, --bin, --resolution, --weighting and --bootstrap belong to --deconvolve")
         }
     }
 

@@ -21,14 +21,17 @@ struct DeconvolutionArguments: ParsableArguments {
     @Option(name: .long, help: "Weighting: poisson (maximum likelihood, default), observedCounts (1/max(y,1)), uniform.")
     var weighting: String?
 
+    @Option(name: .long, parsing: .unconditional, help: "Parametric Poisson bootstrap replicates per spectrum: standard errors and 95 % upper bounds for species at zero (default 0: none).", transform: OptionRange.integer(0...100_000, "replicates"))
+    var bootstrap: Int?
+
     /// Whether any of the options was given.
-    var isEmpty: Bool { species == nil && elements == nil && maxAtoms == nil && bin == nil && resolution == nil && weighting == nil }
+    var isEmpty: Bool { species == nil && elements == nil && maxAtoms == nil && bin == nil && resolution == nil && weighting == nil && bootstrap == nil }
 
     /// The model the options describe.
     func model() throws -> DeconvolveWorkflow.Model {
         do {
             return try DeconvolveWorkflow.Model(species: species, elements: elements, maximumAtoms: maxAtoms, bin: bin, resolution: resolution,
-                                                weighting: weighting, source: "the command line")
+                                                weighting: weighting, bootstrap: bootstrap, source: "the command line")
         } catch { throw ValidationError(error.message + (error.expected.map { " (expected \($0))" } ?? "")) }
     }
 }
