@@ -37,6 +37,9 @@ timings = {}
 
 
 STRICT_TIMINGS = False
+# Limits of the always-asserted timings are the goals × this factor: max(1, 1-minute load average ÷ cores) when the
+# run starts (a loaded, shared machine gets a proportionally generous limit), or SIMS_VIEW_TIMING_FACTOR when set.
+TIMING_FACTOR = float(os.environ.get("SIMS_VIEW_TIMING_FACTOR") or max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1)))
 
 
 def budget(name, condition, detail=""):
@@ -155,6 +158,10 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
     n = js(driver, "return window.simsView.state.spectra.data.series.length")
     check(f"{label}: spectra overlay drawn ({n} spectra)", n > 0)
     canvas = driver.find_element(By.ID, "spectra-canvas")
+    # The page fetches decimated spectra as the binary answer (docs/view.md): typed arrays, not JSON.
+    first_bytes = js(driver, "return window.simsView.spectraBytes")
+    typed = js(driver, "const s = window.simsView.state.spectra.data.series[0]; return s.max instanceof Float32Array || s.max instanceof Float64Array")
+    check(f"{label}: spectra arrive as a binary answer ({first_bytes} bytes for {n} spectra)", typed and first_bytes > 0)
     full = js(driver, "return [window.simsView.state.spectra.lower, window.simsView.state.spectra.upper]")
     # The strongest peak above 5 u of the whole-range overlay: the peak to zoom onto later.
     peak = js(driver, """const s = window.simsView.state.spectra.data.series; let best = [0, 0];
@@ -176,8 +183,16 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
     timings[f"{label}.zoom_slowest"] = {"index": slowest, "ms": round(zooms[slowest], 1),
                                         **{k: round(v, 1) for k, v in (parts[slowest] or {}).items()}}
     timings[f"{label}.zoom_all_ms"] = [round(z, 1) for z in zooms]
+    timings[f"{label}.spectra_answer_bytes_whole_range"] = first_bytes
+    print(f"TIME {label}: zoom redraw median {median(zooms):.1f} ms, max {max(zooms):.1f} ms "
+          f"(slowest: zoom {slowest}, {json.dumps(timings[f'{label}.zoom_slowest'])}); all {timings[f'{label}.zoom_all_ms']}", flush=True)
     if measure_zoom:
         budget(f"{label}: zoom redraw median ≤ 100 ms", median(zooms) <= 100, f"{median(zooms):.1f} ms over {len(zooms)} zooms")
+        # The slowest zoom (the first, widest windows) is asserted always, with the limit scaled by the machine's
+        # load (TIMING_FACTOR); --strict-timings asserts the goal itself.
+        limit = 100 * (1 if STRICT_TIMINGS else TIMING_FACTOR)
+        check(f"{label}: slowest zoom redraw ≤ {limit:.0f} ms (goal 100 ms × load factor {1 if STRICT_TIMINGS else TIMING_FACTOR:.2f})",
+              max(zooms) <= limit, f"{max(zooms):.1f} ms")
     # Zoom to one peak: ±0.3 u around it, typed into the window fields.
     if not peak:
         peak = js(driver, "const s = window.simsView.state.spectra.data.series[0]; return s.mass[s.max.indexOf(Math.max(...s.max))]")
@@ -320,6 +335,9 @@ def depth_checks(driver, args, downloads, url, label):
     wait_for(driver, "window.simsView.depthDrawn > 0")
     data = js(driver, "return {n: window.simsView.state.depth.data.columns.length, f: window.simsView.state.depth.data.columns.reduce((a, c) => a + c.interfaces.length, 0)}")
     check(f"{label}: depth profile drawn with interfaces marked", data["n"] > 1 and data["f"] > 0, f"{data['n']} columns, {data['f']} interfaces")
+    # Ion names are typeset (IONTOF's ^206PbI_3- as ²⁰⁶PbI₃⁻) by the server's typesetting of figures and reports.
+    typeset = js(driver, "return [...document.querySelectorAll('#depth-ions label')].filter((l) => l.querySelector('sub, sup')).map((l) => l.innerHTML.replace(/^.*<\\/span>/, ''))")
+    check(f"{label}: ion names typeset in the depth legend", len(typeset) > 0, f"{len(typeset)} typeset, e.g. {typeset[:2]}")
     # By default only the strongest ions (summed counts) are drawn; the rest are one click away.
     ions = "return [...document.querySelectorAll('#depth-ions input[data-ion]')]"
     shown = js(driver, ions + ".filter((i) => i.checked).map((i) => i.dataset.ion)")
@@ -386,6 +404,9 @@ def main():
     args = parser.parse_args()
     global STRICT_TIMINGS
     STRICT_TIMINGS = args.strict_timings
+    print(f"timing factor {TIMING_FACTOR:.2f} (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)", flush=True)
+    timings["timing_factor"] = round(TIMING_FACTOR, 2)
+    timings["load_average_start"] = round(os.getloadavg()[0], 2)
     work = tempfile.mkdtemp(prefix="sims-view-browser-")
     downloads = os.path.join(work, "downloads")
     os.makedirs(downloads)
@@ -420,6 +441,7 @@ def main():
         driver.quit()
     passed = sum(1 for _, ok in results if ok)
     failed = len(results) - passed
+    timings["load_average_end"] = round(os.getloadavg()[0], 2)
     print("timings " + json.dumps(timings, sort_keys=True), flush=True)
     if args.timings:
         with open(args.timings, "w") as f:

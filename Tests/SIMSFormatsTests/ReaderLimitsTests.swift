@@ -17,22 +17,15 @@ struct ReaderLimitsTests {
         return path
     }
 
-    /// Replaces the first `old` in the text file at `path` by `new`.
-    static func edit(_ path: String, replacing old: String, with new: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let range = try #require(text.range(of: old), "\(old) not in \(path)")
-        try text.replacingCharacters(in: range, with: new).write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
     @Test("imzML: an array length of 2^62 or an offset near Int.max is an error naming the file, not an overflow trap")
     func imzMLHugeNumbers() throws {
         let folder = try TemporaryFolder()
         let long = try Self.smallImzML(in: folder, name: "long")
-        try Self.edit(long, replacing: #"accession="IMS:1000103" name="external array length" value="4""#,
+        try CraftedBytes.edit(long, replacing: #"accession="IMS:1000103" name="external array length" value="4""#,
                       with: #"accession="IMS:1000103" name="external array length" value="4611686018427387904""#)
         #expect { try ImzML.open(long) } throws: { "\($0)".contains("long.imzML") }
         let far = try Self.smallImzML(in: folder, name: "far")
-        try Self.edit(far, replacing: #"accession="IMS:1000102" name="external offset" value="16""#,
+        try CraftedBytes.edit(far, replacing: #"accession="IMS:1000102" name="external offset" value="16""#,
                       with: #"accession="IMS:1000102" name="external offset" value="9223372036854775800""#)
         #expect { try ImzML.open(far) } throws: { "\($0)".contains("far.ibd") || "\($0)".contains("far.imzML") }
     }
@@ -41,8 +34,8 @@ struct ReaderLimitsTests {
     func imzMLHugeRaster() throws {
         let folder = try TemporaryFolder()
         let path = try Self.smallImzML(in: folder)
-        try Self.edit(path, replacing: #"name="max count of pixels x" value="3""#, with: #"name="max count of pixels x" value="1000000000""#)
-        try Self.edit(path, replacing: #"name="max count of pixels y" value="2""#, with: #"name="max count of pixels y" value="1000000000""#)
+        try CraftedBytes.edit(path, replacing: #"name="max count of pixels x" value="3""#, with: #"name="max count of pixels x" value="1000000000""#)
+        try CraftedBytes.edit(path, replacing: #"name="max count of pixels y" value="2""#, with: #"name="max count of pixels y" value="1000000000""#)
         #expect { try ImzML.open(path) } throws: { "\($0)".contains("too large") }
     }
 
@@ -72,18 +65,8 @@ struct ReaderLimitsTests {
 
     @Test("TIFF: a mask header of 200000 × 200000 pixels is refused (no 40 GB allocation)")
     func tiffHugeHeader() throws {
-        var bytes = try TIFF.encode(ContiguousArray([1, 0, 0, 1]), width: 2, height: 2, type: .uint8)
-        let little = bytes[0] == 0x49
-        func u16(_ at: Int) -> Int { little ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
-        func u32(_ at: Int) -> Int { little ? u16(at) | u16(at + 2) << 16 : u16(at) << 16 | u16(at + 2) }
-        let ifd = u32(4)
-        for k in 0..<u16(ifd) {
-            let at = ifd + 2 + 12 * k
-            guard [256, 257].contains(u16(at)) else { continue }
-            let value: [UInt8] = [0x00, 0x03, 0x0D, 0x40]  // 200000 big-endian
-            bytes[at + 2] = little ? 4 : 0; bytes[at + 3] = little ? 0 : 4  // type LONG
-            for i in 0..<4 { bytes[at + 8 + i] = little ? value[3 - i] : value[i] }
-        }
+        let bytes = CraftedBytes.tiff(try TIFF.encode(ContiguousArray([1, 0, 0, 1]), width: 2, height: 2, type: .uint8),
+                                      statingWidth: 200_000, height: 200_000)
         #expect { try TIFF.decode(bytes, file: "mask.tif") } throws: { "\($0)".contains("mask.tif") && "\($0)".contains("200000") }
     }
 

@@ -7,11 +7,12 @@ import SIMSAnalysis
 /// Seeded mutations of real exports (and of files SIMSKit writes) through every reader, on every test run (#25):
 /// a reader either returns or throws a ``SIMSError`` naming the file — a trap would end the test process. Byte
 /// flips, cuts, duplicated and deleted spans, and tokens chosen to hit bounds (`9e999`, `-1`, `nan`, `2^62`, tabs,
-/// NUL). The seed varies between runs (printed on failure); `SIMSKIT_SEED` repeats one,
-/// `SIMSKIT_MUTATIONS` sets the count per reader (default 150).
+/// NUL). The seed is fixed (the same mutations on every run; each failure names seed and trial); `SIMSKIT_SEED=N`
+/// picks another, `SIMSKIT_SEED=random` a new one per run (``TestSeed``); `SIMSKIT_MUTATIONS` sets the count per
+/// reader (default 150).
 @Suite("readers survive mutated input")
 struct ReaderMutationTests {
-    static let seed = UInt64(ProcessInfo.processInfo.environment["SIMSKIT_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970 * 1000)
+    static let seed = TestSeed.value(default: 0x5EED_0025)
     static let count = Int(ProcessInfo.processInfo.environment["SIMSKIT_MUTATIONS"] ?? "") ?? 150
 
     static let tokens: [[UInt8]] = ["9e999", "-1", "nan", "4611686018427387904", "9223372036854775807", "\t", "\r\n", "\0",
@@ -112,7 +113,7 @@ struct ReaderMutationTests {
         }
     }
 
-    @Test("sims.toml and xlsx")
+    @Test("sims.toml, the [quantify] table and xlsx")
     func configurationReaders() throws {
         let toml = Array("""
             [samples]
@@ -129,6 +130,25 @@ struct ReaderMutationTests {
             let text = String(decoding: bytes, as: UTF8.self)
             _ = try StudyManifest.parse(text, path: "/nonexistent/sims.toml", requiringSamples: false)
             _ = try TOMLFlattening.metadata(fromString: text, file: "sims.toml")
+        }
+        let calibration = Array("""
+            [quantify]
+            unit = "at.%"
+            dilute_limit = 1
+            [[quantify.standard]]
+            sample = "S0.1"
+            concentration = 0.1
+            analyte_counts = [1210, 1180]
+            reference_counts = [1.0e5, 9.8e4]
+            matrix = "NMC"
+            phases = 1
+            [[quantify.unknown]]
+            sample = "A"
+            analyte_counts = [2400]
+            reference_counts = [1.1e5]
+            """.utf8)
+        Self.survive("[quantify] table", seed: calibration, salt: 11) { bytes in
+            _ = try CalibrationManifest.parse(String(decoding: bytes, as: UTF8.self), file: "calibration.toml")
         }
         let folder = try TemporaryFolder()
         let xlsx = [UInt8](try Data(contentsOf: URL(fileURLWithPath: SharedData.path("lombardo-scripts/Inputs_ToF - PCA.xlsx"))))

@@ -28,14 +28,31 @@ public enum SIMSExecutable {
         return process
     }
 
-    /// Runs `sims arguments…` in `folder` to the end; returns the exit status and everything it printed.
+    /// Runs `sims arguments…` in `folder` to the end; returns the exit status (128 + N when signal N ended it, as
+    /// a shell reports it) and everything it printed.
+    /// With a `timeout` (seconds), a run still going then is killed (SIGKILL) and reported as ``timedOut``, so a
+    /// hang fails its test instead of stopping the suite.
     @discardableResult
-    public static func run(_ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], in folder: String, timeout: TimeInterval? = nil) throws -> (status: Int32, output: String) {
         let log = NSTemporaryDirectory() + "/sims-run-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: log) }
         let process = try start(arguments, in: folder, log: log)
+        var timedOut = false
+        if let timeout {
+            let deadline = Date(timeIntervalSinceNow: timeout)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                timedOut = true
+            }
+        }
         process.waitUntilExit()
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, output)
+        if timedOut { return (Self.timedOut, output) }
+        // A process ended by a signal (a trap is SIGILL or SIGTRAP) reads as the shell shows it: 128 + the signal.
+        return (process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus, output)
     }
+
+    /// The status ``run(_:in:timeout:)`` reports for a run it killed at its timeout (no exit status is negative).
+    public static let timedOut: Int32 = -1
 }

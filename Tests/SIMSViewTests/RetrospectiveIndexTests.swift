@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SIMSCore
 import SIMSFormats
@@ -25,5 +26,50 @@ struct RetrospectiveIndexTests {
         // The region spectrum of every pixel sums to the total counts.
         let all = index.spectrum(mask: [Bool](repeating: true, count: file.width * file.height))
         #expect(abs(all.totalIonCount - index.total.reduce(0, +)) <= 1e-6 * index.total.reduce(0, +))
+    }
+
+    /// One pass and an in-place sort: on a processed file with unsorted, overlapping m/z per spectrum, every bin
+    /// holds only its own points, every point survives, windows equal a brute-force sum over the written points,
+    /// and progress reaches the end of both phases.
+    @Test func onePassIndexSortsEveryPointIntoItsBin() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/retro-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (width, height, n) = (7, 5, 300)
+        let writer = try ImzMLWriter(path: folder + "/t.imzML", storage: .processed, mzType: .float64, intensityType: .float32,
+                                     width: width, height: height, pixelSizeMicrometers: 1)
+        var state: UInt64 = 12345
+        func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
+        var written: [(pixel: Int, mz: Float, y: Float)] = []
+        for y in 1...height {
+            for x in 1...width {
+                let mz = (0..<n).map { _ in 10 + 90 * next() }          // not sorted: the index must not rely on it
+                let counts = (0..<n).map { _ in Double(Int(next() * 50)) }
+                try writer.append(x: x, y: y, mz: mz, intensities: counts)
+                for i in 0..<n { written.append(((y - 1) * width + x - 1, Float(mz[i]), Float(counts[i]))) }
+            }
+        }
+        try writer.finish()
+        var phases: [RetrospectiveIndex.Phase: (done: Int, total: Int)] = [:]
+        let index = try RetrospectiveIndex(try ImzML.open(folder + "/t.imzML")) { phase, done, total in phases[phase] = (done, total) }
+        #expect(index.pixel.count == written.count)
+        let bins = index.binStart.count - 1
+        for b in 0..<bins {
+            for i in index.binStart[b]..<index.binStart[b + 1] {
+                #expect(RetrospectiveIndex.bin(Double(index.mass[i]), lowest: index.lowestMass, width: index.binWidth, bins: bins) == b)
+            }
+        }
+        func key(_ p: (pixel: Int, mz: Float, y: Float)) -> [Double] { [Double(p.pixel), Double(p.mz), Double(p.y)] }
+        let kept = zip(index.pixel, zip(index.mass, index.intensity)).map { key((Int($0.0), $0.1.0, $0.1.1)) }
+        #expect(kept.sorted { $0.lexicographicallyPrecedes($1) } == written.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+        for (lower, upper) in [(10.0, 100.0), (33.3, 33.4), (50.0, 61.5), (99.9, 200.0), (-5.0, 10.5)] {
+            var expected = [Double](repeating: 0, count: width * height)
+            for p in written where Double(p.mz) >= lower && Double(p.mz) <= upper { expected[p.pixel] += Double(p.y) }
+            let image = index.image(lower: lower, upper: upper)
+            for i in 0..<expected.count { #expect(abs(image[i] - expected[i]) < 1e-9, "window \(lower)–\(upper) pixel \(i)") }
+        }
+        #expect(index.image(lower: -1e300, upper: 1e300).reduce(0, +) == written.reduce(0) { $0 + Double($1.y) })
+        #expect(phases[.reading].map { $0.done == $0.total && $0.total == width * height } == true)
+        #expect(phases[.sorting].map { $0.done == $0.total && $0.total == bins } == true)
     }
 }

@@ -38,6 +38,17 @@ public enum StudyManifest {
 
     /// Reads the manifest at `path`; relative file paths are resolved against its folder.
     public static func read(from path: String, fileExtensions: Set<String>? = nil, grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
+        try parse(try table(at: path), path: path, requiringSamples: true, fileExtensions: fileExtensions, grouping: grouping)
+    }
+
+    /// Reads only the parameters of the manifest at `path` (`[acquisition]`, `polarity` and the other tables
+    /// for Table III): `[samples]` may be absent, as in the `sims.toml` beside an image or depth-profile folder.
+    public static func readParameters(from path: String) throws(SIMSError) -> Study {
+        try parse(try table(at: path), path: path, requiringSamples: false)
+    }
+
+    /// The TOML table of the manifest at `path`, read and parsed once.
+    static func table(at path: String) throws(SIMSError) -> TOMLTable {
         let text: String
         try InputFile.check(path)
         do {
@@ -46,25 +57,13 @@ public enum StudyManifest {
             if !FileManager.default.fileExists(atPath: path) { throw SIMSError(.fileNotFound, "manifest not found", file: path) }
             throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
         }
-        return try parse(text, path: path, requiringSamples: true, fileExtensions: fileExtensions, grouping: grouping)
+        return try TOMLText.table(text, file: path, expected: "a TOML manifest")
     }
 
-    /// Reads only the parameters of the manifest at `path` (`[acquisition]`, `polarity` and the other tables
-    /// for Table III): `[samples]` may be absent, as in the `sims.toml` beside an image or depth-profile folder.
-    public static func readParameters(from path: String) throws(SIMSError) -> Study {
-        let text: String
-        try InputFile.check(path)
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw SIMSError(.unreadable, "cannot read manifest as UTF-8 text", file: path)
-        }
-        return try parse(text, path: path, requiringSamples: false)
-    }
-
-    /// Whether the manifest at `path` sorts files by name (`group_by`) instead of listing `[samples]`.
-    static func declaresGrouping(_ path: String) -> Bool {
-        guard (try? InputFile.check(path)) != nil, let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let table = try? TOMLText.table(text, file: path) else { return false }
-        return table["group_by"] != nil
+    /// Whether a manifest only states parameters: no `group_by` and no (or an empty) `[samples]` table, as the
+    /// `sims.toml` that `sims simulate` writes beside image sets and depth profiles.
+    static func statesOnlyParameters(_ table: TOMLTable) -> Bool {
+        table["group_by"] == nil && (table["samples"]?.table ?? TOMLTable()).isEmpty
     }
 
     /// Parses manifest text; `path` locates relative files and names the manifest in messages.
@@ -72,9 +71,13 @@ public enum StudyManifest {
         try parse(text, path: path, requiringSamples: true)
     }
 
-    static func parse(_ text: String, path: String, requiringSamples: Bool, fileExtensions: Set<String>? = nil,
+    static func parse(_ text: String, path: String, requiringSamples: Bool) throws(SIMSError) -> Study {
+        try parse(try TOMLText.table(text, file: path, expected: "a TOML manifest"), path: path, requiringSamples: requiringSamples)
+    }
+
+    /// Builds the study from a parsed manifest `table` (see ``parse(_:path:)``).
+    static func parse(_ table: TOMLTable, path: String, requiringSamples: Bool, fileExtensions: Set<String>? = nil,
                       grouping: FileGrouping? = nil) throws(SIMSError) -> Study {
-        let table = try TOMLText.table(text, file: path, expected: "a TOML manifest")
         try TOMLFlattening.requireFiniteNumbers(table, file: path)
         let folder = PathName.parent(of: path)
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : folder + "/" + file }
@@ -242,12 +245,14 @@ public enum StudyLoader {
             guard FileManager.default.fileExists(atPath: manifest) else {
                 return try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: grouping)
             }
-            // A manifest that only states parameters (no [samples], no group_by), as `sims simulate` writes beside
-            // image sets and depth profiles: the folder tree names the spots, the manifest describes them.
-            let parameters = try StudyManifest.readParameters(from: manifest)
-            guard grouping == nil, parameters.samples.isEmpty, !StudyManifest.declaresGrouping(manifest) else {
-                return try StudyManifest.read(from: manifest, fileExtensions: fileExtensions, grouping: grouping)
+            // The manifest is read and parsed once. One that only states parameters (no [samples], no group_by), as
+            // `sims simulate` writes beside image sets and depth profiles: the folder tree names the spots, the
+            // manifest describes them.
+            let table = try StudyManifest.table(at: manifest)
+            guard grouping == nil, StudyManifest.statesOnlyParameters(table) else {
+                return try StudyManifest.parse(table, path: manifest, requiringSamples: true, fileExtensions: fileExtensions, grouping: grouping)
             }
+            let parameters = try StudyManifest.parse(table, path: manifest, requiringSamples: false)
             var study = try StudyFolder.discover(at: path, fileExtensions: fileExtensions, grouping: nil)
             study.acquisition = parameters.acquisition
             study.metadata = parameters.metadata

@@ -39,6 +39,12 @@ public struct DeconvolutionResult: Sendable {
         public var status: Status
         /// Fraction of the isotope pattern inside the spectrum's mass range.
         public var coverage: Double
+        /// Standard deviation of the amount over the parametric Poisson bootstrap's replicates (counts), for fitted
+        /// and zero species when ``IsotopeDeconvolution/bootstrapResamples`` > 0; `nil` otherwise.
+        public var bootstrapStandardError: Double? = nil
+        /// 95th percentile of the amount over the replicates (counts): the percentile-bootstrap 95 % upper
+        /// confidence bound, the one to quote for a species at zero; `nil` without bootstrap.
+        public var bootstrapUpperBound: Double? = nil
     }
 
     /// One entry per candidate, in the order given.
@@ -63,6 +69,8 @@ public struct DeconvolutionResult: Sendable {
     /// `true` for the other weightings. When `false` the last weighted problem is still solved to a certified
     /// optimum, but its weights are not yet the fitted counts'.
     public var reweightingConverged: Bool = true
+    /// Replicates of the parametric Poisson bootstrap (0: none).
+    public var bootstrapResamples: Int = 0
 
     /// Observed − fitted counts per row.
     public var residuals: [Double] { zip(observed, fitted).map { $0 - $1 } }

@@ -61,6 +61,12 @@ public struct IsotopeDeconvolution: Sendable {
     public static let reweightingTolerance = 1e-7
     /// Template values below this fraction of the template's largest value do not select fit rows.
     public var rowThreshold: Double = 1e-4
+    /// Replicates of the parametric Poisson bootstrap (0, the default: none). Species at zero have no Fisher standard
+    /// error (the Gaussian approximation fails on the constraint); the bootstrap gives them, and the fitted
+    /// species, a standard error and a 95 % upper bound (``DeconvolutionResult/SpeciesAmount/bootstrapUpperBound``).
+    public var bootstrapResamples = 0
+    /// Seed of the bootstrap: the same seed gives the same replicates.
+    public var bootstrapSeed: UInt64 = 20_231_207
 
     /// Configures a deconvolution.
     public init(species: [Ion], peakShape: PeakShape = .binned(width: 0.5), weighting: Weighting = .poisson,
@@ -167,11 +173,54 @@ public struct IsotopeDeconvolution: Sendable {
         }
         var fitted = [Double](repeating: 0, count: rows.count)
         for r in 0..<rows.count { for j in 0..<k where amounts[j] != 0 { fitted[r] += design[r, j] * amounts[j] } }
+        var species = results
+        if bootstrapResamples > 0 {
+            let replicates = try bootstrap(problem, fitted: fitted)
+            for j in 0..<k where species[j].status == .fitted || species[j].status == .zero {
+                species[j].bootstrapStandardError = Self.standardDeviation(replicates.map { $0[j] })
+                species[j].bootstrapUpperBound = Self.quantile(replicates.map { $0[j] }, 0.95)
+            }
+        }
         return DeconvolutionResult(
-            species: results, groups: groups.map { $0.map { problem.species[$0] } }, certificate: solution.certificate,
+            species: species, groups: groups.map { $0.map { problem.species[$0] } }, certificate: solution.certificate,
             mass: problem.mass, observed: y, fitted: fitted,
             chiSquare: solution.weightedResidualSumOfSquares, degreesOfFreedom: dof, reweightings: reweightings,
-            reweightingConverged: converged)
+            reweightingConverged: converged, bootstrapResamples: bootstrapResamples)
+    }
+
+    /// The amounts of ``bootstrapResamples`` replicates (one array of all candidates' amounts each): counts drawn as
+    /// Poisson deviates of the fitted counts μ̂ on every fitted row and fitted by the same estimator (weighting,
+    /// reweighting, solver) — the parametric bootstrap (Efron & Tibshirani, *An Introduction to the Bootstrap*,
+    /// 1993, §6.5). Replicate b uses the generator seeded with ``bootstrapSeed`` + b, so results do not depend on
+    /// anything but the seed.
+    func bootstrap(_ problem: DeconvolutionProblem, fitted mu: [Double]) throws(SIMSError) -> [[Double]] {
+        var plain = self
+        plain.bootstrapResamples = 0
+        var replicates: [[Double]] = []
+        replicates.reserveCapacity(bootstrapResamples)
+        for b in 0..<bootstrapResamples {
+            var generator = SeededGenerator(seed: bootstrapSeed &+ UInt64(b))
+            var replicate = problem
+            replicate.observations = mu.map { generator.poissonDeviate(mean: $0) }
+            replicates.append(try plain.fit(replicate).species.map(\.amount))
+        }
+        return replicates
+    }
+
+    /// Sample standard deviation (n − 1); `nil` below two values.
+    static func standardDeviation(_ x: [Double]) -> Double? {
+        guard x.count > 1 else { return nil }
+        let mean = x.reduce(0, +) / Double(x.count)
+        return (x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count - 1)).squareRoot()
+    }
+
+    /// Quantile of type 7 (linear interpolation between order statistics, Hyndman & Fan 1996); `nil` when empty.
+    static func quantile(_ x: [Double], _ p: Double) -> Double? {
+        guard !x.isEmpty else { return nil }
+        let sorted = x.sorted()
+        let h = Double(sorted.count - 1) * p
+        let lower = Int(h.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 
     /// Keeps columns in order while they are independent of the kept ones (pivoted Cholesky of the

@@ -21,6 +21,7 @@ extension ViewStore {
             if k > 0 { json.raw(",") }
             json.raw("{"); json.key("index"); json.number(Double(k))
             json.raw(","); json.key("label"); json.string(peak.label)
+            json.typesetFields(peak.label)
             json.raw(","); json.key("lower"); json.number(peak.interval.lower)
             json.raw(","); json.key("upper"); json.number(peak.interval.upper)
             json.raw(","); json.key("polarity"); if let p = interval.polarity { json.string(p.rawValue) } else { json.raw("null") }

@@ -20,12 +20,55 @@ async function api(path, params) {
   if (!r.ok) throw new Error(body.error || r.statusText);
   return body;
 }
+// /api/spectra?format=binary (docs/view.md, "Binary answers"): a JSON header, then little-endian arrays that are
+// viewed in place as typed arrays (no parsing). Per-pixel columns arrive as positions in column units; m/z is
+// lower + position × (upper − lower) / columns, computed as the server computes the column centres.
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+async function apiSpectra(params) {
+  if (!littleEndian) throw new Error("this page reads little-endian arrays; the browser's platform is big-endian");
+  const t0 = now();
+  const r = await fetch("/api/spectra?" + new URLSearchParams(Object.assign({ format: "binary" }, params)).toString());
+  if (!r.ok) { const body = await r.json(); throw new Error(body.error || r.statusText); }
+  const buffer = await r.arrayBuffer();
+  const headerLength = new DataView(buffer).getUint32(0, true);
+  const d = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, headerLength)));
+  let offset = (4 + headerLength + 7) & ~7;
+  const take = (Type, count) => {
+    offset = Math.ceil(offset / Type.BYTES_PER_ELEMENT) * Type.BYTES_PER_ELEMENT;
+    const array = new Type(buffer, offset, count); offset += Type.BYTES_PER_ELEMENT * count; return array;
+  };
+  const step = (d.upper - d.lower) / d.columns;
+  for (const s of d.series) {
+    if (s.raw) { s.mass = take(Float64Array, s.count); s.max = take(Float64Array, s.count); continue; }
+    const position = take(Float32Array, s.count); s.max = take(Float32Array, s.count); s.min = take(Float32Array, s.count);
+    s.mass = new Float64Array(s.count);
+    for (let i = 0; i < s.count; i++) s.mass[i] = d.lower + position[i] * step;
+  }
+  sv.timings["/api/spectra"] = now() - t0; sv.spectraBytes = buffer.byteLength;
+  return d;
+}
 function status(text) { $("status").textContent = text; }
 function fmt(v, digits) {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
   const a = Math.abs(v);
   if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(3);
   return Number(v.toPrecision(digits || 6)).toString();
+}
+
+// Draws a label typeset by the server (JSONText.typesetFields: runs of [text, "" | "sub" | "sup"], from the
+// figures' and reports' own typesetting) on a canvas; sub- and superscripts at 70 % size. Returns its width.
+function drawRuns(g, runs, x, y, align) {
+  const font = g.font, size = parseFloat(/([\d.]+)px/.exec(font)[1]), small = font.replace(/[\d.]+px/, (size * 0.7).toFixed(1) + "px");
+  const widths = runs.map(([text, shift]) => { g.font = shift ? small : font; return g.measureText(text).width; });
+  const total = widths.reduce((a, b) => a + b, 0), align0 = g.textAlign;
+  let cx = align === "center" ? x - total / 2 : align === "right" ? x - total : x;
+  g.textAlign = "left";
+  runs.forEach(([text, shift], k) => {
+    g.font = shift ? small : font;
+    g.fillText(text, cx, y + (shift === "sub" ? size * 0.3 : shift === "sup" ? -size * 0.35 : 0)); cx += widths[k];
+  });
+  g.font = font; g.textAlign = align0;
+  return total;
 }
 
 // ---------- axes ----------
@@ -76,7 +119,7 @@ function drawSeries(ax, s, color) {
   const m = s.mass, hi = s.max, lo = s.min || s.max;
   for (let i = 0; i < m.length; i++) {
     const x = ax.px(m[i]);
-    if (hi[i] === null) continue;
+    if (hi[i] === null || hi[i] !== hi[i]) continue;   // null (JSON) or NaN (binary): no value
     if (i === 0) g.moveTo(x, ax.py(hi[i])); else g.lineTo(x, ax.py(hi[i]));
     if (!s.raw && lo[i] !== hi[i]) { g.lineTo(x, ax.py(lo[i])); g.lineTo(x, ax.py(hi[i])); }
   }
@@ -201,10 +244,33 @@ function setSpectraWindow(lo, hi) {
   const s = state.spectra;
   if (lo === null || hi === null || !(hi > lo)) { lo = s.full ? s.full[0] : null; hi = s.full ? s.full[1] : null; }
   s.lower = lo; s.upper = hi; s.zoomStart = s.zoomStart || now();
-  // Ask the server first, then draw the old data in the new window while the answer is on its way: a redraw of
-  // 135 spectra at the whole mass range takes ~50 ms, which used to delay the request.
+  // Ask the server first, then show the last drawn picture stretched to the new window while the answer is on
+  // its way (a bitmap copy, ~1 ms; redrawing 135 spectra at the whole mass range takes ~50 ms, and a full
+  // provisional redraw delayed the final one by that much).
   loadSpectra();
-  drawSpectra();
+  drawSpectraProvisional();
+}
+// The plot area of the last full drawing and its window, for provisional redraws.
+let spectraSnapshot = null;
+function snapshotSpectra() {
+  const ax = spectraAx, s = state.spectra;
+  if (!spectraSnapshot) spectraSnapshot = { canvas: document.createElement("canvas") };
+  const snap = spectraSnapshot, c = snap.canvas;
+  if (c.width !== ax.w || c.height !== ax.h) { c.width = ax.w; c.height = ax.h; }
+  const g = c.getContext("2d"); g.clearRect(0, 0, ax.w, ax.h);
+  g.drawImage(ax.canvas, ax.m.l, ax.m.t, ax.w, ax.h, 0, 0, ax.w, ax.h);
+  Object.assign(snap, { lower: s.lower, upper: s.upper, y0: ax.y0, y1: ax.y1, log: ax.log, data: s.data });
+}
+function drawSpectraProvisional() {
+  const s = state.spectra, ax = spectraAx, snap = spectraSnapshot;
+  if (!snap || snap.data !== s.data || s.lower === null) { drawSpectra(); return; }
+  ax.resize(); if (snap.canvas.width !== ax.w) { drawSpectra(); return; }
+  $("spectra-lower").value = fmt(s.lower); $("spectra-upper").value = fmt(s.upper);
+  ax.setX(s.lower, s.upper); ax.setY(snap.y0, snap.y1, snap.log);
+  ax.frame("m/z (u)", "intensity (counts)"); ax.clip();
+  const x0 = ax.px(snap.lower), x1 = ax.px(snap.upper);
+  ax.ctx.drawImage(snap.canvas, x0, ax.m.t, x1 - x0, ax.h);
+  ax.ctx.restore();
 }
 // The hover cursor redraws at most once per frame (mousemove fires far more often than the screen refreshes).
 let spectraFrame = 0;
@@ -222,7 +288,7 @@ async function loadSpectra() {
       const params = spectraPending; spectraPending = null;
       if (!params.ids) { s.data = { series: [] }; break; }
       const t = now();
-      const data = await api("/api/spectra", params);
+      const data = await apiSpectra(params);
       parts.requests += 1; parts.fetch += now() - t;
       s.data = data; s.full = [data.fullLower, data.fullUpper];
       if (s.lower === null) { s.lower = data.lower; s.upper = data.upper; }
@@ -255,11 +321,12 @@ function drawSpectra() {
     const x0 = ax.px(b.lower), x1 = ax.px(b.upper);
     g.fillStyle = b.index === s.interval ? "rgba(255,170,0,0.35)" : "rgba(120,140,255,0.16)";
     g.fillRect(x0, ax.m.t, Math.max(1, x1 - x0), ax.h);
-    if (x1 - x0 > 30) { g.fillStyle = "#445"; g.textAlign = "center"; g.textBaseline = "top"; g.fillText(b.label, (x0 + x1) / 2, ax.m.t + 2); }
+    if (x1 - x0 > 30) { g.fillStyle = "#445"; g.textAlign = "center"; g.textBaseline = "top"; drawRuns(g, b.runs || [[b.label, ""]], (x0 + x1) / 2, ax.m.t + 6, "center"); }
   }
   g.globalAlpha = d.series.length > 20 ? 0.55 : 0.9;
   for (const series of d.series) drawSeries(ax, series, series.id.startsWith("i") ? "#333" : sampleColor(series.sample));
   g.globalAlpha = 1;
+  snapshotSpectra();
   if (s.hoverX !== null) { g.strokeStyle = "#c00"; g.beginPath(); g.moveTo(s.hoverX, ax.m.t); g.lineTo(s.hoverX, ax.m.t + ax.h); g.stroke(); }
   g.restore();
 }
@@ -284,7 +351,7 @@ function hoverSpectra() {
     if (pol === "negative" || pol === "positive") p.polarity = pol;
     const a = await api("/api/assign", p);
     const el = $("assign"); if (!el) return;
-    el.innerHTML = a.candidates.length ? "candidates: " + a.candidates.map((c) => `${c.label} (${fmt(c.mass, 7)} u, ${c.ppm} ppm)`).join(", ") : "no library candidate within the tolerance";
+    el.innerHTML = a.candidates.length ? "candidates: " + a.candidates.map((c) => `${c.markup || c.label} (${fmt(c.mass, 7)} u, ${c.ppm} ppm)`).join(", ") : "no library candidate within the tolerance";
     sv.assign = a;
   }, 120);
 }
@@ -310,7 +377,7 @@ async function showInterval(index) {
   let table = `<table><tr><th>sample</th><th>n</th><th>mean</th><th>sd</th><th>median</th><th>min</th><th>max</th></tr>`;
   for (const g of groups) table += `<tr><td>${g.sample}</td><td>${g.n}</td><td>${fmt(g.mean, 4)}</td><td>${fmt(g.sd, 3)}</td><td>${fmt(g.median, 4)}</td><td>${fmt(g.min, 4)}</td><td>${fmt(g.max, 4)}</td></tr>`;
   table += "</table>";
-  $("interval-panel").innerHTML = `<b>${d.label}</b> ${fmt(d.lower, 7)}–${fmt(d.upper, 7)} u <span class="export" id="interval-export"></span><div class="row">${svg}${table}</div>`;
+  $("interval-panel").innerHTML = `<b>${d.markup || d.label}</b> ${fmt(d.lower, 7)}–${fmt(d.upper, 7)} u <span class="export" id="interval-export"></span><div class="row">${svg}${table}</div>`;
   const box = $("interval-export");
   for (const format of ["svg", "png", "pdf", "csv"]) { const b = document.createElement("button"); b.textContent = format.toUpperCase(); b.id = "export-interval-" + format; b.onclick = () => exportFigure("interval", format); box.appendChild(b); }
 }
@@ -359,7 +426,17 @@ async function initImages() {
 async function openImageSet(id) {
   const s = state.image; s.set = id; s.window = null; s.roi = null; $("roi-panel").innerHTML = "";
   status("opening image set…");
-  const info = s.info = await api("/api/imageset", { set: id });
+  // A large imzML is indexed in the background: poll its progress (the other views keep working meanwhile).
+  let info = await api("/api/imageset", { set: id });
+  while (info.loading) {
+    if (s.set !== id) return;
+    showImageLoading(info);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    info = await api("/api/imageset", { set: id });
+  }
+  $("image-loading").style.display = "none";
+  if (s.set !== id) return;
+  s.info = info;
   status(info.retrospective ? `indexed ${info.points} points in ${info.indexSeconds} s` : "");
   const ion = $("image-ion"), ratio = $("image-ratio");
   ion.innerHTML = ""; ratio.innerHTML = ""; ratio.add(new Option("none (counts)", "none"));
@@ -371,6 +448,16 @@ async function openImageSet(id) {
   s.meanRange = null;
   await loadImage();
   if (info.retrospective) await loadMean();
+}
+function showImageLoading(info) {
+  const fraction = info.total > 0 ? info.done / info.total : 0;
+  const what = info.phase === "reading" ? `reading spectra: ${info.done} of ${info.total}` : info.phase === "sorting" ? `sorting the points by m/z: ${Math.round(100 * fraction)} %` : "opening";
+  $("image-loading").style.display = "";
+  $("image-loading-title").textContent = `indexing ${info.name} for m/z-window images…`;
+  $("image-loading-bar").value = info.phase === "sorting" ? 0.9 + 0.1 * fraction : 0.9 * fraction;
+  $("image-loading-text").textContent = `${what} · ${fmt(info.seconds, 3)} s`;
+  status(`indexing ${info.name}: ${what}`);
+  sv.loadingShown = (sv.loadingShown || 0) + 1;
 }
 async function loadImage() {
   const t0 = now();
@@ -487,7 +574,7 @@ const meanAx = new Axes($("mean-canvas"));
 async function loadMean() {
   const s = state.image, p = { ids: "i" + s.set, columns: Math.round(meanAx.w || 900) };
   if (s.meanRange) { p.lower = s.meanRange[0]; p.upper = s.meanRange[1]; }
-  s.mean = await api("/api/spectra", p); if (!s.meanRange) s.meanRange = [s.mean.lower, s.mean.upper];
+  s.mean = await apiSpectra(p); if (!s.meanRange) s.meanRange = [s.mean.lower, s.mean.upper];
   drawMean();
 }
 function drawMean() {
@@ -539,7 +626,7 @@ async function openDepth(id) {
     const c = e.c, color = palette[rank % palette.length];
     state.depth.colors[c.name] = color;
     const l = document.createElement("label"); l.style.display = "block";
-    l.innerHTML = `<input type="checkbox" ${!c.total && rank < depthDefaultIons ? "checked" : ""} data-ion="${c.name}" data-rank="${c.total ? 1e9 : rank}"> <span class="swatch" style="background:${color}"></span>${c.name}` + (c.interfaces.length ? ` <small>(${c.interfaces.length} interface${c.interfaces.length > 1 ? "s" : ""})</small>` : "");
+    l.innerHTML = `<input type="checkbox" ${!c.total && rank < depthDefaultIons ? "checked" : ""} data-ion="${c.name}" data-rank="${c.total ? 1e9 : rank}"> <span class="swatch" style="background:${color}"></span>${c.markup || c.name}` + (c.interfaces.length ? ` <small>(${c.interfaces.length} interface${c.interfaces.length > 1 ? "s" : ""})</small>` : "");
     box.appendChild(l);
   });
   drawDepth();
@@ -563,7 +650,7 @@ function drawDepth() {
     for (const f of c.interfaces) {
       const px = ax.px(depthAxis() === "depth" && rate > 0 ? f.time * rate : f.time);
       g.strokeStyle = color; g.setLineDash([4, 4]); g.beginPath(); g.moveTo(px, ax.m.t); g.lineTo(px, ax.m.t + ax.h); g.stroke(); g.setLineDash([]);
-      g.fillStyle = color; g.textAlign = "left"; g.fillText(`${c.name} ${f.direction}`, px + 3, ax.m.t + 12 + 12 * (k % 6));
+      g.fillStyle = color; g.textAlign = "left"; drawRuns(g, (c.runs || [[c.name, ""]]).concat([[" " + f.direction, ""]]), px + 3, ax.m.t + 12 + 12 * (k % 6), "left");
     }
   });
   g.restore();
@@ -575,7 +662,7 @@ function hoverDepth(px) {
   let i = 0; for (let k = 0; k < x.length; k++) if (Math.abs(x[k] - v) < Math.abs(x[i] - v)) i = k;
   const on = new Set(selectedDepthIons());
   $("depth-hover").innerHTML = `<b>${depthAxis() === "depth" ? "depth " + fmt(x[i]) + " nm" : "t = " + fmt(x[i]) + " s"}</b> (cycle ${i + 1}) · ` +
-    d.columns.filter((c) => on.has(c.name)).slice(0, 8).map((c) => `${c.name}: ${fmt(c.values[i])}`).join(" · ");
+    d.columns.filter((c) => on.has(c.name)).slice(0, 8).map((c) => `${c.markup || c.name}: ${fmt(c.values[i])}`).join(" · ");
 }
 
 // ---------- PCA / MVA ----------

@@ -53,6 +53,7 @@ public enum ClientAssets {
     <div class="group export" data-view="image"></div>
   </aside>
   <div class="work">
+    <div id="image-loading" class="panel" style="display:none"><b id="image-loading-title"></b><br><progress id="image-loading-bar" max="1" value="0" style="width:420px"></progress> <span id="image-loading-text"></span><div class="hint">the other views keep working meanwhile</div></div>
     <div class="row">
       <canvas id="image-canvas" width="512" height="512"></canvas>
       <div>

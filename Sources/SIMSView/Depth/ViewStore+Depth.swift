@@ -14,6 +14,7 @@ extension ViewStore {
         for (k, column) in columns.enumerated() {
             if k > 0 { json.raw(",") }
             json.raw("{"); json.key("name"); json.string(column.name)
+            json.typesetFields(column.name)
             json.raw(","); json.key("total"); json.raw(column.kind == .total ? "true" : "false")
             json.raw(","); json.key("values"); json.numbers(column.values)
             json.raw(","); json.key("interfaces"); json.raw("[")

@@ -14,9 +14,9 @@ struct ExportedView {
 extension ViewStore {
     /// `/api/export?view=spectra|image|depth|interval&format=svg|png|pdf|csv&…`: the current figure drawn by
     /// SIMSReport's figure code (cairo + Pango, the same as the reports' figures), or the numbers behind it as CSV.
-    func export(_ q: Query) throws -> Response {
+    func export(_ q: Query) async throws -> Response {
         let format = q.string("format") ?? "svg"
-        let view = try exportedView(q)
+        let view = try await exportedView(q)
         if format == "csv" {
             return ViewResponse.text(view.table.text, type: "text/csv; charset=utf-8").attachment(view.name + ".csv")
         }
@@ -28,23 +28,23 @@ extension ViewStore {
                                   filename: view.name + "." + figureFormat.fileExtension)
     }
 
-    func exportedView(_ q: Query) throws -> ExportedView {
+    func exportedView(_ q: Query) async throws -> ExportedView {
         switch q.string("view") ?? "" {
-        case "spectra": return try exportSpectra(q)
-        case "image": return try exportImage(q)
+        case "spectra": return try await exportSpectra(q)
+        case "image": return try await exportImage(q)
         case "depth": return try exportDepth(q)
         case "interval": return try exportInterval(q)
         case let other: throw SIMSError.invalidArgument("unknown view", found: other, expected: "spectra, image, depth or interval")
         }
     }
 
-    func exportSpectra(_ q: Query) throws -> ExportedView {
+    func exportSpectra(_ q: Query) async throws -> ExportedView {
         let ids = (q.string("ids") ?? "").split(separator: ",").map(String.init)
         var series: [LinePlot.Series] = []
         var table = CSVTable(header: ["spectrum", "sample", "mz_u", "counts_min", "counts_max"])
         var lo = try q.double("lower"), hi = try q.double("upper")
         for id in ids {
-            let (name, sample, pyramid) = try namedPyramid(id)
+            let (name, sample, pyramid) = try await namedPyramid(id)
             lo = lo ?? pyramid.mass.first ?? 0
             hi = hi ?? pyramid.mass.last ?? 1
             let d = pyramid.decimate(lower: lo!, upper: hi!, columns: 1200)
@@ -58,19 +58,19 @@ extension ViewStore {
     }
 
     /// Name, sample and pyramid of spectrum id `N` or of the mean spectrum `iN` of image set N.
-    func namedPyramid(_ id: String) throws -> (String, String, MinMaxPyramid) {
+    func namedPyramid(_ id: String) async throws -> (String, String, MinMaxPyramid) {
         if id.hasPrefix("i"), let n = Int(id.dropFirst()) {
-            let set = try imageSet(n)
+            let set = try await imageSet(n)
             guard let index = set.index else { throw SIMSError.invalidArgument("image set \(n) has no spectra (only imzML files do)") }
-            return ("mean spectrum", set.name, MinMaxPyramid(mass: index.meanSpectrum.mass, intensity: index.meanSpectrum.intensity))
+            return ("mean spectrum", set.name, index.meanPyramid)
         }
         guard let n = Int(id) else { throw SIMSError.invalidArgument("unknown spectrum id", found: id, expected: "N or iN") }
         let s = try spectrum(n)
         return (s.name, s.sample, s.pyramid)
     }
 
-    func exportImage(_ q: Query) throws -> ExportedView {
-        let layers = try imageLayers(set: try q.requiredInt("set"), ion: q.string("ion"), lower: try q.double("lower"), upper: try q.double("upper"), ratio: q.string("ratio"))
+    func exportImage(_ q: Query) async throws -> ExportedView {
+        let layers = try await imageLayers(set: try q.requiredInt("set"), ion: q.string("ion"), lower: try q.double("lower"), upper: try q.double("upper"), ratio: q.string("ratio"))
         let shown = Self.pixelValues(layers.counts, over: layers.reference?.counts)
         var values = shown
         let title = layers.reference.map { "\(layers.name) / \($0.name)" } ?? layers.name

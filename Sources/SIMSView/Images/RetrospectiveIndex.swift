@@ -4,11 +4,18 @@ import SIMSFormats
 /// An m/z-ordered index over every data point of an imzML file, so that the ion image of *any* m/z window
 /// ("retrospective image") and the spectrum of any region of pixels are answered without re-reading the .ibd.
 ///
-/// Built in two streaming passes over the file (count, then fill): the m/z range [m₀, m₁] is cut into B equal
-/// bins and each point (pixel, m/z, intensity) is stored in its bin (compressed sparse rows, Float32 m/z and
-/// intensity, UInt32 pixel: 12 bytes per point). An image of [lower, upper] sums the bins strictly inside the
-/// window whole and checks m/z only in the two edge bins — the same closed-interval sum as
-/// ``SIMSFormats/ImzML/peakImages(_:measurement:progress:)`` (up to Float32 rounding of m/z and intensity).
+/// Built in **one streaming pass** over the .ibd followed by an in-memory sort. The pass stores every point
+/// (UInt32 pixel, Float32 m/z, Float32 intensity: 12 bytes) in file order into arrays sized from the XML's
+/// array lengths, and meanwhile finds the m/z range, the total-ion image and (continuous files) the mean
+/// spectrum. The m/z range [m₀, m₁] is then cut into B equal bins and the points are put in bin order in place
+/// (American flag sort: a counting pass, then cycles of swaps; no second copy, so memory stays at 12 bytes per
+/// point plus the bin arrays). The range must be known before binning and the .ibd may be far larger than
+/// memory caches, so reading it once and sorting in memory replaces the earlier three passes (range, counts
+/// per bin, fill).
+///
+/// An image of [lower, upper] sums the bins strictly inside the window whole and checks m/z only in the two edge
+/// bins — the same closed-interval sum as ``SIMSFormats/ImzML/peakImages(_:measurement:progress:)`` (up to
+/// Float32 rounding of m/z and intensity).
 ///
 /// The mean spectrum is the per-bin intensity sum over all pixels divided by the pixel count, at the bin
 /// centres (for a continuous file whose m/z axis has fewer points than bins, the shared axis itself).
@@ -25,79 +32,138 @@ final class RetrospectiveIndex: Sendable {
     let intensity: ContiguousArray<Float>
     /// Mean spectrum (m/z in u, mean counts per pixel).
     let meanSpectrum: Spectrum
+    /// Min/max pyramid of the mean spectrum (the viewer's `iN` spectrum), built once.
+    let meanPyramid: MinMaxPyramid
     /// Σ intensity per pixel (the total-ion image).
     let total: ContiguousArray<Double>
-    /// Seconds the two passes took.
+    /// Seconds the pass and the sort took.
     let buildSeconds: Double
 
-    init(_ file: ImzML) throws(SIMSError) {
+    /// What the build is doing, for progress reports: reading spectra (`done` of `total` spectra), then putting
+    /// the points in m/z order (`done` of `total` bins).
+    enum Phase: String, Sendable { case reading, sorting }
+
+    /// Builds the index; `progress` is called now and then with the phase and how far it is.
+    init(_ file: ImzML, progress: ((_ phase: Phase, _ done: Int, _ total: Int) -> Void)? = nil) throws(SIMSError) {
         let clock = ContinuousClock.now
         let width = file.width
         self.width = width
         height = file.height
         let pixels = file.width * file.height
-        // Pass 1: range and point count.
-        var lowest = Double.infinity, highest = -Double.infinity, points = 0
-        var continuousAxis: [Double]?
-        try file.forEachSpectrum { (k, _, mz, _) throws(SIMSError) in
-            points += mz.count
-            if file.storage == .continuous && k > 0 { return }
-            for m in mz where m.isFinite { lowest = min(lowest, m); highest = max(highest, m) }
-            if file.storage == .continuous { continuousAxis = Array(mz) }
+        let continuous = file.storage == .continuous
+        // Points announced by the XML (each intensity array's length); bounded by the .ibd's size (≥ 4 bytes per
+        // intensity), so a corrupt index cannot make us allocate more than the file could hold.
+        let announced = file.spectra.reduce(0) { $0 + $1.intensity.length }
+        guard announced <= max(file.binarySize, 0) / 4 + file.spectra.count else {
+            throw SIMSError(.inconsistent, "the index announces \(announced) data points but the .ibd holds only \(file.binarySize) bytes", file: file.path)
         }
-        guard lowest.isFinite, highest.isFinite else {
-            throw SIMSError(.empty, "imzML has no finite m/z values", file: file.path)
-        }
-        if highest <= lowest { highest = lowest + 1 }
-        let bins = max(1000, min(4_000_000, points / 64))
-        lowestMass = lowest
-        highestMass = highest
-        let binWidth = (highest - lowest) / Double(bins)
-        self.binWidth = binWidth
-        func bin(_ m: Double) -> Int { min(bins - 1, max(0, Int((m - lowest) / binWidth))) }
-        // Pass 2a: counts per bin (the m/z arrays again; the intensity decode is the price of one reader).
-        var counts = ContiguousArray<Int>(repeating: 0, count: bins + 1)
-        try file.forEachSpectrum { (_, _, mz, _) throws(SIMSError) in
-            for m in mz where m.isFinite { counts[bin(m) + 1] += 1 }
-        }
-        for b in 0..<bins { counts[b + 1] += counts[b] }
-        binStart = counts
-        // Pass 2b: fill.
-        var cursor = counts
-        var pixel = ContiguousArray<UInt32>(repeating: 0, count: counts[bins])
-        var mass = ContiguousArray<Float>(repeating: 0, count: counts[bins])
-        var intensity = ContiguousArray<Float>(repeating: 0, count: counts[bins])
+        // The one pass over the .ibd: points in file order, range, total-ion image, (continuous) mean sums.
+        var pixel = ContiguousArray<UInt32>(repeating: 0, count: announced)
+        var mass = ContiguousArray<Float>(repeating: 0, count: announced)
+        var intensity = ContiguousArray<Float>(repeating: 0, count: announced)
         var total = ContiguousArray<Double>(repeating: 0, count: pixels)
-        var binSums = ContiguousArray<Double>(repeating: 0, count: bins)
-        try file.forEachSpectrum { (_, entry, mz, y) throws(SIMSError) in
+        var lowest = Double.infinity, highest = -Double.infinity, count = 0
+        var continuousAxis: [Double]?
+        var axisSums: [Double] = []
+        let spectra = file.spectra.count
+        progress?(.reading, 0, spectra)
+        try file.forEachSpectrum { (k, entry, mz, y) throws(SIMSError) in
             let p = (entry.y - 1) * width + (entry.x - 1)
             guard p >= 0 && p < pixels else {
                 throw SIMSError(.inconsistent, "spectrum at (\(entry.x), \(entry.y)) lies outside the \(width)×\(pixels / max(width, 1)) raster", file: file.path)
             }
-            var tic = 0.0
-            for i in 0..<mz.count where mz[i].isFinite {
-                let b = bin(mz[i])
-                let slot = cursor[b]
-                cursor[b] = slot + 1
-                pixel[slot] = UInt32(p); mass[slot] = Float(mz[i]); intensity[slot] = Float(y[i])
-                binSums[b] += y[i]
-                tic += y[i]
+            guard count + mz.count <= announced else {
+                throw SIMSError(.inconsistent, "spectrum \(k) holds more data points than the index announces (\(announced) in all)", file: file.path)
             }
+            if continuous && k == 0 { continuousAxis = Array(mz); axisSums = [Double](repeating: 0, count: mz.count) }
+            var tic = 0.0
+            pixel.withUnsafeMutableBufferPointer { px in
+                mass.withUnsafeMutableBufferPointer { m in
+                    intensity.withUnsafeMutableBufferPointer { out in
+                        for i in 0..<mz.count where mz[i].isFinite {
+                            let value = mz[i]
+                            if value < lowest { lowest = value }
+                            if value > highest { highest = value }
+                            px[count] = UInt32(p); m[count] = Float(value); out[count] = Float(y[i])
+                            count += 1
+                            tic += y[i]
+                        }
+                    }
+                }
+            }
+            if continuous { for i in 0..<min(y.count, axisSums.count) { axisSums[i] += y[i] } }
             total[p] += tic
+            if k & 255 == 255 { progress?(.reading, k + 1, spectra) }
         }
+        progress?(.reading, spectra, spectra)
+        guard lowest.isFinite, highest.isFinite else {
+            throw SIMSError(.empty, "imzML has no finite m/z values", file: file.path)
+        }
+        if highest <= lowest { highest = lowest + 1 }
+        if count < announced {
+            pixel.removeLast(announced - count); mass.removeLast(announced - count); intensity.removeLast(announced - count)
+        }
+        let bins = max(1000, min(4_000_000, count / 64))
+        lowestMass = lowest
+        highestMass = highest
+        let binWidth = (highest - lowest) / Double(bins)
+        self.binWidth = binWidth
+        // Counts per bin (and, for the mean spectrum, intensity sums), then the bin starts.
+        var starts = ContiguousArray<Int>(repeating: 0, count: bins + 1)
+        var binSums = ContiguousArray<Double>(repeating: 0, count: bins)
+        mass.withUnsafeBufferPointer { m in
+            intensity.withUnsafeBufferPointer { y in
+                for i in 0..<count {
+                    let b = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
+                    starts[b + 1] += 1
+                    binSums[b] += Double(y[i])
+                }
+            }
+        }
+        for b in 0..<bins { starts[b + 1] += starts[b] }
+        binStart = starts
+        // In place: each swap puts one point into its bin for good (O(n) swaps).
+        progress?(.sorting, 0, bins)
+        var next = starts
+        pixel.withUnsafeMutableBufferPointer { px in
+            mass.withUnsafeMutableBufferPointer { m in
+                intensity.withUnsafeMutableBufferPointer { y in
+                    for b in 0..<bins {
+                        let end = starts[b + 1]
+                        while next[b] < end {
+                            let i = next[b]
+                            let d = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
+                            if d == b { next[b] = i + 1; continue }
+                            let j = next[d]
+                            next[d] = j + 1
+                            px.swapAt(i, j); m.swapAt(i, j); y.swapAt(i, j)
+                        }
+                        if b & 0xFFFF == 0xFFFF { progress?(.sorting, b + 1, bins) }
+                    }
+                }
+            }
+        }
+        progress?(.sorting, bins, bins)
         self.pixel = pixel; self.mass = mass; self.intensity = intensity; self.total = total
         let scale = 1 / Double(max(file.spectra.count, 1))
         if let axis = continuousAxis, axis.count <= bins {
-            // Exact mean on the shared axis: bins hold whole points, so re-sum by axis position.
-            var sums = [Double](repeating: 0, count: axis.count)
-            try file.forEachSpectrum { (_, _, _, y) throws(SIMSError) in for i in 0..<y.count { sums[i] += y[i] } }
-            meanSpectrum = Spectrum(mass: ContiguousArray(axis), intensity: ContiguousArray(sums.map { $0 * scale }), source: file.path)
+            // Exact mean on the shared axis (summed by axis position during the pass).
+            meanSpectrum = Spectrum(mass: ContiguousArray(axis), intensity: ContiguousArray(axisSums.map { $0 * scale }), source: file.path)
         } else {
             meanSpectrum = Spectrum(mass: ContiguousArray((0..<bins).map { lowest + (Double($0) + 0.5) * binWidth }),
                                     intensity: ContiguousArray(binSums.map { $0 * scale }), source: file.path)
         }
+        meanPyramid = MinMaxPyramid(mass: meanSpectrum.mass, intensity: meanSpectrum.intensity)
         let elapsed = ContinuousClock.now - clock
         buildSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// The bin of m/z `m` (u): ⌊(m − lowest) / width⌋ clamped to 0..<bins. One function for building and for
+    /// the window edges of ``image(lower:upper:)``, so that a point inside a window never lands outside its bins.
+    @inline(__always)
+    static func bin(_ m: Double, lowest: Double, width: Double, bins: Int) -> Int {
+        let x = (m - lowest) / width
+        return x >= Double(bins) ? bins - 1 : x >= 0 ? Int(x) : 0   // (also far outside the Int range, and NaN → 0)
     }
 
     /// Per pixel, Σ intensity of the points with lower ≤ m/z ≤ upper (row-major, `width × height`).
@@ -105,8 +171,8 @@ final class RetrospectiveIndex: Sendable {
         var image = ContiguousArray<Double>(repeating: 0, count: width * height)
         guard upper >= lower, upper >= lowestMass, lower <= highestMass else { return image }
         let bins = binStart.count - 1
-        let first = min(bins - 1, max(0, Int((lower - lowestMass) / binWidth)))
-        let last = min(bins - 1, max(0, Int((upper - lowestMass) / binWidth)))
+        let first = Self.bin(lower, lowest: lowestMass, width: binWidth, bins: bins)
+        let last = Self.bin(upper, lowest: lowestMass, width: binWidth, bins: bins)
         let lowerF = Float(lower), upperF = Float(upper)
         image.withUnsafeMutableBufferPointer { out in
             pixel.withUnsafeBufferPointer { px in

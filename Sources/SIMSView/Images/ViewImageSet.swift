@@ -17,12 +17,13 @@ struct ViewImageSet: Sendable {
     /// imzML only.
     var index: RetrospectiveIndex?
 
-    init(source: ImageSetSource, peaks: [Peak]) throws(SIMSError) {
+    /// Reads `source`; an imzML is indexed (`progress` follows the index build).
+    init(source: ImageSetSource, peaks: [Peak], progress: ((RetrospectiveIndex.Phase, Int, Int) -> Void)? = nil) throws(SIMSError) {
         name = source.measurement
         switch source {
         case .imzML(let path):
             let file = try ImzML.open(path)
-            let index = try RetrospectiveIndex(file)
+            let index = try RetrospectiveIndex(file, progress: progress)
             self.index = index
             width = file.width; height = file.height
             pixelSizeMicrometers = file.pixelSizeXMicrometers

@@ -46,9 +46,9 @@ struct PixelPolygon: Sendable, Equatable {
 
 extension ViewStore {
     /// Numerator and optional denominator of an image request (see docs/view.md, `/api/image`).
-    func imageLayers(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?) throws(SIMSError)
+    func imageLayers(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?) async throws(SIMSError)
         -> (set: ViewImageSet, name: String, counts: ContiguousArray<Double>, reference: (name: String, counts: ContiguousArray<Double>)?) {
-        let set = try imageSet(id)
+        let set = try await imageSet(id)
         let numerator = try set.counts(ion: ion, lower: lower, upper: upper)
         var reference: (name: String, counts: ContiguousArray<Double>)?
         if let ratio, !ratio.isEmpty, ratio != "none" { reference = try set.counts(ion: ratio, lower: nil, upper: nil) }
@@ -56,8 +56,8 @@ extension ViewStore {
     }
 
     /// `/api/image`: the pixel values (counts, or the per-pixel ratio with 0/0 pixels as null).
-    func imageJSON(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?) throws(SIMSError) -> JSONText {
-        let layers = try imageLayers(set: id, ion: ion, lower: lower, upper: upper, ratio: ratio)
+    func imageJSON(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?) async throws(SIMSError) -> JSONText {
+        let layers = try await imageLayers(set: id, ion: ion, lower: lower, upper: upper, ratio: ratio)
         let values = Self.pixelValues(layers.counts, over: layers.reference?.counts)
         var json = JSONText(capacity: values.count * 6 + 256)
         json.raw("{"); json.key("set"); json.number(Double(id))
@@ -81,8 +81,8 @@ extension ViewStore {
 
     /// `/api/roi`: counts of the shown layer, its reference and every ion inside a polygon; for imzML also the
     /// region's summed spectrum (decimated to `columns`).
-    func roiJSON(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?, polygon: PixelPolygon, columns: Int) throws(SIMSError) -> JSONText {
-        let layers = try imageLayers(set: id, ion: ion, lower: lower, upper: upper, ratio: ratio)
+    func roiJSON(set id: Int, ion: String?, lower: Double?, upper: Double?, ratio: String?, polygon: PixelPolygon, columns: Int) async throws(SIMSError) -> JSONText {
+        let layers = try await imageLayers(set: id, ion: ion, lower: lower, upper: upper, ratio: ratio)
         let set = layers.set
         let mask = polygon.mask(width: set.width, height: set.height)
         func sum(_ values: ContiguousArray<Double>) -> Double {
@@ -123,10 +123,24 @@ extension ViewStore {
         return json
     }
 
-    /// `/api/imageset`: names, size and whether m/z windows can be imaged.
-    func imageSetJSON(_ id: Int) throws(SIMSError) -> JSONText {
-        let set = try imageSet(id)
+    /// `/api/imageset`: names, size and whether m/z windows can be imaged; while the set is still being read
+    /// (a large imzML's index), `loading: true` and the progress instead, at once.
+    func imageSetJSON(_ id: Int) async throws(SIMSError) -> JSONText {
+        let load = try imageSetLoad(id)
         var json = JSONText()
+        let progress = load.progress.snapshot
+        if !progress.finished {
+            json.raw("{"); json.key("id"); json.number(Double(id))
+            json.raw(","); json.key("name"); json.string(catalog.imageSources[id].measurement)
+            json.raw(","); json.key("loading"); json.raw("true")
+            json.raw(","); json.key("phase"); json.string(progress.phase)
+            json.raw(","); json.key("done"); json.number(Double(progress.done))
+            json.raw(","); json.key("total"); json.number(Double(progress.total))
+            json.raw(","); json.key("seconds"); json.number((progress.seconds * 10).rounded() / 10)
+            json.raw("}")
+            return json
+        }
+        let set = try await load.task.value.get()
         json.raw("{"); json.key("id"); json.number(Double(id))
         json.raw(","); json.key("name"); json.string(set.name)
         json.raw(","); json.key("width"); json.number(Double(set.width))

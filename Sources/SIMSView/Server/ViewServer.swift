@@ -57,7 +57,11 @@ public struct ViewServer: Sendable {
         api("/api/spectra") { q in
             let ids = (q.string("ids") ?? "").split(separator: ",").map(String.init)
             let columns = min(4000, max(10, try q.int("columns") ?? 1000))
-            return ViewResponse.json(try await store.spectraJSON(ids: ids, lower: try q.double("lower"), upper: try q.double("upper"), columns: columns))
+            let (lower, upper) = (try q.double("lower"), try q.double("upper"))
+            if q.string("format") == "binary" {
+                return ViewResponse.bytes(try await store.spectraBinary(ids: ids, lower: lower, upper: upper, columns: columns).bytes, type: "application/octet-stream")
+            }
+            return ViewResponse.json(try await store.spectraJSON(ids: ids, lower: lower, upper: upper, columns: columns))
         }
         api("/api/assign") { q in
             guard let mass = try q.double("mz") else { throw SIMSError.invalidArgument("missing mz", expected: "mz=<u>") }

@@ -7,15 +7,24 @@ import SIMSAnalysis
 /// Loads what the catalog names on first use and keeps it: spectra with their min/max pyramids, the interval
 /// list, image sets, imzML retrospective indexes, depth profiles. One store per `sims view` session; an actor,
 /// so requests never see half-built caches.
+///
+/// The two slow builds — an image set (for a large imzML, its ``RetrospectiveIndex``: minutes on a loaded
+/// machine) and the ``PeakAssigner`` of the fragment library — run in the background (``inBackground(_:)``);
+/// the actor only keeps their tasks, so every other request is answered meanwhile.
 actor ViewStore {
     let catalog: ViewCatalog
     private var spectra: [Int: ViewSpectrum] = [:]
-    private var imageSets: [Int: ViewImageSet] = [:]
+    private var imageSetLoads: [Int: (task: Task<Result<ViewImageSet, SIMSError>, Never>, progress: LoadProgress)] = [:]
     private var depthProfiles: [Int: DepthProfile] = [:]
     private var intervalCache: [ViewInterval]?
-    private var assigners: [Polarity?: PeakAssigner] = [:]
+    private var assigners: [Polarity?: Task<PeakAssigner, Never>] = [:]
+    /// Builds the assigner of a polarity (a parameter so tests can make it slow).
+    private let makeAssigner: @Sendable (Polarity?) -> PeakAssigner
 
-    init(catalog: ViewCatalog) { self.catalog = catalog }
+    init(catalog: ViewCatalog, makeAssigner: @escaping @Sendable (Polarity?) -> PeakAssigner = { PeakAssigner(library: .battery, polarity: $0) }) {
+        self.catalog = catalog
+        self.makeAssigner = makeAssigner
+    }
 
     /// The peaks of every interval list under PATH, in list order (the API's interval index); read once.
     func intervals() throws(SIMSError) -> [ViewInterval] {
@@ -44,15 +53,29 @@ actor ViewStore {
         return view
     }
 
-    /// Image set `id` of the catalog, read (and for imzML indexed) on first use.
-    func imageSet(_ id: Int) throws(SIMSError) -> ViewImageSet {
-        if let cached = imageSets[id] { return cached }
+    /// Image set `id` of the catalog, read (and for imzML indexed) on first use, in the background.
+    func imageSet(_ id: Int) async throws(SIMSError) -> ViewImageSet {
+        try await imageSetLoad(id).task.value.get()
+    }
+
+    /// The load of image set `id` (started on first use): its task and progress.
+    func imageSetLoad(_ id: Int) throws(SIMSError) -> (task: Task<Result<ViewImageSet, SIMSError>, Never>, progress: LoadProgress) {
+        if let load = imageSetLoads[id] { return load }
         guard catalog.imageSources.indices.contains(id) else {
             throw .invalidArgument("no image set \(id)", expected: "0..<\(catalog.imageSources.count)")
         }
-        let set = try ViewImageSet(source: catalog.imageSources[id], peaks: try intervals().map(\.peak))
-        imageSets[id] = set
-        return set
+        let source = catalog.imageSources[id], peaks = try intervals().map(\.peak)
+        let progress = LoadProgress()
+        let task = Task { () -> Result<ViewImageSet, SIMSError> in
+            defer { progress.finish() }
+            do throws(SIMSError) {
+                return .success(try await inBackground { () throws(SIMSError) in
+                    try ViewImageSet(source: source, peaks: peaks) { phase, done, total in progress.report(phase.rawValue, done: done, total: total) }
+                })
+            } catch { return .failure(error) }
+        }
+        imageSetLoads[id] = (task, progress)
+        return (task, progress)
     }
 
     /// Depth profile `id` of the catalog.
@@ -66,11 +89,21 @@ actor ViewStore {
         return profile
     }
 
-    /// Assignment candidates from the battery fragment library (ions of `polarity` only, when given), best first.
-    func candidates(mass: Double, width: Double, polarity: Polarity?) -> [AssignmentCandidate] {
-        let assigner = assigners[polarity] ?? PeakAssigner(library: .battery, polarity: polarity)
-        assigners[polarity] = assigner
-        return Array(assigner.candidates(center: mass, width: width).prefix(8))
+    /// The assigner for the battery fragment library (ions of `polarity` only, when given), built once in the
+    /// background; callers wait for it without holding the actor.
+    func assigner(_ polarity: Polarity?) async -> PeakAssigner {
+        if let task = assigners[polarity] { return await task.value }
+        let make = makeAssigner
+        let task = Task { () -> PeakAssigner in
+            await inBackground { () throws(Never) in make(polarity) }
+        }
+        assigners[polarity] = task
+        return await task.value
+    }
+
+    /// Assignment candidates (best first, at most 8), searched outside the actor.
+    nonisolated func candidates(mass: Double, width: Double, polarity: Polarity?) async -> [AssignmentCandidate] {
+        Array(await assigner(polarity).candidates(center: mass, width: width).prefix(8))
     }
 }
 

@@ -66,7 +66,8 @@ public enum CheckWorkflow {
         if isDirectory.boolValue {
             let whole = try options.selection.loadStudy(root: options.path, fileExtensions: ["txt"])
             if let summary = whole.leftOutSummary { report.record.warn(summary); report.lines.append("study: " + summary) }
-            let polarities = try options.selection.polarities(of: whole, peaks: peaks?.peaks ?? [])
+            let split = try options.selection.split(whole, peaks: peaks?.peaks ?? [])
+            let polarities = split.polarities
             var spots: [(sample: String, spot: Study.Spot, polarity: Polarity?)] = []
             for polarity in polarities {
                 let study = polarity.map(whole.restricted(to:)) ?? whole
@@ -78,9 +79,7 @@ public enum CheckWorkflow {
                 if report.lines.count == before { report.lines.append(prefix + "\(study.samples.count) samples with ≥ 5 spots each, as the paper recommends") }
                 spots += study.allSpots.map { ($0.sample, $0.spot, $0.spot.polarity ?? polarity) }
             }
-            if polarities.count == 1, let note = StudySelection.note(selecting: polarities[0], of: whole, reason: options.selection.polarity != nil ? "--polarity" : "the peak list's polarity") {
-                report.record.warn(note); report.lines.append("study: " + note)
-            }
+            if let note = split.note { report.record.warn(note); report.lines.append("study: " + note) }
             for (sample, spot, polarity) in spots {
                 do { try checkSpectrum(spot.path, sample: sample, polarity: polarity, peaks: peaks, options: options, report: &report, saturation: &saturation, isotopes: &isotopes, drawn: &drawn) } catch {
                     report.record.fail(spot.path, error); report.lines.append("error: \(error)")

@@ -5,47 +5,49 @@ import SIMSReport
 
 extension DeconvolveWorkflow {
     /// `results/deconvolution_amounts.csv`: one row per spectrum and candidate.
-    static func amountsTable(_ fits: [SpectrumFit]) -> CSVTable {
-        var table = CSVTable(header: ["file", "polarity", "species", "status", "amount_counts", "standard_error_counts",
-                                      "standard_error_scaled_counts", "group", "pattern_coverage"])
+    static func amountsTable(_ fits: [SpectrumFit], bySpot: Bool = false) -> CSVTable {
+        var table = CSVTable(header: keyHeader(bySpot) + ["polarity", "species", "status", "amount_counts", "standard_error_counts",
+                                      "standard_error_scaled_counts", "group", "pattern_coverage",
+                                                          "bootstrap_standard_error_counts", "bootstrap_upper95_counts"])
         for fit in fits {
             // Counting error inflated by √(χ²/dof) when the model does not explain the spectrum to counting precision.
             let inflation = max(1, fit.result.chiSquare / Double(fit.result.degreesOfFreedom)).squareRoot()
             for s in fit.result.species {
                 var group = ""
                 if case .notIdentifiable(let g) = s.status { group = "\(g + 1)" }
-                table.append([.text(name(fit.path)), .text(fit.polarity?.rawValue ?? ""), .text(s.ion.iontofNotation), .text(s.status.label),
+                table.append(keyCells(fit) + [.text(fit.polarity?.rawValue ?? ""), .text(s.ion.iontofNotation), .text(s.status.label),
                               .number(s.amount), .optional(s.standardError),
-                              .optional(s.standardError.map { $0 * inflation }), .text(group), .number(s.coverage)])
+                              .optional(s.standardError.map { $0 * inflation }), .text(group), .number(s.coverage),
+                                              .optional(s.bootstrapStandardError), .optional(s.bootstrapUpperBound)])
             }
         }
         return table
     }
 
     /// `results/deconvolution_certificates.csv`: the KKT certificate and fit statistics per spectrum.
-    static func certificateTable(_ fits: [SpectrumFit]) -> CSVTable {
-        var table = CSVTable(header: ["file", "certified", "primal_violation", "dual_violation", "complementarity_violation", "dual_tolerance",
+    static func certificateTable(_ fits: [SpectrumFit], bySpot: Bool = false) -> CSVTable {
+        var table = CSVTable(header: keyHeader(bySpot) + ["certified", "primal_violation", "dual_violation", "complementarity_violation", "dual_tolerance",
                                       "complementarity_tolerance", "iterations", "reached_cap", "poisson_reweightings", "reweighting_converged", "chi_square",
-                                      "degrees_of_freedom", "chi_square_per_dof", "candidates", "selected", "groups"])
+                                      "degrees_of_freedom", "chi_square_per_dof", "candidates", "selected", "groups", "bootstrap_resamples"])
         for fit in fits {
             let c = fit.result.certificate
-            table.append([.text(name(fit.path)), .text(c.isCertified ? "yes" : "no"), .number(c.primalViolation), .number(c.dualViolation),
+            table.append(keyCells(fit) + [.text(c.isCertified ? "yes" : "no"), .number(c.primalViolation), .number(c.dualViolation),
                           .number(c.complementarityViolation), .number(c.dualTolerance), .number(c.complementarityTolerance), .integer(c.iterations),
                           .text(c.reachedIterationCap ? "yes" : "no"), .integer(fit.result.reweightings),
                           .text(fit.result.reweightingConverged ? "yes" : "no"), .number(fit.result.chiSquare),
                           .integer(fit.result.degreesOfFreedom), .number(fit.result.chiSquare / Double(fit.result.degreesOfFreedom)),
                           .integer(fit.result.species.count), .integer(fit.result.selected.count),
-                          .integer(fit.result.groups.count)])
+                          .integer(fit.result.groups.count), .integer(fit.result.bootstrapResamples)])
         }
         return table
     }
 
     /// `results/deconvolution_groups.csv`: the non-identifiable groups per spectrum.
-    static func groupTable(_ fits: [SpectrumFit]) -> CSVTable {
-        var table = CSVTable(header: ["file", "group", "members"])
+    static func groupTable(_ fits: [SpectrumFit], bySpot: Bool = false) -> CSVTable {
+        var table = CSVTable(header: keyHeader(bySpot) + ["group", "members"])
         for fit in fits {
             for (g, members) in fit.result.groups.enumerated() {
-                table.append([.text(name(fit.path)), .integer(g + 1), .text(members.map(\.iontofNotation).joined(separator: " "))])
+                table.append(keyCells(fit) + [.integer(g + 1), .text(members.map(\.iontofNotation).joined(separator: " "))])
             }
         }
         return table
@@ -80,6 +82,13 @@ extension DeconvolveWorkflow {
     }
 
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// The columns naming a spectrum: `file` for `sims deconvolve`, `sample`, `spot` for a `sims spectra` study.
+    static func keyHeader(_ bySpot: Bool) -> [String] { bySpot ? ["sample", "spot"] : ["file"] }
+
+    static func keyCells(_ fit: SpectrumFit) -> [CSVTable.Cell] {
+        fit.spot.map { [.text($0.sample), .text($0.spot)] } ?? [.text(name(fit.path))]
+    }
 
     static func write(_ report: inout Report, to folder: OutputFolder) throws(SIMSError) {
         var record = report.record

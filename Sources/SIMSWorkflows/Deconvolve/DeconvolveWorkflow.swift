@@ -18,16 +18,34 @@ public enum DeconvolveWorkflow {
         case elements([String], maximumAtoms: Int)
     }
 
-    /// Settings.
-    public struct Options: Sendable {
-        /// A spectrum file or a folder searched recursively for `*.txt` spectrum exports.
-        public var path: String
+    /// What every spectrum is fitted with: candidates, peak shape and weighting. `sims deconvolve` and the
+    /// deconvolution step of `sims spectra` (``SpectraOptions/deconvolution``) share it.
+    public struct Model: Sendable, Equatable {
         /// The candidates.
         public var candidates: Candidates
         /// Peak shape of the templates (default: 0.5 u bins).
         public var peakShape: PeakShape = .binned(width: 0.5)
         /// Observation weights (default: Poisson maximum likelihood).
         public var weighting: IsotopeDeconvolution.Weighting = .poisson
+        /// Parametric Poisson bootstrap replicates per spectrum (0, the default: none): standard errors and 95 % upper
+        /// bounds for species at zero (``IsotopeDeconvolution/bootstrapResamples``).
+        public var bootstrapResamples = 0
+        /// A model with the default peak shape (0.5 u bins) and weighting (Poisson).
+        public init(candidates: Candidates) { self.candidates = candidates }
+    }
+
+    /// Settings.
+    public struct Options: Sendable {
+        /// A spectrum file or a folder searched recursively for `*.txt` spectrum exports.
+        public var path: String
+        /// Candidates, peak shape and weighting.
+        public var model: Model
+        /// The candidates.
+        public var candidates: Candidates { get { model.candidates } set { model.candidates = newValue } }
+        /// Peak shape of the templates (default: 0.5 u bins).
+        public var peakShape: PeakShape { get { model.peakShape } set { model.peakShape = newValue } }
+        /// Observation weights (default: Poisson maximum likelihood).
+        public var weighting: IsotopeDeconvolution.Weighting { get { model.weighting } set { model.weighting = newValue } }
         /// Output folder.
         public var output: String
         /// Write into a folder holding files sims did not write.
@@ -36,8 +54,12 @@ public enum DeconvolveWorkflow {
         public var arguments: [String] = []
         /// Creates options.
         public init(path: String, candidates: Candidates, output: String) {
+            self.init(path: path, model: Model(candidates: candidates), output: output)
+        }
+        /// Creates options fitting `model`.
+        public init(path: String, model: Model, output: String) {
             self.path = path
-            self.candidates = candidates
+            self.model = model
             self.output = output
         }
     }
@@ -50,6 +72,10 @@ public enum DeconvolveWorkflow {
         public var polarity: Polarity?
         /// The fit.
         public var result: DeconvolutionResult
+        /// Sample and spot when the spectrum is a spot of a `sims spectra` study (tables then key rows by them).
+        public var spot: (sample: String, spot: String)? = nil
+        /// `sample/spot` for a study's spot, else the file name.
+        public var name: String { spot.map { "\($0.sample)/\($0.spot)" } ?? (path as NSString).lastPathComponent }
     }
 
     /// What the run produced.
@@ -109,13 +135,20 @@ public enum DeconvolveWorkflow {
         let spectrum = try IONTOFSpectrumFormat.read(from: path)
         let polarity = Acquisition(iontofHeader: spectrum.metadata).polarity
             ?? Polarity(fileName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
-        let ions = try species(for: options.candidates, polarity: polarity, massRange: spectrum.massRange, file: path)
+        return try fit(spectrum, polarity: polarity, model: options.model, file: path)
+    }
+
+    /// Fits one spectrum of known (or unknown) polarity with `model`; errors name `file`.
+    public static func fit(_ spectrum: Spectrum, polarity: Polarity?, model: Model, file path: String) throws(SIMSError) -> SpectrumFit {
+        let ions = try species(for: model.candidates, polarity: polarity, massRange: spectrum.massRange, file: path)
         guard !ions.isEmpty else {
             throw SIMSError(.invalidArgument, "no candidate cluster falls inside the spectrum's mass range", file: path,
                             expected: "elements and --max-atoms whose clusters lie within \(spectrum.massRange.map { "\(Int($0.lowerBound))–\(Int($0.upperBound)) u" } ?? "the spectrum")")
         }
         do {
-            let result = try IsotopeDeconvolution(species: ions, peakShape: options.peakShape, weighting: options.weighting).fit(spectrum)
+            var deconvolution = IsotopeDeconvolution(species: ions, peakShape: model.peakShape, weighting: model.weighting)
+            deconvolution.bootstrapResamples = model.bootstrapResamples
+            let result = try deconvolution.fit(spectrum)
             return SpectrumFit(path: path, polarity: polarity, result: result)
         } catch {
             throw error.inFile(path)
@@ -128,37 +161,43 @@ public enum DeconvolveWorkflow {
         let files = try spectrumFiles(options.path)
         let folder = try OutputFolder(options.output, force: options.force, reading: [options.path])
         var report = Report(record: RunRecord(command: "deconvolve", arguments: options.arguments))
-        record(options, into: &report.record)
+        record(options.model, into: &report.record)
         for (index, file) in files.enumerated() {
             report.record.inputs.append(file)
             do { report.fits.append(try fit(file: file, options: options)) } catch { report.record.fail(file, error) }
             progress?.report(task: "deconvolve", completed: index + 1, total: files.count)
         }
-        let uncertified = report.fits.filter { !$0.result.certificate.isCertified }
-        for fit in uncertified {
-            report.record.warn("\((fit.path as NSString).lastPathComponent): the optimum is not certified (\(certificateText(fit.result.certificate)))")
-        }
-        let unconverged = report.fits.filter { !$0.result.reweightingConverged }
-        if !unconverged.isEmpty {
-            report.record.warn("\(unconverged.count) of \(report.fits.count) spectra: the Poisson reweighting did not reach its fixed point in \(IsotopeDeconvolution.maximumReweightings) steps (each weighted solve is certified; the weights are not yet the fitted counts'), e.g. \((unconverged[0].path as NSString).lastPathComponent) — candidates probably miss species present in the spectrum; see chi_square_per_dof")
-        }
+        warnAboutCertificates(report.fits, record: &report.record)
         try write(&report, to: folder)
         try folder.commit(protecting: report.record.inputs)
         return report
     }
 
-    static func record(_ options: Options, into record: inout RunRecord) {
-        switch options.candidates {
-        case .species(let labels): record.set("species", labels.joined(separator: ","))
-        case .elements(let elements, let n): record.set("elements", elements.joined(separator: ",")); record.set("max atoms", "\(n)")
+    /// Warnings for uncertified optima and unconverged Poisson reweightings.
+    static func warnAboutCertificates(_ fits: [SpectrumFit], record: inout RunRecord) {
+        for fit in fits where !fit.result.certificate.isCertified {
+            record.warn("\(fit.name): the optimum is not certified (\(certificateText(fit.result.certificate)))")
         }
-        switch options.peakShape {
-        case .binned(let width): record.set("peak shape", "binned, \(CSVTable.format(width)) u")
-        case .gaussian(let r): record.set("peak shape", "Gaussian, R = \(CSVTable.format(r))")
+        let unconverged = fits.filter { !$0.result.reweightingConverged }
+        if !unconverged.isEmpty {
+            record.warn("\(unconverged.count) of \(fits.count) spectra: the Poisson reweighting did not reach its fixed point in \(IsotopeDeconvolution.maximumReweightings) steps (each weighted solve is certified; the weights are not yet the fitted counts'), e.g. \(unconverged[0].name) — candidates probably miss species present in the spectrum; see chi_square_per_dof")
         }
-        record.set("weighting", options.weighting.rawValue)
+    }
+
+    /// The model's settings in the run record, each name prefixed by `prefix`.
+    static func record(_ model: Model, prefix: String = "", into record: inout RunRecord) {
+        switch model.candidates {
+        case .species(let labels): record.set(prefix + "species", labels.joined(separator: ","))
+        case .elements(let elements, let n): record.set(prefix + "elements", elements.joined(separator: ",")); record.set(prefix + "max atoms", "\(n)")
+        }
+        switch model.peakShape {
+        case .binned(let width): record.set(prefix + "peak shape", "binned, \(CSVTable.format(width)) u")
+        case .gaussian(let r): record.set(prefix + "peak shape", "Gaussian, R = \(CSVTable.format(r))")
+        }
+        record.set(prefix + "weighting", model.weighting.rawValue)
+        if model.bootstrapResamples > 0 { record.set(prefix + "bootstrap", "\(model.bootstrapResamples) parametric Poisson replicates per spectrum") }
         let solver = CertifiedNNLS()
-        record.set("KKT tolerances", "dual \(solver.dualTolerance), complementarity \(solver.complementarityTolerance), primal 0")
+        record.set(prefix + "KKT tolerances", "dual \(solver.dualTolerance), complementarity \(solver.complementarityTolerance), primal 0")
     }
 
     static func certificateText(_ c: KKTCertificate) -> String {

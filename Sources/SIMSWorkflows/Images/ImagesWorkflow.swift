@@ -12,7 +12,7 @@ import SIMSReport
 /// ends with ``RunRecord/Outcome/completedWithErrors`` (exit code 3).
 public enum ImagesWorkflow {
     /// Everything the run computed, for callers and tests.
-    public struct Result: Sendable {
+    public struct Result: Sendable, PolaritySplitResult {
         /// The run record.
         public var record: RunRecord
         /// One row per measurement and ion (also written to `results/image_stats.csv`).
@@ -28,10 +28,12 @@ public enum ImagesWorkflow {
 
         /// This run and the other polarities' runs.
         public var allPolarities: [Result] { [self] + otherPolarities }
+
+        var polaritySummary: String { "\(Set(rows.map(\.measurement)).count) measurements, \(Set(rows.map(\.ion)).count) ions" }
     }
 
     /// Runs the workflow. Image sets of both polarities (told apart by their ions' charges) are analysed as one
-    /// study per polarity into `OUT/negative/` and `OUT/positive/` (``StudySelection``); ions named in the
+    /// study per polarity into `OUT/negative/` and `OUT/positive/` (``PolaritySplit``); ions named in the
     /// options are matched in any notation (``IonName``).
     /// - Throws: when nothing can be done at all (no study, no readable measurement, bad options).
     public static func run(_ options: ImagesOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
@@ -58,56 +60,24 @@ public enum ImagesWorkflow {
                 _ = try IonName.resolve(name, among: known + ["total"], role: "ion")
             }
         }
-        let polarity = work.map { $0.source.polarity }
-        let stated = Polarity.allCases.reversed().filter { Set(polarity.compactMap { $0 }).contains($0) }
-        var plan: [Polarity?] = stated.count > 1 ? stated : [nil]
-        if let wanted = options.selection.polarity {
-            guard stated.isEmpty || stated.contains(wanted) else {
-                throw .invalidArgument("--polarity \(wanted.rawValue): no image set of the study has this polarity", found: wanted.rawValue,
-                                       expected: stated.map(\.rawValue).joined(separator: " or "))
-            }
-            plan = stated.count > 1 ? [wanted] : [nil]
-        } else if stated.count > 1, !options.ions.isEmpty {
-            // Only the polarities of the ions asked for.
-            let asked = Set(options.ions.compactMap { IonName.ion($0).map { $0.charge > 0 ? Polarity.positive : .negative } })
-            if !asked.isEmpty { plan = stated.filter(asked.contains) }
-        }
-        if plan.count == 1 {
-            var record = RunRecord(command: "images", arguments: options.arguments)
-            record.adopt(identical)
-            if let summary = study.leftOutSummary { record.warn(summary) }
-            let selected = plan[0].map { p in work.filter { $0.source.polarity == nil || $0.source.polarity == p } } ?? work
-            if plan[0] != nil, selected.count < work.count {
-                record.warn("analysing the \(plan[0]!.rawValue) image sets only (\(options.selection.polarity != nil ? "--polarity" : "the ions asked for")); \(work.count - selected.count) set(s) of the other polarity left out")
-            }
-            var result = try run(options.restricted(to: plan[0]), work: selected, peaks: peaks, record: record, progress: progress)
-            result.polarity = plan[0]
-            return result
-        }
+        // Only the polarities of the ions asked for, when the study holds both.
+        let asked = Set(options.ions.compactMap { IonName.ion($0).map { $0.charge > 0 ? Polarity.positive : .negative } })
+        let split = try options.selection.split(work, polarity: \.source.polarity, name: \.source.measurement, noun: "image set",
+                                                implied: asked, because: "the ions asked for")
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
-        var parts: [Result] = []
-        for case let p? in plan {
-            var sub = options.restricted(to: p)
-            sub.output = try folder.subfolder(p.rawValue).path
+        return try split.run(command: "images", arguments: options.arguments, into: folder) { part throws(SIMSError) in
             var record = RunRecord(command: "images", arguments: options.arguments)
             record.adopt(identical)
-            record.parentReport = "../report.html"
             if let summary = study.leftOutSummary { record.warn(summary) }
-            var part = try run(sub, work: work.filter { $0.source.polarity == nil || $0.source.polarity == p }, peaks: peaks, record: record, progress: progress)
-            part.polarity = p
-            parts.append(part)
+            part.prepare(&record)
+            let selected = part.polarity.map { p in work.filter { $0.source.polarity == nil || $0.source.polarity == p } } ?? work
+            return try run(options.restricted(to: part.polarity), work: selected, peaks: peaks, record: record, folder: part.folder, progress: progress)
         }
-        var first = parts.removeFirst()
-        first.otherPolarities = parts
-        try RunRecord.writePolarityParent(command: "images", arguments: options.arguments,
-                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\(Set($0.rows.map(\.measurement)).count) measurements, \(Set($0.rows.map(\.ion)).count) ions") },
-                                          folder: folder)
-        return first
     }
 
-    /// One study of image sets (of one polarity, or as it was) into `options.output`.
+    /// One study of image sets (of one polarity, or as it was) into `folder`.
     static func run(_ options: ImagesOptions, work: [(sample: String, source: ImageSetSource)], peaks: [Peak], record: RunRecord,
-                    progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+                    folder: OutputFolder, progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
         var record = record
         try record.useManifest(describing: options.root)  // sims.toml → Table III
         record.set("reference", options.reference)
@@ -120,7 +90,6 @@ public enum ImagesWorkflow {
                    : "none")
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
         if !options.multiply.isEmpty { record.set("multiplication", "geometric mean of " + options.multiply.map { $0.joined(separator: ",") }.joined(separator: "; ")) }
-        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         let colorMap = ColorMap.named(options.colorMap) ?? .viridis
         if let list = options.peakList { record.inputs.append(list) }
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)

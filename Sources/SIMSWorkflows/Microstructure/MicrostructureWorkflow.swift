@@ -26,11 +26,20 @@ public struct MicrostructureWorkflow: Sendable {
     }
 
     /// The outcome of a run.
-    public struct Result: Sendable {
+    public struct Result: Sendable, PolaritySplitResult {
         /// Analyses in input order.
         public var analyses: [Analysis]
         /// What was done.
         public var record: RunRecord
+        /// The polarity analysed when the measurements were split or one polarity selected (`nil`: all as they were).
+        public var polarity: Polarity? = nil
+        /// When the measurements held both polarities: the other polarity's run (this one is the first, negative).
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
+
+        var polaritySummary: String { "\(analyses.count) image(s) or volume(s) analysed" }
     }
 
     /// Configures the workflow.
@@ -120,21 +129,7 @@ public struct MicrostructureWorkflow: Sendable {
             paths = base.filter { grouping.match(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent) != nil || $0.hasSuffix(".ibd") }
             if paths.count < base.count { record.warn("left out \(base.count - paths.count) file(s) whose names do not match --group-by (e.g. \(URL(fileURLWithPath: base.first { !paths.contains($0) }!).lastPathComponent))") }
         }
-        var sources = try ImageSetSource.group(paths)
-        // Polarities are never mixed and never an error: the measurements of the polarity the marker ions name
-        // (or --polarity) are analysed, the others named as left out.
-        let markerSigns = Set(settings.phases.flatMap { rule -> [Polarity] in
-            guard case .ions(let ions) = rule.marker else { return [] }
-            return ions.compactMap { IonName.ion($0).flatMap { $0.charge == 0 ? nil : ($0.charge > 0 ? Polarity.positive : .negative) } }
-        })
-        let wanted = settings.selection.polarity ?? (markerSigns.count == 1 ? markerSigns.first : nil)
-        if let wanted {
-            let other = sources.filter { $0.polarity != nil && $0.polarity != wanted }
-            if !other.isEmpty {
-                record.warn("analysing the \(wanted.rawValue) measurements only (\(settings.selection.polarity != nil ? "--polarity" : "the marker ions' polarity")); \(other.count) measurement(s) of the other polarity left out (e.g. \(other[0].measurement))")
-                sources.removeAll { $0.polarity != nil && $0.polarity != wanted }
-            }
-        }
+        let sources = try ImageSetSource.group(paths)
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no ion images found (IONTOF `<measurement> (<id>) - <ion>.txt`, .bif6 or .imzML)", file: inputs.joined(separator: ", "))
         }
@@ -143,6 +138,27 @@ public struct MicrostructureWorkflow: Sendable {
             peaks = try PeakListFile.read(from: list).peaks
             record.inputs.append(list)
         }
+        // Polarities are never mixed and never an error: the measurements of the polarity the marker ions name
+        // (or --polarity) are analysed, the others named as left out; markers of both signs (or none) with
+        // measurements of both polarities: one sub-study per polarity (``PolaritySplit``).
+        let markerSigns = Set(settings.phases.flatMap { rule -> [Polarity] in
+            guard case .ions(let ions) = rule.marker else { return [] }
+            return ions.compactMap { IonName.ion($0).flatMap { $0.charge == 0 ? nil : ($0.charge > 0 ? Polarity.positive : .negative) } }
+        })
+        let split = try settings.selection.split(sources, polarity: \.polarity, name: \.measurement, noun: "measurement",
+                                                 implied: markerSigns, because: "the marker ions' polarity")
+        return try split.run(command: "microstructure", arguments: arguments, into: output) { part throws(SIMSError) in
+            var partRecord = record
+            part.prepare(&partRecord)
+            let selected = part.polarity.map { p in sources.filter { $0.polarity == nil || $0.polarity == p } } ?? sources
+            return try run(selected, peaks: peaks, record: partRecord, output: part.folder, progress: progress)
+        }
+    }
+
+    /// The measurements of one polarity (or all, as they were) into `output`.
+    func run(_ sources: [ImageSetSource], peaks: [Peak], record: RunRecord, output: OutputFolder,
+             progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = record
         var sets: [(name: String, set: ImageSet)] = []
         for source in sources {
             record.inputs += source.files

@@ -42,8 +42,8 @@ public enum MVAWorkflow {
         /// Write into an output folder that holds files sims did not write, replacing those in the way (`--force`).
         public var force = false
         /// `--group-by` (keeps the files whose names match; a flat folder's other files are left out in one line)
-        /// and `--polarity` (keeps the measurements of one polarity; each measurement is analysed on its own, so
-        /// polarities are never mixed in one model).
+        /// and `--polarity` (keeps the measurements of one polarity). Measurements of both polarities without
+        /// `--polarity` are analysed as one sub-study per polarity (``PolaritySplit``: `OUT/negative/`, `OUT/positive/`).
         public var selection = StudySelection()
 
         /// Options for `input` writing to `output`.
@@ -67,11 +67,20 @@ public enum MVAWorkflow {
     }
 
     /// Everything the run computed.
-    public struct Result: Sendable {
+    public struct Result: Sendable, PolaritySplitResult {
         /// The run record.
         public var record: RunRecord
         /// One analysis per measurement.
         public var analyses: [Analysis]
+        /// The polarity analysed when the measurements were split or one polarity selected (`nil`: all as they were).
+        public var polarity: Polarity? = nil
+        /// When the measurements held both polarities: the other polarity's run (this one is the first, negative).
+        public var otherPolarities: [Result] = []
+
+        /// This run and the other polarities' runs.
+        public var allPolarities: [Result] { [self] + otherPolarities }
+
+        var polaritySummary: String { "\(analyses.count) measurement(s), \(Set(analyses.flatMap(\.ions)).count) ions" }
     }
 
     /// The pixel × ion matrix of an image set (`total` excluded).
@@ -118,8 +127,8 @@ public enum MVAWorkflow {
         }
     }
 
-    /// Discovers the image sets under `options.input`, analyses each and writes the outputs. A measurement that
-    /// cannot be read or analysed is recorded and skipped.
+    /// Discovers the image sets under `options.input`, analyses each and writes the outputs (once per polarity when
+    /// they hold both, ``PolaritySplit``). A measurement that cannot be read or analysed is recorded and skipped.
     public static func run(_ options: Options, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var record = RunRecord(command: "mva", arguments: options.arguments)
         try record.useManifest(describing: options.input)  // sims.toml → Table III
@@ -137,11 +146,6 @@ public enum MVAWorkflow {
         } else {
             sources = try ImageSetSource.discover(in: options.input)
         }
-        if let polarity = options.selection.polarity {
-            let other = sources.filter { $0.polarity != nil && $0.polarity != polarity }
-            if !other.isEmpty { record.warn("analysing the \(polarity.rawValue) measurements only (--polarity); \(other.count) measurement(s) of the other polarity left out (e.g. \(other[0].measurement))") }
-            sources.removeAll { $0.polarity != nil && $0.polarity != polarity }
-        }
         guard !sources.isEmpty else {
             throw SIMSError(.empty, "no image measurement found", file: options.input, expected: "IONTOF image exports '<measurement> (<id>) - <ion>.txt', BIF6 or imzML")
         }
@@ -150,7 +154,20 @@ public enum MVAWorkflow {
             peaks = try PeakListFile.read(from: list).peaks
             record.inputs.append(list)
         }
+        let split = try options.selection.split(sources, polarity: \.polarity, name: \.measurement, noun: "measurement")
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: [options.input] + [options.peakList].compactMap { $0 })
+        return try split.run(command: "mva", arguments: options.arguments, into: folder) { part throws(SIMSError) in
+            var partRecord = record
+            part.prepare(&partRecord)
+            let selected = part.polarity.map { p in sources.filter { $0.polarity == nil || $0.polarity == p } } ?? sources
+            return try run(options, sources: selected, peaks: peaks, record: partRecord, folder: part.folder, progress: progress)
+        }
+    }
+
+    /// The measurements of one polarity (or all, as they were) into `folder`.
+    static func run(_ options: Options, sources: [ImageSetSource], peaks: [Peak], record: RunRecord, folder: OutputFolder,
+                    progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        var record = record
         var analyses: [Analysis] = []
         for (number, source) in sources.enumerated() {
             progress.report(task: "analysing images", completed: number, total: sources.count)

@@ -10,7 +10,7 @@ import SIMSMultivariate
 /// plots in the output folder (see `docs/multivariate.md`).
 public enum PCAWorkflow {
     /// Everything the run computed.
-    public struct Result: Sendable {
+    public struct Result: Sendable, PolaritySplitResult {
         /// The run record.
         public var record: RunRecord
         /// Sample name of each row (spot).
@@ -42,6 +42,8 @@ public enum PCAWorkflow {
 
         /// This run and the other polarities' runs.
         public var allPolarities: [Result] { [self] + otherPolarities }
+
+        var polaritySummary: String { "\(spots.count) spots × \(peaks.count) peaks, \(model.componentCount) components" }
     }
 
     /// Reads the study, integrates the peaks and runs ``analyze(data:samples:spots:peaks:options:record:)``.
@@ -71,37 +73,18 @@ public enum PCAWorkflow {
         let study = try options.selection.loadStudy(root: options.root, fileExtensions: ["txt"])
         if let summary = study.leftOutSummary { record.warn(summary) }
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
-        let polarities = try options.selection.polarities(of: study, peaks: list.peaks)
-        if polarities.count == 1 {
-            if let note = StudySelection.note(selecting: polarities[0], of: study,
-                                              reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")") {
-                record.warn(note)
-            }
-            var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, list: list, record: record, progress: progress)
-            result.polarity = polarities[0]
-            return result
-        }
+        let split = try options.selection.split(study, peaks: list.peaks)
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
-        var parts: [Result] = []
-        for case let polarity? in polarities {
-            var sub = options
-            sub.output = try folder.subfolder(polarity.rawValue).path
-            var subRecord = record
-            subRecord.parentReport = "../report.html"
-            var part = try run(sub, study: study.restricted(to: polarity), list: list, record: subRecord, progress: progress)
-            part.polarity = polarity
-            parts.append(part)
+        return try split.run(command: "pca", arguments: options.arguments, into: folder) { part throws(SIMSError) in
+            var partRecord = record
+            part.prepare(&partRecord)
+            return try run(options, study: part.polarity.map(study.restricted(to:)) ?? study, list: list, record: partRecord,
+                           folder: part.folder, progress: progress)
         }
-        var first = parts.removeFirst()
-        first.otherPolarities = parts
-        try RunRecord.writePolarityParent(command: "pca", arguments: options.arguments,
-                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\($0.spots.count) spots × \($0.peaks.count) peaks, \($0.model.componentCount) components") },
-                                          folder: folder)
-        return first
     }
 
-    /// One study (of one polarity, or as it was): integrate, then ``analyze(data:samples:spots:peaks:options:record:)``.
-    static func run(_ options: PCAOptions, study: Study, list: PeakList, record: RunRecord,
+    /// One study (of one polarity, or as it was) into `folder`: integrate, then ``fit(data:samples:spots:peaks:options:record:)`` and ``write(_:options:folder:)``.
+    static func run(_ options: PCAOptions, study: Study, list: PeakList, record: RunRecord, folder: OutputFolder,
                     progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
         var record = record
         let spots = study.readSpectra(record: &record, progress: progress)
@@ -126,12 +109,24 @@ public enum PCAWorkflow {
             samples.append(row.sample)
             names.append(row.spot)
         }
-        return try analyze(data: Matrix(rowArrays: rows), samples: samples, spots: names, peaks: list.peaks, options: options, record: record)
+        var result = try fit(data: Matrix(rowArrays: rows), samples: samples, spots: names, peaks: list.peaks, options: options, record: record)
+        try write(&result, options: options, folder: folder)
+        return result
     }
 
     /// Scales, fits the PCA, clusters and writes the outputs for a ready data matrix (spots × peaks).
     public static func analyze(data: Matrix, samples: [String], spots: [String], peaks: [Peak], options: PCAOptions,
                                record: RunRecord) throws(SIMSError) -> Result {
+        var result = try fit(data: data, samples: samples, spots: spots, peaks: peaks, options: options, record: record)
+        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force,
+                                      reading: [options.root] + [options.peakList, options.inputsSpreadsheet].compactMap { $0 })
+        try write(&result, options: options, folder: folder)
+        return result
+    }
+
+    /// Scales, fits the PCA and clusters a ready data matrix (spots × peaks); writes nothing.
+    static func fit(data: Matrix, samples: [String], spots: [String], peaks: [Peak], options: PCAOptions,
+                    record: RunRecord) throws(SIMSError) -> Result {
         var record = record
         guard data.rows == samples.count, data.rows == spots.count, data.columns == peaks.count else {
             throw .inconsistent("PCA: \(data.rows) × \(data.columns) data for \(samples.count) spots and \(peaks.count) peaks")
@@ -181,16 +176,17 @@ public enum PCAWorkflow {
             kmeans = try KMeans(clusters: selection.model.componentCount, seed: options.seed).fit(pointsForClustering).labels
             record.set("clusters", "\(selection.model.componentCount) (lowest BIC over k = 1…\(search.largest), \(search.covariance.rawValue) covariance)")
         }
-        var result = Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
-                            model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic, bicEligible: eligible,
-                            clusterCovariance: search.covariance)
-        let folder = try OutputFolder(options.output, figures: options.figures, force: options.force,
-                                      reading: [options.root] + [options.peakList, options.inputsSpreadsheet].compactMap { $0 })
+        return Result(record: record, samples: samples, spots: spots, peaks: peaks, data: data, scaler: scaler,
+                      model: model, clusters: clusters, kMeansClusters: kmeans, bic: bic, bicEligible: eligible,
+                      clusterCovariance: search.covariance)
+    }
+
+    /// Writes the tables, plots and report of a fitted result into `folder`.
+    static func write(_ result: inout Result, options: PCAOptions, folder: OutputFolder) throws(SIMSError) {
         try PCAOutputs.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record)
         if options.plots { try PCAPlots.write(result, threshold: options.importantThreshold, folder: folder, record: &result.record) }
         result.record.add(PCAReport.section(result, options: options))
         _ = try result.record.writeReport(to: folder, title: "Principal component analysis")
-        return result
     }
 
     static func describe(_ components: PCA.Components) -> String {

@@ -3,24 +3,27 @@ import SIMSFormats
 import SIMSQuantification
 import SIMSReport
 
-/// `sims quantify TABLE.csv`: relative-sensitivity-factor quantification (``RSFCalibration``) of one analyte ion
-/// from standards of known concentration, applied to unknowns with propagated uncertainty.
+/// `sims quantify TABLE.csv|sims.toml`: relative-sensitivity-factor quantification (``RSFCalibration``) of one
+/// analyte ion from standards of known concentration, applied to unknowns with propagated uncertainty.
 ///
-/// The table has one row per spot and the columns `sample,role,concentration,analyte_counts,reference_counts`
+/// The series is a `[quantify]` table of a TOML file (``CalibrationManifest``: `[[quantify.standard]]` and
+/// `[[quantify.unknown]]` with per-spot count arrays, optional `unit` and `dilute_limit`), or a CSV table. The CSV
+/// has one row per spot and the columns `sample,role,concentration,analyte_counts,reference_counts`
 /// (`role` is `standard` or `unknown`; `concentration` is empty for unknowns), optionally `matrix` (a name: an
 /// unknown whose matrix no standard shares is warned about) and `phases` (a number: more than one violates the
 /// paper's condition for RSFs). Lines starting with `#` are comments.
 public enum QuantifyWorkflow {
     /// Settings.
     public struct Options: Sendable {
-        /// The table.
+        /// The calibration series: a TOML file with a `[quantify]` table (`*.toml`) or a CSV table.
         public var table: String
         /// Output folder.
         public var output: String
-        /// Concentration unit, for the tables and the report (default `at.%`).
-        public var unit = "at.%"
-        /// Above this concentration the dilute-limit condition for RSFs is taken as violated (default 1, in ``unit``).
-        public var diluteLimit = 1.0
+        /// Concentration unit, for the tables and the report (`nil`: the manifest's `unit`, else `at.%`).
+        public var unit: String?
+        /// Above this concentration the dilute-limit condition for RSFs is taken as violated (`nil`: the manifest's
+        /// `dilute_limit`, else 1; in the unit).
+        public var diluteLimit: Double?
         /// Write into a folder holding files sims did not write.
         public var force = false
         /// The command line, for the provenance.
@@ -51,9 +54,33 @@ public enum QuantifyWorkflow {
         public var unknowns: [(name: String, estimate: RSFCalibration.Estimate)]
         /// The run record.
         public var record: RunRecord
+        /// The concentration unit used (command line, else the manifest's, else `at.%`).
+        public var unit: String
     }
 
-    /// Reads the table; errors name the file, line and column.
+    /// The series as read: samples in file order, and the manifest's unit and dilute limit when it is TOML.
+    public struct Series: Sendable {
+        /// Standards and unknowns.
+        public var samples: [Sample]
+        /// `[quantify] unit`, when given.
+        public var unit: String?
+        /// `[quantify] dilute_limit`, when given.
+        public var diluteLimit: Double?
+    }
+
+    /// Reads the series: a `*.toml` file's `[quantify]` table (errors name the file, table and key) or a CSV table.
+    public static func readSeries(_ path: String) throws(SIMSError) -> Series {
+        guard path.lowercased().hasSuffix(".toml") else { return Series(samples: try readSamples(path)) }
+        let manifest = try CalibrationManifest.read(from: path)
+        let samples = manifest.samples.map { s in
+            Sample(name: s.name, concentration: s.concentration,
+                   spots: zip(s.analyteCounts, s.referenceCounts).map { CalibrationSpot(analyteCounts: $0, referenceCounts: $1) },
+                   matrix: s.matrix, phases: s.phases)
+        }
+        return Series(samples: samples, unit: manifest.unit, diluteLimit: manifest.diluteLimit)
+    }
+
+    /// Reads a CSV table; errors name the file, line and column.
     public static func readSamples(_ path: String) throws(SIMSError) -> [Sample] {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -111,12 +138,17 @@ public enum QuantifyWorkflow {
 
     /// Runs: fits the calibration, estimates the unknowns, writes tables and the report.
     public static func run(_ options: Options) throws(SIMSError) -> Report {
-        let samples = try readSamples(options.table)
+        let series = try readSeries(options.table)
+        let samples = series.samples
+        var options = options
+        options.unit = options.unit ?? series.unit ?? "at.%"
+        options.diluteLimit = options.diluteLimit ?? series.diluteLimit ?? 1
+        let unit = options.unit!, diluteLimit = options.diluteLimit!
         let folder = try OutputFolder(options.output, force: options.force, reading: [options.table])
         var record = RunRecord(command: "quantify", arguments: options.arguments)
         record.inputs.append(options.table)
-        record.set("unit", options.unit)
-        record.set("dilute limit", "\(CSVTable.format(options.diluteLimit)) \(options.unit)")
+        record.set("unit", unit)
+        record.set("dilute limit", "\(CSVTable.format(diluteLimit)) \(unit)")
         let standards = samples.filter { $0.concentration != nil }
         let calibration: RSFCalibration
         do { calibration = try RSFCalibration(standards: standards.map { ($0.name, $0.concentration!, $0.spots) }) } catch { throw error.inFile(options.table) }
@@ -130,23 +162,24 @@ public enum QuantifyWorkflow {
             if let phases = sample.phases, phases > 1 {
                 estimate.warnings.append("\(sample.name): \(phases) phases; RSFs hold for single-phase samples (Lombardo et al. 2023, §II)")
             }
-            if estimate.concentration > options.diluteLimit {
-                estimate.warnings.append("\(sample.name): \(CSVTable.format(estimate.concentration)) \(options.unit) is above the dilute limit \(CSVTable.format(options.diluteLimit)) \(options.unit) where RSFs are valid (Lombardo et al. 2023, §II)")
+            if estimate.concentration > diluteLimit {
+                estimate.warnings.append("\(sample.name): \(CSVTable.format(estimate.concentration)) \(unit) is above the dilute limit \(CSVTable.format(diluteLimit)) \(unit) where RSFs are valid (Lombardo et al. 2023, §II)")
             }
             for w in estimate.warnings { record.warn(w) }
             unknowns.append((sample.name, estimate))
         }
         if standards.contains(where: { ($0.phases ?? 1) > 1 }) { record.warn("some standards have more than one phase; RSFs hold for single-phase samples") }
-        if let top = standards.compactMap(\.concentration).max(), top > options.diluteLimit {
-            record.warn("standards reach \(CSVTable.format(top)) \(options.unit), above the dilute limit \(CSVTable.format(options.diluteLimit)) \(options.unit): the line may not hold there")
+        if let top = standards.compactMap(\.concentration).max(), top > diluteLimit {
+            record.warn("standards reach \(CSVTable.format(top)) \(unit), above the dilute limit \(CSVTable.format(diluteLimit)) \(unit): the line may not hold there")
         }
-        var report = Report(calibration: calibration, unknowns: unknowns, record: record)
+        var report = Report(calibration: calibration, unknowns: unknowns, record: record, unit: unit)
         try write(&report, options: options, to: folder)
         try folder.commit(protecting: report.record.inputs)
         return report
     }
 
     static func write(_ report: inout Report, options: Options, to folder: OutputFolder) throws(SIMSError) {
+        let unit = options.unit ?? "at.%"
         let c = report.calibration
         var standards = CSVTable(header: ["sample", "concentration", "spots", "mean_ratio", "standard_error_ratio", "replicate_sd_ratio", "residual_ratio"])
         for s in c.standards {
@@ -158,7 +191,7 @@ public enum QuantifyWorkflow {
                                     "rsf", "limit_of_detection", "calibrated_min", "calibrated_max", "unit"])
         fit.append([.number(c.intercept), .number(c.varianceIntercept.squareRoot()), .number(c.slope), .number(c.varianceSlope.squareRoot()),
                     .number(c.covariance), .number(c.chiSquare), .integer(c.degreesOfFreedom), .number(c.relativeSensitivityFactor),
-                    .number(c.limitOfDetection), .number(c.calibratedRange.lowerBound), .number(c.calibratedRange.upperBound), .text(options.unit)])
+                    .number(c.limitOfDetection), .number(c.calibratedRange.lowerBound), .number(c.calibratedRange.upperBound), .text(unit)])
         var unknowns = CSVTable(header: ["sample", "spots", "mean_ratio", "concentration", "standard_error", "warnings"])
         for (name, e) in report.unknowns {
             unknowns.append([.text(name), .integer(e.level.spots), .number(e.level.meanRatio), .number(e.concentration), .number(e.standardError),
@@ -170,8 +203,8 @@ public enum QuantifyWorkflow {
         }
         var section = ReportSection(title: "RSF quantification", workflow: "quantify")
         section.paragraph("Calibration r = a + b·c from \(c.standards.count) standards (weighted least squares, counting and replicate errors; docs/deconvolution.md, “Quantification with standards”): "
-                          + "b = \(CSVTable.format(c.slope)) ± \(CSVTable.format(c.varianceSlope.squareRoot())) per \(options.unit), RSF = \(CSVTable.format(c.relativeSensitivityFactor)) \(options.unit), "
-                          + "LOD = \(CSVTable.format(c.limitOfDetection)) \(options.unit), χ² = \(CSVTable.format(c.chiSquare)) on \(c.degreesOfFreedom) degrees of freedom.")
+                          + "b = \(CSVTable.format(c.slope)) ± \(CSVTable.format(c.varianceSlope.squareRoot())) per \(unit), RSF = \(CSVTable.format(c.relativeSensitivityFactor)) \(unit), "
+                          + "LOD = \(CSVTable.format(c.limitOfDetection)) \(unit), χ² = \(CSVTable.format(c.chiSquare)) on \(c.degreesOfFreedom) degrees of freedom.")
         section.table("Unknowns", header: unknowns.header, rows: unknowns.rows, csv: "results/quantified.csv")
         report.record.add(section)
         _ = try report.record.writeReport(to: folder, title: "SIMSKit — quantify")

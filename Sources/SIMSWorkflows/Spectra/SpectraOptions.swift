@@ -23,6 +23,8 @@ public struct SpectraOptions: Sendable {
     public var primaryNormalization: PeakNormalization?
     /// Bootstrap resamples for the confidence intervals in `summary.csv` (seeded; default 2000).
     public var bootstrapResamples = 2000
+    /// Deconvolve every spot with this model (`--deconvolve`; `nil`: a `[deconvolution]` table in `sims.toml`, else no deconvolution).
+    public var deconvolution: DeconvolveWorkflow.Model?
     /// Whether to draw plots (tests switch them off for speed).
     public var plots = true
     /// Figure file formats (`--figures png,pdf,svg`) for every figure; `nil` = the output folder's defaults (PNG + SVG, SVG only under `plots/extra/`).

@@ -1,12 +1,13 @@
 import SIMSAnalysis
 import SIMSFormats
+import SIMSReport
 
 /// Writes the tables of the spectra workflow (`results/*.csv`), all atomically and deterministically.
 enum SpectraOutputs {
     static func write(table: PeakAreaTable, primary: PeakNormalization,
                       isotopes: [(sample: String, spot: String, results: [IsotopeCheck.Result])], isotopeSummary: [IsotopeSampleSummary],
                       tests: [SampleComparison], intervalList: PeakList, important: Set<Int>, plots: Bool, resamples: Int, spots: [SpotSpectrum] = [],
-                      folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
+                      moreSections: [ReportSection] = [], folder: OutputFolder, record: inout RunRecord, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) {
         // The two largest tables are built first, each spread over all cores (their statistics and formatting);
         // then every table is written, and the small ones built, concurrently, recorded in this order whatever
         // order they finish in. (A `concurrentMap` nested in another runs on one core: libdispatch runs a nested
@@ -39,6 +40,7 @@ enum SpectraOutputs {
                                               plots: plots, intervalList: intervalList, record: record) {
             record.add(section)
         }
+        for section in moreSections { record.add(section) }
         try record.writeReport(to: folder, title: "SIMSKit — spectra")
     }
 

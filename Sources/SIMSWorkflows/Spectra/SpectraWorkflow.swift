@@ -2,6 +2,7 @@ import Foundation
 import SIMSAnalysis
 import SIMSChemistry
 import SIMSFormats
+import SIMSReport
 
 /// The `sims spectra` pipeline: read a study of spectra and a peak list, integrate and normalize every peak
 /// in every spot, check saturation, isotopes and the study design, compare samples, and write the output
@@ -11,7 +12,7 @@ import SIMSFormats
 /// then ends with ``RunRecord/Outcome/completedWithErrors`` (exit code 3).
 public enum SpectraWorkflow {
     /// Everything the run computed, for callers and tests.
-    public struct Result: Sendable {
+    public struct Result: Sendable, PolaritySplitResult {
         /// The run record (settings, inputs, outputs, warnings, failures).
         public var record: RunRecord
         /// The peak-area table.
@@ -30,49 +31,33 @@ public enum SpectraWorkflow {
 
         /// This run and the other polarities' runs.
         public var allPolarities: [Result] { [self] + otherPolarities }
+
+        var polaritySummary: String { "\(table.rows.count) spots × \(table.peaks.count) peaks" }
     }
 
-    /// Runs the workflow; a study holding both polarities is analysed once per polarity (``StudySelection``).
+    /// Runs the workflow; a study holding both polarities is analysed once per polarity (``PolaritySplit``).
     /// - Throws: when nothing can be done at all (no peak list, no study, no readable spot).
     public static func run(_ options: SpectraOptions, progress: any SIMSCore.ProgressReporting = SilentProgress()) throws(SIMSError) -> Result {
         var scratch = RunRecord(command: "spectra")
         let study = try loadStudy(options)
         let settings = try resolveSettings(options, study: study, record: &scratch)
         let list = try PeakListFile.read(from: settings.peakList)
-        let polarities = try options.selection.polarities(of: study, peaks: list.peaks)
-        if polarities.count == 1 {
-            let note = StudySelection.note(selecting: polarities[0], of: study,
-                                           reason: options.selection.polarity != nil ? "--polarity" : "the peak list's ions are all \(polarities[0]?.rawValue ?? "")")
-            var result = try run(options, study: polarities[0].map(study.restricted(to:)) ?? study, settings: settings, list: list,
-                                 note: note, output: try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths), progress: progress)
-            result.polarity = polarities[0]
-            return result
-        }
+        let split = try options.selection.split(study, peaks: list.peaks)
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
-        var parts: [Result] = []
-        for case let polarity? in polarities {
-            var part = try run(options, study: study.restricted(to: polarity), settings: settings, list: list, note: nil,
-                               output: try folder.subfolder(polarity.rawValue), parent: "spectra", progress: progress)
-            part.polarity = polarity
-            parts.append(part)
+        return try split.run(command: "spectra", arguments: options.arguments, into: folder) { part throws(SIMSError) in
+            try run(options, study: part.polarity.map(study.restricted(to:)) ?? study, settings: settings, list: list, part: part, progress: progress)
         }
-        var first = parts.removeFirst()
-        first.otherPolarities = parts
-        try RunRecord.writePolarityParent(command: "spectra", arguments: options.arguments,
-                                          parts: first.allPolarities.map { ($0.polarity!, $0.record, "\($0.table.rows.count) spots × \($0.table.peaks.count) peaks") },
-                                          folder: folder)
-        return first
     }
 
     /// One study of one polarity (or the study as it was) into `folder`.
-    static func run(_ options: SpectraOptions, study: Study, settings: Settings, list: PeakList, note: String?, output folder: OutputFolder,
-                    parent: String? = nil, progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+    static func run(_ options: SpectraOptions, study: Study, settings: Settings, list: PeakList, part: PolaritySplit.Part,
+                    progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
+        let folder = part.folder
         var record = RunRecord(command: "spectra", arguments: options.arguments)
-        record.parentReport = parent.map { _ in "../report.html" }
         _ = try resolveSettings(options, study: study, record: &record) // records the input sheet
         record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
         if let summary = study.leftOutSummary { record.warn(summary) }
-        if let note { record.warn(note) }
+        part.prepare(&record)
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
 
         // Peak list.
@@ -171,10 +156,21 @@ public enum SpectraWorkflow {
         }
         let tests = SampleComparison.compareAll(table, normalization: primary)
 
+        // Deconvolution of every spot, when asked (before the outputs, whose report it joins).
+        var deconvolutionSection: ReportSection?
+        if let model = settings.deconvolution {
+            DeconvolveWorkflow.record(model, prefix: "deconvolution ", into: &record)
+            let failedBefore = record.failures.count
+            progress.report(task: "deconvolution of every spot", completed: 0, total: spots.count)
+            let fits = SpectraDeconvolution.fit(spots, polarity: study.acquisition.polarity, model: model, record: &record)
+            deconvolutionSection = try SpectraDeconvolution.write(fits, resamples: options.bootstrapResamples, failed: record.failures.count - failedBefore,
+                                                                  folder: folder, record: &record)
+        }
+
         // Outputs.
         try SpectraOutputs.write(table: table, primary: primary, isotopes: isotopes, isotopeSummary: isotopeSummary, tests: tests,
                                  intervalList: list, important: Set(important), plots: options.plots, resamples: options.bootstrapResamples,
-                                 spots: spots, folder: folder, record: &record, progress: progress)
+                                 spots: spots, moreSections: deconvolutionSection.map { [$0] } ?? [], folder: folder, record: &record, progress: progress)
         return Result(record: record, table: table, primaryNormalization: primary, isotopes: isotopes, tests: tests)
     }
 
@@ -185,6 +181,8 @@ public enum SpectraWorkflow {
         var important: [String]
         var primaryNormalization: PeakNormalization?
         var primaryPulses: Double?
+        /// The deconvolution step's model (`--deconvolve` or sims.toml `[deconvolution]`), when asked.
+        var deconvolution: DeconvolveWorkflow.Model?
     }
 
     /// The study: `--config` manifest, a `sims.toml` in ROOT or ROOT itself, or the folder tree of `*.txt` spots.
@@ -239,8 +237,10 @@ public enum SpectraWorkflow {
         guard let peakList else {
             throw .invalidArgument("no peak list: give --peaks LIST (or --inputs-xlsx naming one)")
         }
+        var deconvolution = options.deconvolution
+        if deconvolution == nil { deconvolution = try DeconvolveWorkflow.Model(manifest: study.metadata, file: study.root ?? StudyManifest.fileName) }
         return Settings(peakList: peakList, references: references, important: important, primaryNormalization: normalization,
-                        primaryPulses: primaryPulses)
+                        primaryPulses: primaryPulses, deconvolution: deconvolution)
     }
 
     /// Positions of peaks named by ion (all rows naming the same ion, in any notation — ``IonName``) or by `#row`.

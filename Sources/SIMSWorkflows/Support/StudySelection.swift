@@ -35,29 +35,47 @@ public struct StudySelection: Sendable, Hashable {
         return try StudyLoader.load(from: root, fileExtensions: fileExtensions, grouping: grouping)
     }
 
-    /// The polarities to analyse, each as its own study: `[nil]` = the study as it is (one polarity or none
-    /// stated); one polarity = only its spots (``polarity``, else a peak list whose assigned ions all have one
-    /// charge sign); several = one study per polarity.
+    /// How a study of spectra is analysed by polarity (see ``split(_:polarity:name:noun:implied:because:)``):
+    /// the peak list's polarity (every assigned ion of one charge sign) selects that one.
     /// - Throws: when ``polarity`` asks for a polarity no spot has.
-    public func polarities(of study: Study, peaks: [Peak] = []) throws(SIMSError) -> [Polarity?] {
-        let stated = study.polarities
-        if let polarity {
-            guard stated.isEmpty || stated.contains(polarity) else {
-                throw .invalidArgument("--polarity \(polarity.rawValue): no spot of the study has this polarity", found: polarity.rawValue,
-                                       expected: stated.map(\.rawValue).joined(separator: " or "))
-            }
-            return stated.count > 1 ? [polarity] : [nil]
-        }
-        if stated.count > 1, let listed = Peak.polarity(of: peaks), stated.contains(listed) { return [listed] }
-        return stated.count > 1 ? stated : [nil]
+    func split(_ study: Study, peaks: [Peak] = []) throws(SIMSError) -> PolaritySplit {
+        let listed = Peak.polarity(of: peaks)
+        return try split(study.allSpots.map(\.spot), polarity: \.polarity, name: \.name, noun: "spot",
+                         implied: listed.map { [$0] } ?? [], because: "the peak list's ions are all \(listed?.rawValue ?? "")")
     }
 
-    /// One line naming the spots a single-polarity selection leaves out, or `nil`.
-    static func note(selecting polarity: Polarity?, of study: Study, reason: String) -> String? {
-        guard let polarity else { return nil }
-        let others = study.allSpots.filter { $0.spot.polarity != nil && $0.spot.polarity != polarity }
-        guard !others.isEmpty else { return nil }
-        return "analysing the \(polarity.rawValue) spots only (\(reason)); \(others.count) spot(s) of the other polarity left out (e.g. \(others[0].spot.name))"
+    /// The polarities to analyse for items (spots, image sets, measurements) that each state a polarity or none:
+    /// - ``polarity`` (`--polarity`) selects that one when the items hold both (else the items as they are);
+    /// - otherwise, when they hold both, the polarities `implied` by what the user asked for (a peak list, ions),
+    ///   when it names any of them; else each polarity as its own sub-study, negative first;
+    /// - items of one polarity or none: `[nil]`, the items as they are.
+    ///
+    /// A single-polarity selection carries a note naming the items of the other polarity it leaves out.
+    /// - Throws: when ``polarity`` asks for a polarity no item has.
+    func split<Item>(_ items: [Item], polarity: (Item) -> Polarity?, name: (Item) -> String, noun: String,
+                     implied: Set<Polarity> = [], because reason: String = "") throws(SIMSError) -> PolaritySplit {
+        let present = Set(items.compactMap(polarity))
+        let stated = Polarity.allCases.reversed().filter(present.contains)
+        var plan: [Polarity?] = stated.count > 1 ? stated : [nil]
+        var why = reason
+        if let wanted = self.polarity {
+            guard stated.isEmpty || stated.contains(wanted) else {
+                throw .invalidArgument("--polarity \(wanted.rawValue): no \(noun) of the study has this polarity", found: wanted.rawValue,
+                                       expected: stated.map(\.rawValue).joined(separator: " or "))
+            }
+            if stated.count > 1 { plan = [wanted] }
+            why = "--polarity"
+        } else if stated.count > 1, stated.contains(where: implied.contains) {
+            plan = stated.filter(implied.contains)
+        }
+        var split = PolaritySplit(polarities: plan)
+        if plan.count == 1, let selected = plan[0] {
+            let others = items.filter { polarity($0) != nil && polarity($0) != selected }
+            if let example = others.first {
+                split.note = "analysing the \(selected.rawValue) \(noun)s only (\(why)); \(others.count) \(noun)(s) of the other polarity left out (e.g. \(name(example)))"
+            }
+        }
+        return split
     }
 }
 

@@ -23,23 +23,7 @@ struct DeconvolveCommand: AsyncParsableCommand {
     @Argument(help: "A spectrum export or a folder of them (searched recursively for *.txt).")
     var path: String
 
-    @Option(name: .long, help: "Comma-separated candidate ions (Ru_2-,RuPd-).")
-    var species: String?
-
-    @Option(name: .long, help: "Comma-separated elements whose clusters are the candidates (Ru,Pt,Pd).")
-    var elements: String?
-
-    @Option(name: .customLong("max-atoms"), parsing: .unconditional, help: "Largest cluster size with --elements.", transform: OptionRange.integer(1...12, "atoms"))
-    var maxAtoms: Int = 3
-
-    @Option(name: .long, parsing: .unconditional, help: "Bin width in u (templates and spectrum binned alike).", transform: OptionRange.number(0.001...10, "u", excludingLower: false))
-    var bin: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "Gaussian templates at this resolving power m/Δm (FWHM) on the spectrum's channels instead of bins.", transform: OptionRange.number(10...1e7))
-    var resolution: Double?
-
-    @Option(name: .long, help: "Weighting: poisson (maximum likelihood, default), observedCounts (1/max(y,1)), uniform.")
-    var weighting: String = "poisson"
+    @OptionGroup var model: DeconvolutionArguments
 
     @Option(name: .long, help: "Output folder.")
     var out: String
@@ -47,24 +31,10 @@ struct DeconvolveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write into a folder holding files sims did not write.")
     var force = false
 
-    func validate() throws {
-        if (species == nil) == (elements == nil) { throw ValidationError("give either --species or --elements") }
-        if bin != nil && resolution != nil { throw ValidationError("give either --bin or --resolution, not both") }
-        if IsotopeDeconvolution.Weighting(rawValue: weighting) == nil {
-            throw ValidationError("unknown weighting \(weighting); use poisson, observedCounts or uniform")
-        }
-    }
+    func validate() throws { _ = try model.model() }
 
     func run() async throws {
-        let candidates: DeconvolveWorkflow.Candidates
-        if let species {
-            candidates = .species(species.split(separator: ",").map(String.init))
-        } else {
-            candidates = .elements(elements!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, maximumAtoms: maxAtoms)
-        }
-        var options = DeconvolveWorkflow.Options(path: path, candidates: candidates, output: out)
-        if let resolution { options.peakShape = .gaussian(resolvingPower: resolution) } else { options.peakShape = .binned(width: bin ?? 0.5) }
-        options.weighting = IsotopeDeconvolution.Weighting(rawValue: weighting)!
+        var options = DeconvolveWorkflow.Options(path: path, model: try model.model(), output: out)
         options.force = force
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()

@@ -37,6 +37,11 @@ struct SpectraCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Normalization for statistics and plots: tic, reference, raw, counts, tic_without_saturated, corrected_tic")
     var normalization: String?
 
+    @Flag(name: .long, help: "Also fit every spot as a non-negative sum of isotope patterns (as sims deconvolve; needs --species or --elements, or use a [deconvolution] table in sims.toml)")
+    var deconvolve = false
+
+    @OptionGroup(title: "Deconvolution (with --deconvolve)") var deconvolution: DeconvolutionArguments
+
     @Flag(name: .long, help: "Skip plots")
     var noPlots = false
 
@@ -50,6 +55,12 @@ struct SpectraCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
     var force = false
 
+    func validate() throws {
+        if deconvolve { _ = try deconvolution.model() } else if !deconvolution.isEmpty {
+            throw ValidationError("--species, --elements, --max-atoms, --bin, --resolution, --weighting and --bootstrap belong to --deconvolve")
+        }
+    }
+
     func run() async throws {
         var options = SpectraOptions(root: root, peakList: peaks, output: out)
         options.selection = try study.selection()
@@ -62,6 +73,7 @@ struct SpectraCommand: AsyncParsableCommand {
         options.configuration = config
         options.arguments = Array(CommandLine.arguments.dropFirst())
         options.force = force
+        if deconvolve { options.deconvolution = try deconvolution.model() }
         if let normalization {
             guard let value = PeakNormalization(rawValue: normalization) else {
                 throw ValidationError("unknown normalization \(normalization); use one of \(PeakNormalization.allCases.map(\.rawValue).joined(separator: ", "))")
