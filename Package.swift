@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "SIMSSimulatorTests", dependencies: ["SIMSSimulator", "SIMSFormats", "SIMSTestSupport"]),
         .testTarget(name: "SIMSReportTests", dependencies: ["SIMSReport", "SIMSTestSupport", "CSIMSZlib", "CSIMSCairo"]),
         .testTarget(name: "SIMSWorkflowsTests", dependencies: ["SIMSWorkflows", "SIMSTestSupport"]),
-        .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate"]),
+        .testTarget(name: "SIMSBenchmarksTests", dependencies: ["SIMSBenchmarks", "SIMSMultivariate", "SIMSQuantification", "SIMSTestSupport"]),
         .testTarget(name: "SIMSViewTests", dependencies: ["SIMSView", "SIMSTestSupport"]),
         // The committed fuzz regressions (Fuzz/regressions/) fed to the readers on every `swift test`.
         .testTarget(name: "SIMSFuzzTests", dependencies: ["SIMSFuzz", "SIMSTestSupport"]),

@@ -68,8 +68,14 @@ public struct DepthProfile: Sendable, Equatable {
     /// Number of cycles.
     public var cycleCount: Int { sputterTime.count }
 
-    /// The first column named `name` exactly.
+    /// The first column named `name` exactly (a linear search: for many names, use ``columnIndexByName``).
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// The index in ``columns`` of the first column of each name: looking up every ion of a wide export (10⁵
+    /// columns) by ``column(named:)`` would take time quadratic in the column count (#25).
+    public var columnIndexByName: [String: Int] {
+        Dictionary(columns.indices.map { (columns[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The ion intensity columns (not total, not ratios).
     public var ionColumns: [Column] { columns.filter { $0.kind == .intensity } }

@@ -27,7 +27,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case tiff
     /// `SpreadsheetWorkbook(path:)` (.xlsx parameter sheets; the input is written to a scratch file).
     case xlsx
-    /// `StudyManifest.parse` (`sims.toml`).
+    /// `StudyManifest.parse` (`sims.toml`), then `CalibrationManifest.parse` (its `[quantify]` table) on the same text.
     case manifest = "sims-toml"
 
     /// Separates the imzML XML from its `.ibd` in one fuzz input (XML holds no NUL byte).
@@ -56,6 +56,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .manifest:
             // As `StudyManifest.read`: text that is not UTF-8 is refused before parsing.
             guard let text = String(bytes: bytes, encoding: .utf8) else { return }
+            defer { _ = try? CalibrationManifest.parse(text, file: source) }
             _ = try StudyManifest.parse(text, path: FuzzScratch.shared.folder + "/sims.toml")
         case .imzML:
             try Self.runImzML(bytes)

@@ -113,7 +113,7 @@ struct ReaderMutationTests {
         }
     }
 
-    @Test("sims.toml and xlsx")
+    @Test("sims.toml, the [quantify] table and xlsx")
     func configurationReaders() throws {
         let toml = Array("""
             [samples]
@@ -130,6 +130,25 @@ struct ReaderMutationTests {
             let text = String(decoding: bytes, as: UTF8.self)
             _ = try StudyManifest.parse(text, path: "/nonexistent/sims.toml", requiringSamples: false)
             _ = try TOMLFlattening.metadata(fromString: text, file: "sims.toml")
+        }
+        let calibration = Array("""
+            [quantify]
+            unit = "at.%"
+            dilute_limit = 1
+            [[quantify.standard]]
+            sample = "S0.1"
+            concentration = 0.1
+            analyte_counts = [1210, 1180]
+            reference_counts = [1.0e5, 9.8e4]
+            matrix = "NMC"
+            phases = 1
+            [[quantify.unknown]]
+            sample = "A"
+            analyte_counts = [2400]
+            reference_counts = [1.1e5]
+            """.utf8)
+        Self.survive("[quantify] table", seed: calibration, salt: 11) { bytes in
+            _ = try CalibrationManifest.parse(String(decoding: bytes, as: UTF8.self), file: "calibration.toml")
         }
         let folder = try TemporaryFolder()
         let xlsx = [UInt8](try Data(contentsOf: URL(fileURLWithPath: SharedData.path("lombardo-scripts/Inputs_ToF - PCA.xlsx"))))

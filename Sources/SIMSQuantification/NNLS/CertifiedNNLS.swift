@@ -6,7 +6,8 @@ import SIMSMultivariate
 /// The method is the active-set algorithm of Lawson & Hanson (*Solving Least Squares Problems*, 1974, ch. 23,
 /// algorithm NNLS) in the cross-product form of Bro & de Jong (J. Chemometrics 11 (1997) 393): the weighted
 /// design √W·A enters only through G = AᵀWA and c = AᵀWy, and each passive-set sub-problem G_PP z = c_P is solved
-/// by Cholesky. The loop stops when no zero variable has a normalized gradient above a tenth of the dual
+/// on a Cholesky factor of G_PP that is updated when a variable enters and downdated when one leaves
+/// (``PassiveCholesky``), O(p²) per step instead of a fresh O(p³) factorization. The loop stops when no zero variable has a normalized gradient above a tenth of the dual
 /// tolerance; the ``KKTCertificate`` is then evaluated afresh from A, y and W (not from G), so a sub-problem that
 /// rounding spoilt shows as an uncertified result instead of passing silently. There is no fixed iteration
 /// count: ``maximumIterations`` is only a safety net, and reaching it is reported as "not certified".
@@ -71,6 +72,7 @@ public struct CertifiedNNLS: Sendable {
         var x = [Double](repeating: 0, count: k)
         var passive = [Bool](repeating: false, count: k)
         var excluded = [Bool](repeating: false, count: k)
+        var factor = PassiveCholesky(gram: gram.elements, k: k)
         var iterations = 0
         var capped = false
         let enterThreshold = 0.1 * dualTolerance
@@ -79,7 +81,7 @@ public struct CertifiedNNLS: Sendable {
             var t = -1, best = enterThreshold
             for j in 0..<k where !passive[j] && !excluded[j] && columnNorm[j] > 0 {
                 var g = c[j]
-                for i in 0..<k where x[i] != 0 { g -= gram[j, i] * x[i] }
+                for i in factor.order where x[i] != 0 { g -= gram.elements[j * k + i] * x[i] }
                 let normalized = g / (columnNorm[j] * yNorm)
                 if normalized > best { best = normalized; t = j }
             }
@@ -89,27 +91,36 @@ public struct CertifiedNNLS: Sendable {
             passive[t] = true
             var firstInner = true
             while true {
-                guard let s = Self.solveSubproblem(gram: gram, c: c, passive: passive), !(firstInner && s[t] <= 0) else {
+                // The passive sub-problem G_PP s_P = c_P on the up- and downdated factor of G_PP.
+                let z = (firstInner ? factor.append(t) : true) ? factor.solve(c) : nil
+                guard let z, !(firstInner && z[z.count - 1] <= 0) else {
                     // The entering column is (numerically) in the span of the support: it cannot lower the
                     // objective; keep it at zero until the support changes.
+                    if let position = factor.order.firstIndex(of: t) { factor.remove(at: position) }
                     passive[t] = false
+                    x[t] = 0
                     excluded[t] = true
                     continue outer
                 }
                 firstInner = false
-                if (0..<k).allSatisfy({ !passive[$0] || s[$0] > 0 }) {
+                var s = [Double](repeating: 0, count: k)
+                for (position, j) in factor.order.enumerated() { s[j] = z[position] }
+                if factor.order.allSatisfy({ s[$0] > 0 }) {
                     x = s
                     break
                 }
                 // Step from x toward s until the first positive variable reaches zero; drop the zeros.
                 var alpha = Double.infinity, blocking = -1
-                for j in 0..<k where passive[j] && s[j] <= 0 {
+                for j in factor.order where s[j] <= 0 {
                     let step = x[j] / (x[j] - s[j])
                     if step < alpha { alpha = step; blocking = j }
                 }
-                for j in 0..<k where passive[j] { x[j] += alpha * (s[j] - x[j]) }
+                for j in factor.order { x[j] += alpha * (s[j] - x[j]) }
                 // The blocking variable leaves exactly (rounding must not keep it at 1e-17); so do any others at ≤ 0.
-                for j in 0..<k where passive[j] && (j == blocking || x[j] <= 0) {
+                for position in factor.order.indices.reversed() {
+                    let j = factor.order[position]
+                    guard j == blocking || x[j] <= 0 else { continue }
+                    factor.remove(at: position)
                     passive[j] = false
                     x[j] = 0
                 }
@@ -128,18 +139,6 @@ public struct CertifiedNNLS: Sendable {
             chiSquare += r * r
         }
         return NNLSSolution(coefficients: x, certificate: certificate, weightedResidualSumOfSquares: chiSquare, gram: gram)
-    }
-
-    /// The least-squares solution on the passive set (zeros elsewhere), or `nil` when G_PP is not positive definite.
-    static func solveSubproblem(gram: Matrix, c: [Double], passive: [Bool]) -> [Double]? {
-        let index = passive.indices.filter { passive[$0] }
-        let block = Matrix(rows: index.count, columns: index.count) { gram[index[$0], index[$1]] }
-        guard let factor = try? CholeskyDecomposition(block) else { return nil }
-        let z = factor.solve(index.map { c[$0] })
-        guard z.allSatisfy(\.isFinite) else { return nil }
-        var s = [Double](repeating: 0, count: passive.count)
-        for (r, j) in index.enumerated() { s[j] = z[r] }
-        return s
     }
 
     /// The KKT conditions of any candidate solution `x` (from this or another solver) with this solver's

@@ -48,9 +48,11 @@ public struct DepthAnalysis: Sendable {
             }
         }
         self.profile = profile
+        // Columns are found through name → index tables: linear in the column count (#25: 10⁵ columns).
         let available = profile.ionColumns.map(\.name)
+        let availableSet = Set(available)
         let wanted = settings.ions.isEmpty ? available : settings.ions
-        for ion in wanted where !available.contains(ion) {
+        for ion in wanted where !availableSet.contains(ion) {
             throw .invalidArgument("\(name): no ion column \(ion)", found: ion, expected: "one of " + available.joined(separator: ", "))
         }
         ions = wanted
@@ -60,19 +62,21 @@ public struct DepthAnalysis: Sendable {
             record.warn("\(name): \(excludedCycles) cycle(s) with zero \(settings.normalization) intensity were excluded from normalization")
         }
         var processed: [ContiguousArray<Double>] = []
+        let normalizedIndex = Dictionary(normalized.columns.indices.map { (normalized.columns[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
         for ion in wanted {
-            let column = normalized.columns.first { $0.name == ion }!
-            processed.append(try settings.smoothing.apply(to: column.values))
+            processed.append(try settings.smoothing.apply(to: normalized.columns[normalizedIndex[ion]!].values))
         }
         self.processed = processed
         let time = profile.sputterTime
         // Interfaces are found on the raw counts of each ion (normalization can create artificial steps where
         // the total changes at an interface), then reported in time.
-        let raw = wanted.map { ion in profile.column(named: ion)!.values }
+        let index = profile.columnIndexByName
+        let columns = wanted.map { profile.columns[index[$0]!] }
+        let raw = columns.map(\.values)
         transients = zip(wanted, raw).compactMap { settings.detector.surfaceTransient(time: time, signal: $1, ion: $0) }
         interfaces = zip(wanted, raw).flatMap { settings.detector.detect(time: time, signal: $1, ion: $0) }
         layers = LayerSequence(interfaces: interfaces, time: time,
-                               columns: wanted.map { profile.column(named: $0)! })
+                               columns: columns)
         switch settings.scale {
         case .none:
             scale = nil

@@ -28,10 +28,11 @@ extension DepthWorkflow {
         section.table("Layer sequence (sputter time in s)", header: ["profile", "layer", "start (s)", "end (s)", "dominant ions"],
                       rows: layerRows, csv: "results/layers.csv")
         let interfaceRows = result.analyses.flatMap { analysis in
-            analysis.interfaces.filter { interface in
+            let strongest = analysis.strongestIonSet
+            return analysis.interfaces.filter { interface in
                 // The table shows the interfaces that make up the stack; all are in the CSV.
                 analysis.layers.interfaceTimes.contains { abs($0 - interface.time) <= max(interface.width, 1e-9) }
-                    && analysis.strongestIonSet.contains(interface.ion)
+                    && strongest.contains(interface.ion)
             }.map { [analysis.name, AssignmentLabel.markup($0.ion), $0.direction.rawValue, Self.short($0.time), Self.short($0.width)] }
         }
         section.table("Interfaces of the strongest ions at the stack's interfaces", header: ["profile", "ion", "direction", "position (s)", "16–84 % width (s)"],
@@ -85,7 +86,8 @@ extension DepthWorkflow {
 extension DepthAnalysis {
     /// The ions drawn in the plots (strongest by maximum counts).
     var strongestIonSet: Set<String> {
-        let ranked = ions.map { ion in (ion, profile.column(named: ion)?.values.filter(\.isFinite).max() ?? 0) }
+        let index = profile.columnIndexByName
+        let ranked = ions.map { ion in (ion, index[ion].flatMap { profile.columns[$0].values.filter(\.isFinite).max() } ?? 0) }
         return Set(ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(DepthWorkflow.ionsPerPlot).map(\.0))
     }
 }

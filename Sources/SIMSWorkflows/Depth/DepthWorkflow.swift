@@ -123,7 +123,8 @@ public struct DepthWorkflow: Sendable {
         }
         // Align on raw counts (where interfaces were detected), average the processed signals.
         let signals = members.map { member in
-            Dictionary(uniqueKeysWithValues: ions.map { ion in (ion, member.processed[member.ions.firstIndex(of: ion)!]) })
+            let position = Dictionary(member.ions.indices.map { (member.ions[$0], $0) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(uniqueKeysWithValues: ions.map { ion in (ion, member.processed[position[ion]!]) })
         }
         let alignmentSignals = try members.map { member throws(SIMSError) -> ContiguousArray<Double> in
             guard let column = member.profile.column(named: alignment) else {

@@ -81,14 +81,18 @@ final class OutputRun: @unchecked Sendable {
             }
         }
         staging = parent + "/." + name + Self.stagingMarker + String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        lockDescriptor = open(staging + Self.lockSuffix, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if lockDescriptor >= 0 { _ = flock(lockDescriptor, LOCK_EX | LOCK_NB) }
-        guard mkdir(staging, 0o777) == 0 else {
-            let code = errno
-            releaseLock()
-            throw SIMSError(.writeFailed, "cannot create the staging folder (errno \(code))", file: staging)
+        // Created and registered as one write: an interrupt (``abandonAll()``) waits for it and then finds the
+        // run, or comes first and the run never starts; never a staging folder it does not know of.
+        try WriteGate.write { () throws(SIMSError) in
+            lockDescriptor = open(staging + Self.lockSuffix, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if lockDescriptor >= 0 { _ = flock(lockDescriptor, LOCK_EX | LOCK_NB) }
+            guard mkdir(staging, 0o777) == 0 else {
+                let code = errno
+                releaseLock()
+                throw SIMSError(.writeFailed, "cannot create the staging folder (errno \(code))", file: staging)
+            }
+            Self.register(self)
         }
-        Self.register(self)
         if updating, FileNode.kind(canonicalDestination) == .directory { try startFromPreviousRun() }
     }
 
