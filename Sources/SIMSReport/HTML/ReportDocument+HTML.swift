@@ -172,7 +172,7 @@ extension ReportDocument {
             h.raw("<table class=\"grid\">\n")
             h.row([""] + columns, headerRow: true)
             for row in block.rows ?? [] {
-                h.raw("<tr><th>\(HTMLBuilder.escape(row.first ?? ""))</th>")
+                h.raw("<tr><th>\(HTMLBuilder.markup(row.first ?? ""))</th>")
                 for path in row.dropFirst() {
                     if !path.isEmpty, let data = FileManager.default.contents(atPath: folder + "/" + path) {
                         h.raw("<td><a href=\"\(HTMLBuilder.escape(path))\"><img alt=\"\(HTMLBuilder.escape(path))\" src=\"data:image/png;base64,\(data.base64EncodedString())\"/></a></td>")

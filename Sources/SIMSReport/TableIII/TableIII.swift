@@ -59,6 +59,10 @@ public struct TableIIIInputs: Sendable, Hashable, Codable {
     public var config: Metadata
     /// Settings of the run, scanned for normalization, scaling and MVA.
     public var settings: [Provenance.Setting]
+    /// Fields SIMSKit derived from the inputs (`key` → value), used when no other source gives them: e.g.
+    /// `acquisition.polarity` of a polarity sub-study whose spots state it only in their file names. `nil` (not
+    /// encoded) when there are none.
+    public var derived: [String: String]? = nil
 
     /// Creates inputs.
     public init(command: String, header: Acquisition = Acquisition(), commandLine: Acquisition = Acquisition(),
@@ -122,6 +126,7 @@ public struct TableIII: Sendable, Hashable, Codable {
             else if field.section == .dataEvaluation, let v = run[field.key] { (value, source) = (v, .run) }
             else if let v = header[field.key] { (value, source) = (v, .header) }
             else if let v = configValue { (value, source) = (v, .config) }
+            else if let v = inputs.derived?[field.key] { (value, source) = (v, .derived) }
             if let h = header[field.key], let c = configValue, !TableIII.same(h, c) {
                 warnings.append("\(field.label): sims.toml says \"\(c)\" but the export header says \"\(h)\"; using \(source == .commandLine ? "the command line" : "the header").")
             }

@@ -20,14 +20,14 @@ extension DemoWorkflow {
             let result = try MVAWorkflow.run(options, progress: context.progress)
             var section = ReportSection(title: "MCR-ALS of the ion images", workflow: "mva")
             section.paragraph("""
-                `sims mva --method mcr --components 4` factors each simulated image set (pixels × ions) into \
+                `sims mva --method mcr --components 4` factors each simulated image set (pixels × ions; each polarity a sub-study) into \
                 non-negative component images and spectra (SIMPLISMA start, ALS with non-negativity). Each component \
                 image is compared with the true phase maps: r is its Pearson correlation with the phase's indicator \
                 map (1 inside the phase, 0 elsewhere); the best match names the phase the component recovered. \
                 Topography multiplies all ions of a pixel, so it enters every component and lowers r.
                 """)
             let maps = phaseIndicators(truth)
-            for analysis in result.analyses {
+            for analysis in result.allPolarities.flatMap(\.analyses) {
                 var rows: [[String]] = []
                 for k in 0..<analysis.componentImages.columns {
                     let image = analysis.componentImages.column(k)
@@ -40,8 +40,8 @@ extension DemoWorkflow {
                 section.table("\(analysis.measurement): components vs the true phases", header: ["component", "strongest ions", "best-matching phase", "r", "next"], rows: rows)
                 if let lack = analysis.fitQuality { section.paragraph("\(analysis.measurement): lack of fit \(format(lack)) %.") }
             }
-            for warning in result.record.warnings.prefix(4) { section.warning(warning) }
-            section.file("mva/report.html", label: "full MCR report")
+            for warning in result.allPolarities.flatMap(\.record.warnings).prefix(4) { section.warning(warning) }
+            section.file("mva/report.html", label: "full MCR report (one per polarity)")
             return section
         }
     }

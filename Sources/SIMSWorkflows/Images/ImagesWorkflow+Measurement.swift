@@ -36,7 +36,8 @@ extension ImagesWorkflow {
                                pixelSizeMicrometers: image.pixelSizeMicrometers, description: "\(image.ion) I/N per pixel, N = \(scans * shots) pulses per pixel")
                 result.record.outputs.append(name)
                 if map.flaggedPixels > 0 {
-                    result.record.warn("\(sample)/\(raw.measurement) \(image.ion): \(map.flaggedPixels) pixels with I/N > 0.1 (max \(CSVTable.format(map.maximumFraction))); detector saturation distorts their ratios")
+                    result.record.warn("\(sample)/\(raw.measurement) \(image.ion): \(map.flaggedPixels) pixels with I/N > 0.1 (max \(CSVTable.format(map.maximumFraction))); detector saturation distorts their ratios",
+                                       kind: .saturatedPixels, severity: map.maximumFraction)
                 }
             }
         }

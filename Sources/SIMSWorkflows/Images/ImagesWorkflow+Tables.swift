@@ -65,14 +65,16 @@ extension ImagesWorkflow {
         var section = ReportSection(title: "Pixel-by-pixel normalization of ion images", workflow: "images")
         section.paragraph("Each ion image was divided pixel by pixel by the \(options.reference) image (Lombardo et al., JVST A 41, 053207 (2023), Sec. V). "
             + "mean_of_ratios is the mean of the per-pixel ratios over valid pixels (insensitive to topography and porosity, which scale ion and reference alike); "
-            + "ratio_of_sums is the whole-area normalization; sum_of_ratios is the paper script's quantity. Pixels whose reference had fewer than "
-            + "\(CSVTable.format(options.minimumReference)) counts or none were excluded (mask: images/<measurement>/excluded_mask.tif), never replaced.")
+            + "ratio_of_sums is the whole-area normalization; sum_of_ratios is the paper script's quantity. Pixels whose reference had "
+            + (options.minimumReference > 0 ? "fewer than \(CSVTable.format(options.minimumReference)) counts" : "no counts")
+            + " were excluded (mask: images/<measurement>/excluded_mask.tif), never replaced.")
         if !options.multiply.isEmpty {
             section.paragraph("Multiplied images (A*B*…) are geometric means of the member images: counts per pixel, zero wherever any member is zero.")
         }
         let rows = result.rows.prefix(60).map { row in
-            [row.sample, row.measurement, AssignmentLabel.markup(row.ion), CSVTable.format(row.totalCounts), row.ratioOfSums.map(CSVTable.format) ?? "",
-             row.meanOfRatios.map(CSVTable.format) ?? "", "\(row.validPixels)", "\(row.excludedPixels)"]
+            // Four significant digits on the page; results/image_stats.csv keeps every digit.
+            [row.sample, row.measurement, AssignmentLabel.markup(row.ion), CSVTable.format(row.totalCounts), SpectraReport.number(row.ratioOfSums),
+             SpectraReport.number(row.meanOfRatios), "\(row.validPixels)", "\(row.excludedPixels)"]
         }
         section.table("Per-measurement statistics" + (result.rows.count > 60 ? " (first 60 rows)" : ""),
                       header: ["sample", "measurement", "ion", "counts", "ratio of sums", "mean of ratios", "valid px", "excluded px"],
@@ -88,7 +90,7 @@ extension ImagesWorkflow {
                     let base = folderPath + OutputFolder.safeName(ion)
                     guard outputs.contains(base + ".png") else { continue }
                     let overlay = overlays.first { $0.contains("_" + OutputFolder.safeName(ion)) || $0.hasPrefix(folderPath + "overlay_" + OutputFolder.safeName(ion)) } ?? ""
-                    grid.append(("\(measurement) · \(ion)", [base + ".png", base + "_ratio.png", overlay]))
+                    grid.append(("\(measurement) · \(AssignmentLabel.markup(ion))", [base + ".png", base + "_ratio.png", overlay]))
                 }
             }
             if !grid.isEmpty {

@@ -68,9 +68,8 @@ public enum ImagesWorkflow {
         return try split.run(command: "images", arguments: options.arguments, into: folder) { part throws(SIMSError) in
             var record = RunRecord(command: "images", arguments: options.arguments)
             record.adopt(identical)
-            record.parentReport = part.parentReport
             if let summary = study.leftOutSummary { record.warn(summary) }
-            if let note = part.note { record.warn(note) }
+            part.prepare(&record)
             let selected = part.polarity.map { p in work.filter { $0.source.polarity == nil || $0.source.polarity == p } } ?? work
             return try run(options.restricted(to: part.polarity), work: selected, peaks: peaks, record: record, folder: part.folder, progress: progress)
         }

@@ -149,8 +149,7 @@ public struct MicrostructureWorkflow: Sendable {
                                                  implied: markerSigns, because: "the marker ions' polarity")
         return try split.run(command: "microstructure", arguments: arguments, into: output) { part throws(SIMSError) in
             var partRecord = record
-            partRecord.parentReport = part.parentReport
-            if let note = part.note { partRecord.warn(note) }
+            part.prepare(&partRecord)
             let selected = part.polarity.map { p in sources.filter { $0.polarity == nil || $0.polarity == p } } ?? sources
             return try run(selected, peaks: peaks, record: partRecord, output: part.folder, progress: progress)
         }

@@ -158,8 +158,7 @@ public enum MVAWorkflow {
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: [options.input] + [options.peakList].compactMap { $0 })
         return try split.run(command: "mva", arguments: options.arguments, into: folder) { part throws(SIMSError) in
             var partRecord = record
-            partRecord.parentReport = part.parentReport
-            if let note = part.note { partRecord.warn(note) }
+            part.prepare(&partRecord)
             let selected = part.polarity.map { p in sources.filter { $0.polarity == nil || $0.polarity == p } } ?? sources
             return try run(options, sources: selected, peaks: peaks, record: partRecord, folder: part.folder, progress: progress)
         }

@@ -77,8 +77,7 @@ public enum PCAWorkflow {
         let folder = try OutputFolder(options.output, figures: options.figures, force: options.force, reading: options.inputPaths)
         return try split.run(command: "pca", arguments: options.arguments, into: folder) { part throws(SIMSError) in
             var partRecord = record
-            if let note = part.note { partRecord.warn(note) }
-            partRecord.parentReport = part.parentReport
+            part.prepare(&partRecord)
             return try run(options, study: part.polarity.map(study.restricted(to:)) ?? study, list: list, record: partRecord,
                            folder: part.folder, progress: progress)
         }

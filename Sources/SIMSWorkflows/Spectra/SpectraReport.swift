@@ -57,8 +57,9 @@ enum SpectraReport {
             } }
             for k in shown {
                 let folder = important.contains(k) ? "plots/" : "plots/extra/"
-                areas.figure(folder + stems[k] + ".svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): every spot as a point, one box per sample")
-                areas.figure(folder + stems[k] + "_violin.svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): violin with all points")
+                // The box plot is shown; its violin (the same points) is linked, not shown again.
+                areas.figure(folder + stems[k] + ".svg", caption: "\(AssignmentLabel.markup(table.peaks[k].label)): every spot as a point, a box for each sample of ≥ \(BoxPlot.minimumCountForBox) spots")
+                areas.file(folder + stems[k] + "_violin.svg", label: "\(table.peaks[k].label): violin with all points (\(folder)\(stems[k])_violin.svg)")
             }
         }
         for name in ["results/peak_areas.csv", "results/peak_areas_wide_\(primary.rawValue).csv", "results/summary.csv"] {

@@ -54,11 +54,10 @@ public enum SpectraWorkflow {
                     progress: any SIMSCore.ProgressReporting) throws(SIMSError) -> Result {
         let folder = part.folder
         var record = RunRecord(command: "spectra", arguments: options.arguments)
-        record.parentReport = part.parentReport
         _ = try resolveSettings(options, study: study, record: &record) // records the input sheet
         record.use(study) // sims.toml → Table III (typed [acquisition] + other tables)
         if let summary = study.leftOutSummary { record.warn(summary) }
-        if let note = part.note { record.warn(note) }
+        part.prepare(&record)
         if let groupBy = options.selection.groupBy { record.set("group by", groupBy) }
 
         // Peak list.

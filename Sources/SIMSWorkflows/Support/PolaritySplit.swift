@@ -38,6 +38,14 @@ struct PolaritySplit: Sendable {
         var parentReport: String?
         /// The selection's note, to record as a warning (only when one polarity is analysed).
         var note: String?
+
+        /// Prepares this part's run record: the link to the parent report, the selection's note as a warning,
+        /// and the polarity for Table III (derived from the split when the headers and `sims.toml` do not say).
+        func prepare(_ record: inout RunRecord) {
+            record.parentReport = parentReport
+            if let note { record.warn(note) }
+            if let polarity { record.derivedValues["acquisition.polarity"] = polarity.rawValue }
+        }
     }
 
     /// Whether the study is analysed as several sub-studies.

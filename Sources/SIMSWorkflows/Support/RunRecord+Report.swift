@@ -40,9 +40,11 @@ extension RunRecord {
 
     /// What Table III is built from: headers (``acquisition``), command line, `sims.toml`, settings.
     public var tableIIIInputs: TableIIIInputs {
-        TableIIIInputs(command: command, header: acquisition, commandLine: commandLineAcquisition,
-                       commandLineValues: commandLineValues, configAcquisition: configAcquisition, config: configuration,
-                       settings: settings)
+        var inputs = TableIIIInputs(command: command, header: acquisition, commandLine: commandLineAcquisition,
+                                    commandLineValues: commandLineValues, configAcquisition: configAcquisition, config: configuration,
+                                    settings: settings)
+        if !derivedValues.isEmpty { inputs.derived = derivedValues }
+        return inputs
     }
 
     /// The paper's Table III for this run.

@@ -58,6 +58,9 @@ public struct RunRecord: Sendable {
     public var configAcquisition = Acquisition()
     /// The study's other `sims.toml` tables, flattened to `table.key` (`Study.metadata`).
     public var configuration = Metadata()
+    /// Table III fields derived from the inputs (`sims.toml` key → value), used when no header, config or
+    /// command line gives them (e.g. `acquisition.polarity` of one polarity's sub-study).
+    public var derivedValues: [String: String] = [:]
     /// The parent report (relative path, `../report.html`) when this run is one polarity of a split study.
     public var parentReport: String?
     /// Report sections added by the workflow (`add(_:)`), rendered into `report.html` by `writeReport(to:)`.

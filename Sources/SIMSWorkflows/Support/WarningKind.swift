@@ -28,6 +28,10 @@ public struct WarningKind: Sendable, Hashable {
     /// A peak reaching a flagged saturation level.
     public static let saturation = WarningKind(id: "saturation", summary: "saturated peaks (TIC-normalized values biased)", unit: "peaks",
                                                file: "results/saturation.csv")
+    /// An ion image with pixels whose registered counts reach I/N > 0.1 (``PixelSaturation``); the maps are
+    /// `images/<measurement>/<ion>_saturation.tif`.
+    public static let saturatedPixels = WarningKind(id: "saturated-pixels", summary: "ion images with saturated pixels (I/N > 0.1, their ratios distorted)",
+                                                    unit: "ion images")
     /// A spot whose reference peak area is zero.
     public static let zeroReference = WarningKind(id: "zero-reference", summary: "spots with a zero reference area", unit: "spots")
     /// Pixels excluded from a ratio image.
