@@ -97,4 +97,28 @@ struct ViewStoreTests {
         #expect(answers[0].contains("CN") && answers[1].contains("\"candidates\""), "\(answers)")
         #expect(builds.withLock { $0 } == 1)
     }
+
+    /// While an image set is being read (held here by a gate after reporting progress), `/api/imageset` answers
+    /// at once with the progress and other requests are answered; afterwards it describes the set.
+    @Test func imageSetProgressIsAnsweredWhileTheIndexIsBuilt() async throws {
+        let gate = DispatchSemaphore(value: 0)
+        let catalog = try ViewCatalog.scan(try SharedData.path("imzml"))
+        let set = try #require(catalog.imageSources.indices.first)
+        let store = ViewStore(catalog: catalog, readImageSet: { source, peaks, progress throws(SIMSError) in
+            progress.report("reading", done: 3, total: 9)
+            gate.wait()
+            return try ViewImageSet(source: source, peaks: peaks)
+        })
+        var answer = ""
+        for _ in 0..<2000 where !answer.contains("\"reading\"") {
+            answer = String(decoding: try await store.imageSetJSON(set).bytes, as: UTF8.self)
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(answer.contains("\"loading\":true") && answer.contains("\"done\":3") && answer.contains("\"total\":9"), "\(answer)")
+        #expect(String(decoding: try await store.catalogJSON().bytes, as: UTF8.self).contains("\"images\""))
+        gate.signal()
+        _ = try await store.imageSet(set)
+        let done = String(decoding: try await store.imageSetJSON(set).bytes, as: UTF8.self)
+        #expect(done.contains("\"retrospective\":true") && !done.contains("loading"), "\(done)")
+    }
 }

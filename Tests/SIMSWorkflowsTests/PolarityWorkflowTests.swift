@@ -27,6 +27,7 @@ struct PolarityWorkflowTests {
         let parent = try String(contentsOfFile: folder.file("both/report.html"), encoding: .utf8)
         #expect(parent.contains("href=\"negative/report.html\"") && parent.contains("href=\"positive/report.html\""))
         #expect(FileManager.default.fileExists(atPath: folder.file("both/positive/report.html")))
+        #expect(parent.contains("negative, positive (one sub-study each)"))
         // Each sub-study's Table III states its polarity, derived from the split (the exports do not say it).
         for part in both.allPolarities {
             let field = part.record.tableIII.entries.first { $0.key == "acquisition.polarity" }

@@ -113,15 +113,20 @@ class Axes {
   clip() { const g = this.ctx; g.save(); g.beginPath(); g.rect(this.m.l, this.m.t, this.w, this.h); g.clip(); }
 }
 
-// Draws decimated series (raw points or per-column min/max) on axes.
+// Draws decimated series (raw points or per-column min/max) on axes. Per-pixel columns are drawn on the pixel
+// grid (x at the centre of the column's pixel, y at pixel-row centres): the same picture at pixel level, and
+// rectilinear 1-px strokes rasterise ~3× faster than antialiased fractional ones (135 spectra at the whole mass
+// range: 18–44 ms instead of 59–222 ms, drawing plus rasterising, in headless Chromium at load 12).
 function drawSeries(ax, s, color) {
   const g = ax.ctx; g.strokeStyle = color; g.lineWidth = 1; g.beginPath();
-  const m = s.mass, hi = s.max, lo = s.min || s.max;
+  const m = s.mass, hi = s.max, lo = s.min || s.max, snap = !s.raw;
+  let started = false;
   for (let i = 0; i < m.length; i++) {
-    const x = ax.px(m[i]);
     if (hi[i] === null || hi[i] !== hi[i]) continue;   // null (JSON) or NaN (binary): no value
-    if (i === 0) g.moveTo(x, ax.py(hi[i])); else g.lineTo(x, ax.py(hi[i]));
-    if (!s.raw && lo[i] !== hi[i]) { g.lineTo(x, ax.py(lo[i])); g.lineTo(x, ax.py(hi[i])); }
+    let x = ax.px(m[i]), top = ax.py(hi[i]);
+    if (snap) { x = Math.floor(x) + 0.5; top = Math.round(top) + 0.5; }
+    if (!started) { g.moveTo(x, top); started = true; } else g.lineTo(x, top);
+    if (snap && lo[i] !== hi[i]) { g.lineTo(x, Math.round(ax.py(lo[i])) + 0.5); g.lineTo(x, top); }
   }
   g.stroke();
 }
@@ -274,7 +279,18 @@ function drawSpectraProvisional() {
 }
 // The hover cursor redraws at most once per frame (mousemove fires far more often than the screen refreshes).
 let spectraFrame = 0;
-function redrawSpectraSoon() { if (!spectraFrame) spectraFrame = requestAnimationFrame(() => { spectraFrame = 0; drawSpectra(); }); }
+function redrawSpectraSoon() { if (!spectraFrame) spectraFrame = requestAnimationFrame(() => { spectraFrame = 0; drawSpectraCursor(); }); }
+// The hover cursor over the last drawing: the plot area is put back from the snapshot (a bitmap copy) and the
+// line drawn on it, instead of redrawing every spectrum. While a zoom's answer is pending nothing is drawn (the
+// final drawing includes the cursor).
+function drawSpectraCursor() {
+  const s = state.spectra, ax = spectraAx, snap = spectraSnapshot;
+  if (spectraBusy) return;
+  if (!snap || snap.data !== s.data || snap.lower !== s.lower || snap.upper !== s.upper || snap.canvas.width !== ax.w) { drawSpectra(); return; }
+  const g = ax.ctx;
+  g.drawImage(snap.canvas, ax.m.l, ax.m.t);
+  if (s.hoverX !== null && s.hoverX >= ax.m.l && s.hoverX <= ax.m.l + ax.w) { g.strokeStyle = "#c00"; g.beginPath(); g.moveTo(s.hoverX, ax.m.t); g.lineTo(s.hoverX, ax.m.t + ax.h); g.stroke(); }
+}
 async function loadSpectra() {
   const s = state.spectra;
   spectraPending = { ids: s.ids.join(","), columns: Math.round(spectraAx.w || 1000) };

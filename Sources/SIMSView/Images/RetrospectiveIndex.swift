@@ -36,8 +36,9 @@ final class RetrospectiveIndex: Sendable {
     let meanPyramid: MinMaxPyramid
     /// Σ intensity per pixel (the total-ion image).
     let total: ContiguousArray<Double>
-    /// Seconds the pass and the sort took.
+    /// Seconds the pass and the sort took, and of those the in-memory sort (counting pass and swaps).
     let buildSeconds: Double
+    let sortSeconds: Double
 
     /// What the build is doing, for progress reports: reading spectra (`done` of `total` spectra), then putting
     /// the points in m/z order (`done` of `total` bins).
@@ -109,6 +110,7 @@ final class RetrospectiveIndex: Sendable {
         let binWidth = (highest - lowest) / Double(bins)
         self.binWidth = binWidth
         // Counts per bin (and, for the mean spectrum, intensity sums), then the bin starts.
+        let sortStart = ContinuousClock.now
         var starts = ContiguousArray<Int>(repeating: 0, count: bins + 1)
         var binSums = ContiguousArray<Double>(repeating: 0, count: bins)
         mass.withUnsafeBufferPointer { m in
@@ -144,6 +146,7 @@ final class RetrospectiveIndex: Sendable {
             }
         }
         progress?(.sorting, bins, bins)
+        sortSeconds = Self.seconds(ContinuousClock.now - sortStart)
         self.pixel = pixel; self.mass = mass; self.intensity = intensity; self.total = total
         let scale = 1 / Double(max(file.spectra.count, 1))
         if let axis = continuousAxis, axis.count <= bins {
@@ -154,9 +157,10 @@ final class RetrospectiveIndex: Sendable {
                                     intensity: ContiguousArray(binSums.map { $0 * scale }), source: file.path)
         }
         meanPyramid = MinMaxPyramid(mass: meanSpectrum.mass, intensity: meanSpectrum.intensity)
-        let elapsed = ContinuousClock.now - clock
-        buildSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        buildSeconds = Self.seconds(ContinuousClock.now - clock)
     }
+
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
     /// The bin of m/z `m` (u): ⌊(m − lowest) / width⌋ clamped to 0..<bins. One function for building and for
     /// the window edges of ``image(lower:upper:)``, so that a point inside a window never lands outside its bins.

@@ -18,12 +18,18 @@ actor ViewStore {
     private var depthProfiles: [Int: DepthProfile] = [:]
     private var intervalCache: [ViewInterval]?
     private var assigners: [Polarity?: Task<PeakAssigner, Never>] = [:]
-    /// Builds the assigner of a polarity (a parameter so tests can make it slow).
+    /// Builds the assigner of a polarity and reads an image set (parameters so tests can hold them).
     private let makeAssigner: @Sendable (Polarity?) -> PeakAssigner
+    typealias ImageSetReader = @Sendable (ImageSetSource, [Peak], LoadProgress) throws(SIMSError) -> ViewImageSet
+    private let readImageSet: ImageSetReader
 
-    init(catalog: ViewCatalog, makeAssigner: @escaping @Sendable (Polarity?) -> PeakAssigner = { PeakAssigner(library: .battery, polarity: $0) }) {
+    init(catalog: ViewCatalog, makeAssigner: @escaping @Sendable (Polarity?) -> PeakAssigner = { PeakAssigner(library: .battery, polarity: $0) },
+         readImageSet: @escaping ImageSetReader = { source, peaks, progress throws(SIMSError) in
+             try ViewImageSet(source: source, peaks: peaks) { phase, done, total in progress.report(phase.rawValue, done: done, total: total) }
+         }) {
         self.catalog = catalog
         self.makeAssigner = makeAssigner
+        self.readImageSet = readImageSet
     }
 
     /// The peaks of every interval list under PATH, in list order (the API's interval index); read once.
@@ -65,13 +71,11 @@ actor ViewStore {
             throw .invalidArgument("no image set \(id)", expected: "0..<\(catalog.imageSources.count)")
         }
         let source = catalog.imageSources[id], peaks = try intervals().map(\.peak)
-        let progress = LoadProgress()
+        let progress = LoadProgress(), read = readImageSet
         let task = Task { () -> Result<ViewImageSet, SIMSError> in
             defer { progress.finish() }
             do throws(SIMSError) {
-                return .success(try await inBackground { () throws(SIMSError) in
-                    try ViewImageSet(source: source, peaks: peaks) { phase, done, total in progress.report(phase.rawValue, done: done, total: total) }
-                })
+                return .success(try await inBackground { () throws(SIMSError) in try read(source, peaks, progress) })
             } catch { return .failure(error) }
         }
         imageSetLoads[id] = (task, progress)

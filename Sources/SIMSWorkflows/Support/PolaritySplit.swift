@@ -81,7 +81,9 @@ struct PolaritySplit: Sendable {
     static func writeParent<Result: PolaritySplitResult>(command: String, arguments: [String], parts: [Result],
                                                          folder: OutputFolder) throws(SIMSError) -> RunRecord {
         var record = RunRecord(command: command, arguments: arguments)
-        record.set("polarities", parts.compactMap { $0.polarity?.rawValue }.joined(separator: ", ") + " (the study holds both; each analysed on its own)")
+        let names = parts.compactMap { $0.polarity?.rawValue }.joined(separator: ", ")
+        record.set("polarities", names + " (the study holds both; each analysed on its own)")
+        record.derivedValues["acquisition.polarity"] = names + " (one sub-study each)"
         if let first = parts.first?.record {
             record.acquisition = first.acquisition
             record.configAcquisition = first.configAcquisition
@@ -93,7 +95,8 @@ struct PolaritySplit: Sendable {
             record.includeFailures(of: part.record)
             record.outputs += part.record.outputs.map { name + "/" + $0 }
             var section = ReportSection(title: name.prefix(1).uppercased() + name.dropFirst() + " polarity", workflow: command)
-            let warnings = part.record.warnings.count
+            // As the sub-report counts them: the run's warnings and those its Table III adds (missing fields, PIDD).
+            let warnings = part.record.warnings.count + part.record.tableIII.warnings.filter { !part.record.warnings.contains($0) }.count
             section.paragraph("\(part.polaritySummary); \(warnings == 0 ? "no warnings" : "\(warnings) warning(s)")" +
                               (part.record.failures.isEmpty ? "." : "; \(part.record.failures.count) input(s) failed."))
             section.file(name + "/report.html", label: "\(name) report (\(name)/report.html)")
