@@ -101,7 +101,7 @@ struct SpreadsheetTests {
         let name = Array("xl/workbook.xml".utf8)
         var entry = -1
         for offset in 0..<(original.count - 46 - name.count)
-        where ZIPArchive.uint32(original, offset) == 0x0201_4B50 && Array(original[(offset + 46)..<(offset + 46 + name.count)]) == name {
+        where LittleEndian.uint32(original, at: offset) == 0x0201_4B50 && Array(original[(offset + 46)..<(offset + 46 + name.count)]) == name {
             entry = offset
         }
         try #require(entry >= 0)
@@ -111,7 +111,7 @@ struct SpreadsheetTests {
         }
         let cut = edited { put32(part.compressedSize / 2, at: entry + 20, in: &$0) }
         let flipped = edited { data in
-            let start = part.localHeaderOffset + 30 + Int(ZIPArchive.uint16(data, part.localHeaderOffset + 26)) + Int(ZIPArchive.uint16(data, part.localHeaderOffset + 28))
+            let start = part.localHeaderOffset + 30 + Int(LittleEndian.uint16(data, at: part.localHeaderOffset + 26)) + Int(LittleEndian.uint16(data, at: part.localHeaderOffset + 28))
             data[start + part.compressedSize / 2] ^= 0x5A
         }
         let outside = edited { put32(original.count - 10, at: entry + 42, in: &$0) }

@@ -45,13 +45,13 @@ struct ZIPArchive {
         var position = count - 22
         let earliest = max(0, count - 22 - 65_535)
         while position >= earliest {
-            if Self.uint32(bytes, position) == 0x0605_4B50 { end = position; break }
+            if LittleEndian.uint32(bytes, at: position) == 0x0605_4B50 { end = position; break }
             position -= 1
         }
         guard end >= 0 else { throw malformed("no end-of-central-directory record") }
-        let entries = Int(Self.uint16(bytes, end + 10))
-        let directorySize = Int(Self.uint32(bytes, end + 12))
-        let directoryOffset = Int(Self.uint32(bytes, end + 16))
+        let entries = Int(LittleEndian.uint16(bytes, at: end + 10))
+        let directorySize = Int(LittleEndian.uint32(bytes, at: end + 12))
+        let directoryOffset = Int(LittleEndian.uint32(bytes, at: end + 16))
         guard entries != 0xFFFF, directorySize != 0xFFFF_FFFF, directoryOffset != 0xFFFF_FFFF else {
             throw malformed("ZIP64 archives are not supported")
         }
@@ -62,18 +62,18 @@ struct ZIPArchive {
         var cursor = directoryOffset
         let directoryEnd = directoryOffset + directorySize
         for _ in 0..<entries {
-            guard cursor + 46 <= directoryEnd, Self.uint32(bytes, cursor) == 0x0201_4B50 else {
+            guard cursor + 46 <= directoryEnd, LittleEndian.uint32(bytes, at: cursor) == 0x0201_4B50 else {
                 throw malformed("central directory entry \(parts.count + 1) is cut or has no signature")
             }
-            let nameLength = Int(Self.uint16(bytes, cursor + 28))
-            let extraLength = Int(Self.uint16(bytes, cursor + 30))
-            let commentLength = Int(Self.uint16(bytes, cursor + 32))
+            let nameLength = Int(LittleEndian.uint16(bytes, at: cursor + 28))
+            let extraLength = Int(LittleEndian.uint16(bytes, at: cursor + 30))
+            let commentLength = Int(LittleEndian.uint16(bytes, at: cursor + 32))
             let next = cursor + 46 + nameLength + extraLength + commentLength
             guard next <= directoryEnd else { throw malformed("central directory entry \(parts.count + 1) runs past the directory") }
             let name = String(decoding: bytes[(bytes.startIndex + cursor + 46)..<(bytes.startIndex + cursor + 46 + nameLength)], as: UTF8.self)
-            let part = Part(name: name, method: Self.uint16(bytes, cursor + 10), flags: Self.uint16(bytes, cursor + 8),
-                            crc32: Self.uint32(bytes, cursor + 16), compressedSize: Int(Self.uint32(bytes, cursor + 20)),
-                            uncompressedSize: Int(Self.uint32(bytes, cursor + 24)), localHeaderOffset: Int(Self.uint32(bytes, cursor + 42)))
+            let part = Part(name: name, method: LittleEndian.uint16(bytes, at: cursor + 10), flags: LittleEndian.uint16(bytes, at: cursor + 8),
+                            crc32: LittleEndian.uint32(bytes, at: cursor + 16), compressedSize: Int(LittleEndian.uint32(bytes, at: cursor + 20)),
+                            uncompressedSize: Int(LittleEndian.uint32(bytes, at: cursor + 24)), localHeaderOffset: Int(LittleEndian.uint32(bytes, at: cursor + 42)))
             parts[name] = parts[name] ?? part
             cursor = next
         }
@@ -90,8 +90,8 @@ struct ZIPArchive {
         guard part.compressedSize != 0xFFFF_FFFF, part.uncompressedSize != 0xFFFF_FFFF else { throw malformed("needs ZIP64, which is not supported") }
         guard part.uncompressedSize <= Self.maximumPartSize else { throw malformed("claims \(part.uncompressedSize) bytes (at most \(Self.maximumPartSize) are read)") }
         let header = part.localHeaderOffset
-        guard header <= bytes.count - 30, Self.uint32(bytes, header) == 0x0403_4B50 else { throw malformed("has no local header at offset \(header)") }
-        let start = header + 30 + Int(Self.uint16(bytes, header + 26)) + Int(Self.uint16(bytes, header + 28))
+        guard header <= bytes.count - 30, LittleEndian.uint32(bytes, at: header) == 0x0403_4B50 else { throw malformed("has no local header at offset \(header)") }
+        let start = header + 30 + Int(LittleEndian.uint16(bytes, at: header + 26)) + Int(LittleEndian.uint16(bytes, at: header + 28))
         guard start <= bytes.count, part.compressedSize <= bytes.count - start else {
             throw malformed("(\(part.compressedSize) compressed bytes at offset \(start)) runs past the end of the file")
         }
@@ -134,13 +134,5 @@ struct ZIPArchive {
         guard status == Z_STREAM_END, Int(stream.total_out) == size else { return nil }
         output.count = size
         return output
-    }
-
-    static func uint16(_ data: Data, _ offset: Int) -> UInt16 {
-        UInt16(data[data.startIndex + offset]) | UInt16(data[data.startIndex + offset + 1]) << 8
-    }
-
-    static func uint32(_ data: Data, _ offset: Int) -> UInt32 {
-        UInt32(uint16(data, offset)) | UInt32(uint16(data, offset + 2)) << 16
     }
 }

@@ -66,12 +66,21 @@ public enum PeaksWorkflow {
     }
 
     /// Every file ``writeIntervalList(_:to:resolvingPower:)`` writes for `path` (and, when `finding`, the
-    /// `<name>-candidates.csv` of `sims peaks --find`).
-    public static func outputPaths(for path: String, finding: Bool) -> [String] {
+    /// `<name>-candidates.csv` and the `<name>-spectrum.<format>` figures (``spectrumFigurePath(for:format:)``) of
+    /// `sims peaks --find`): what must not be an input, nor replace a file without `--force`.
+    public static func outputPaths(for path: String, finding: Bool, figures: Set<FigureFormat> = []) -> [String] {
         let base = PathName.deletingExtension(path)
         var paths = path.lowercased().hasSuffix(".csv") ? [path] : [path, base + ".csv"]
-        if finding { paths.append(base + "-candidates.csv") }
+        if finding {
+            paths.append(base + "-candidates.csv")
+            paths += figures.sorted().map { spectrumFigurePath(for: path, format: $0) }
+        }
         return paths
+    }
+
+    /// `<name>-spectrum.<format>`: the figure of `sims peaks --find … --out <name>.txt`.
+    public static func spectrumFigurePath(for path: String, format: FigureFormat) -> String {
+        PathName.deletingExtension(path) + "-spectrum." + format.fileExtension
     }
 
     /// Writes `list` in IONTOF's interval-list export layout (all SurfaceLab columns, tab separated, CRLF) at

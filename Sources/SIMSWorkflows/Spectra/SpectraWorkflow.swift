@@ -108,7 +108,9 @@ public enum SpectraWorkflow {
             }
         }
         if spots.contains(where: { $0.spectrum.isDeadTimeCorrected == true }) {
-            record.warn("spectra exported with 'Deadtime Correction: on' are used as they are (not corrected twice); saturation is computed from the recovered registered counts")
+            // Saturation is only computed when N is known (table.hasDeadTime); otherwise the line above says it is not.
+            record.warn("spectra exported with 'Deadtime Correction: on' are used as they are (not corrected twice)"
+                        + (table.hasDeadTime ? "; saturation is computed from the recovered registered counts" : ""))
         }
 
         // Warnings: empty intervals, saturation, design.

@@ -69,8 +69,9 @@ struct PeaksCommand: AsyncParsableCommand {
         let chosenPolarity = polarity.flatMap(Polarity.init(parsing:))
         let source: PeaksWorkflow.Source = formulas.map { .formulas($0.components(separatedBy: ",")) }
             ?? .library(library ?? "battery")
+        let figureFormats = try figureArguments.formats() ?? FigureFormat.defaults
         if let out {
-            try OutputFile.checkWritable(PeaksWorkflow.outputPaths(for: out, finding: find != nil),
+            try OutputFile.checkWritable(PeaksWorkflow.outputPaths(for: out, finding: find != nil, figures: figureFormats),
                                          inputs: [find, library].compactMap { $0 }, force: force)
         }
         if let find {
@@ -87,10 +88,10 @@ struct PeaksCommand: AsyncParsableCommand {
                 try PeaksWorkflow.candidateTable(of: result).write(to: candidates)
                 var files = written + [candidates]
                 if let figure = PeaksWorkflow.spectrumFigure(of: result, title: "Peaks found in \((find as NSString).lastPathComponent)") {
-                    let base = (out as NSString).deletingPathExtension + "-spectrum"
-                    for format in (try figureArguments.formats() ?? FigureFormat.defaults).sorted() {
-                        try AtomicFile.write(figure.data(as: format), to: base + "." + format.fileExtension)
-                        files.append(base + "." + format.fileExtension)
+                    for format in figureFormats.sorted() {
+                        let path = PeaksWorkflow.spectrumFigurePath(for: out, format: format)
+                        try AtomicFile.write(figure.data(as: format), to: path)
+                        files.append(path)
                     }
                 }
                 printToStderr("wrote \(files.joined(separator: ", "))\n")

@@ -226,6 +226,20 @@ struct IssueExamplesCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("c.ibd"))) == ibd)
     }
 
+    @Test("sims peaks --find --out X.txt does not replace a file of the user's at X-spectrum.png without --force (a sibling of the spectrum example)")
+    func peaksFigureNeedsForce() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write(Self.spectrum(Self.peakRows), to: "s.txt")
+        _ = try folder.write("mine", to: "found-spectrum.png")
+        let run = try SIMSExecutable.run(["peaks", "--find", "s.txt", "--library", "elements", "--out", "found.txt"], in: folder.path, timeout: 120)
+        Self.expectCleanError(run, naming: ["found-spectrum.png", "--force"])
+        #expect(try String(contentsOfFile: folder.file("found-spectrum.png"), encoding: .utf8) == "mine")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("found.txt")), "nothing written when refused")
+        let forced = try SIMSExecutable.run(["peaks", "--find", "s.txt", "--library", "elements", "--out", "found.txt", "--force"], in: folder.path, timeout: 120)
+        #expect(forced.status == 0, "\(forced.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("found-spectrum.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
     // MARK: one-letter folders
 
     /// A workflow run with its input folder given as `.` from inside it (the output beside it).

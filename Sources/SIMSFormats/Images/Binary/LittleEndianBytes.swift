@@ -1,6 +1,21 @@
 import Foundation
 import SIMSCore
 
+/// Little-endian integers at a byte offset of a buffer whose bounds the caller has checked (``LittleEndianCursor``,
+/// the ZIP directory of ``ZIPArchive``).
+enum LittleEndian {
+    /// The `UInt16` at `offset` (counted from the buffer's start).
+    static func uint16<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int) -> UInt16 where Bytes.Index == Int {
+        let i = bytes.startIndex + offset
+        return UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+    }
+
+    /// The `UInt32` at `offset` (counted from the buffer's start).
+    static func uint32<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int) -> UInt32 where Bytes.Index == Int {
+        UInt32(uint16(bytes, at: offset)) | UInt32(uint16(bytes, at: offset + 2)) << 16
+    }
+}
+
 /// A bounds-checked little-endian cursor over a byte buffer (BIF6, TIFF tests, .ibd headers).
 ///
 /// Every read checks the remaining length and throws a ``SIMSError`` naming the file and byte offset,
@@ -31,15 +46,14 @@ struct LittleEndianCursor {
 
     mutating func uint16(_ what: String) throws(SIMSError) -> UInt16 {
         try require(2, what)
-        let value = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+        let value = LittleEndian.uint16(bytes, at: offset)
         offset += 2
         return value
     }
 
     mutating func uint32(_ what: String) throws(SIMSError) -> UInt32 {
         try require(4, what)
-        var value: UInt32 = 0
-        for k in 0..<4 { value |= UInt32(bytes[offset + k]) << (8 * UInt32(k)) }
+        let value = LittleEndian.uint32(bytes, at: offset)
         offset += 4
         return value
     }
