@@ -13,6 +13,32 @@ struct OutputTests {
         #expect(table.text == "name,value,n\n\"a,b\",0.1,3\n\"say \"\"hi\"\"\",,\nx,2,\n")
     }
 
+    @Test func csvNumbersMatchSwiftsShortestRoundTripText() {
+        // The byte writer must give exactly the text of `"\(value)"` (and integers below 10¹⁵ without ".0").
+        let values: [Double] = [0.1, -0.000123456789012345678, 1e-300, 5e-324, .greatestFiniteMagnitude, 123456.789,
+                                1e15, -1e15, 999_999_999_999_999, -0.0, 2.5, 1.0 / 3.0, 6.02214076e23]
+        for value in values {
+            let expected = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            #expect(CSVTable.format(value) == expected, "\(value)")
+        }
+        var table = CSVTable(header: ["i"])
+        for value in [Int.min, Int.max, 0, -7] { table.append([.integer(value)]) }
+        #expect(table.text == "i\n-9223372036854775808\n9223372036854775807\n0\n-7\n")
+    }
+
+    @Test func csvRowsAndBlocksRoundTrip() {
+        let header = ["text", "x"]
+        var first = CSVTable(header: header), second = CSVTable(header: header)
+        first.append([.text("a,b"), .number(1.5)])
+        first.append([.text("line\r\nbreak"), .empty])
+        second.append([.text("say \"hi\""), .integer(2)])
+        let joined = CSVTable(header: header, concatenating: [first, CSVTable(header: header), second])
+        #expect(joined.rowCount == 3)
+        #expect(joined.rows == [["\"a,b\"", "1.5"], ["\"line\r\nbreak\"", ""], ["\"say \"\"hi\"\"\"", "2"]])
+        #expect(joined.text == "text,x\n\"a,b\",1.5\n\"line\r\nbreak\",\n\"say \"\"hi\"\"\",2\n")
+        #expect(joined.bytes == Array(joined.text.utf8))
+    }
+
     @Test func atomicWriteReplacesAndLeavesNoTemporaryFiles() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("sub/out.txt")

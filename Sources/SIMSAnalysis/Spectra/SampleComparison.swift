@@ -39,8 +39,10 @@ public struct SampleComparison: Sendable {
             return out
         }.flatMap { $0 }
         // An undefined p (NaN: both samples constant and equal) is no test and does not count in m.
-        let welch = BenjaminiHochberg.adjust(out.map { $0.welch.flatMap { $0.p.isNaN ? nil : $0.p } })
-        let mann = BenjaminiHochberg.adjust(out.map { $0.mannWhitney?.p })
+        // The two families are adjusted side by side (each sorts all p values of the study).
+        let families = [out.map { $0.welch.flatMap { $0.p.isNaN ? nil : $0.p } }, out.map { $0.mannWhitney?.p }]
+        let adjusted = families.concurrentMap { BenjaminiHochberg.adjust($0) }
+        let welch = adjusted[0], mann = adjusted[1]
         for index in out.indices {
             out[index].welchAdjustedP = welch[index]
             out[index].mannWhitneyAdjustedP = mann[index]
