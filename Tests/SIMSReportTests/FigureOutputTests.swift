@@ -78,25 +78,41 @@ struct FigureOutputTests {
         #expect(Set(labels).count == labels.count)
     }
 
-    @Test("The first 20 palette colours differ by ΔE*ab > 25; the first 8 are Okabe–Ito")
-    func palette() {
-        func lab(_ c: RGBA) -> (Double, Double, Double) {
+    /// CIELAB (D65) of an sRGB colour, for ΔE*ab (CIE 1976).
+    static func lab(_ c: RGBA) -> (Double, Double, Double) {
             func lin(_ v: UInt8) -> Double { let c = Double(v) / 255; return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
             let (r, g, b) = (lin(c.red), lin(c.green), lin(c.blue))
             let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, y = 0.2126 * r + 0.7152 * g + 0.0722 * b
             let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
             func f(_ t: Double) -> Double { t > 0.008856 ? cbrt(t) : 7.787 * t + 16.0 / 116 }
             return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
-        }
+    }
+
+    static func deltaE(_ p: RGBA, _ q: RGBA) -> Double {
+        let a = lab(p), b = lab(q)
+        return ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)).squareRoot()
+    }
+
+    @Test("The first 20 palette colours differ by ΔE*ab > 25; the first 7 are Okabe–Ito without black")
+    func palette() {
         let colors = Array(Palette.colors.prefix(20))
         #expect(colors.count == 20)
         for i in 0 ..< colors.count { for j in i + 1 ..< colors.count {
-            let a = lab(colors[i]), b = lab(colors[j])
-            let d = ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)).squareRoot()
+            let d = Self.deltaE(colors[i], colors[j])
             #expect(d > 25, "palette colours \(i) and \(j) too close: ΔE = \(d)")
         } }
-        let okabeIto: Set<UInt32> = [0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x000000]
-        #expect(Set(Palette.colors.prefix(8).map { UInt32($0.red) << 16 | UInt32($0.green) << 8 | UInt32($0.blue) }) == okabeIto)
+        let okabeIto: Set<UInt32> = [0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7]
+        #expect(Set(Palette.colors.prefix(7).map { UInt32($0.red) << 16 | UInt32($0.green) << 8 | UInt32($0.blue) }) == okabeIto)
+    }
+
+    @Test("No sample colour can be taken for the box plots' mean marker: every palette colour is ΔE*ab > 25 from it")
+    func paletteAwayFromMeanMarker() {
+        let box = BoxPlot(groups: [(name: "a", values: [1, 2, 3, 4, 5])], yTitle: "v")
+        let marker = box.drawing().primitives.compactMap { p -> RGBA? in if case let .polygon(points, fill, _) = p, points.count == 4 { return fill } else { return nil } }
+        #expect(marker.count == 1)
+        for (i, color) in Palette.colors.enumerated() {
+            for m in marker { #expect(Self.deltaE(color, m) > 25, "palette colour \(i) is ΔE = \(Self.deltaE(color, m)) from the mean marker") }
+        }
     }
 
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path

@@ -1,6 +1,7 @@
 import Foundation
 import SIMSTestSupport
 import Testing
+import SIMSReport
 @testable import SIMSWorkflows
 
 /// `--group-by`, polarities and ion names end to end: the real flat HEA folder as it is (both polarities, XRD
@@ -88,6 +89,16 @@ struct StudySelectionWorkflowTests {
         #expect(parent.contains("href=\"negative/report.html\"") && parent.contains("href=\"positive/report.html\""))
         let child = try String(contentsOfFile: folder.file("out/positive/report.html"), encoding: .utf8)
         #expect(child.contains("href=\"../report.html\""))
+        // The overview gives each polarity's warnings in its sub-report's words and numbers.
+        for part in split.allPolarities {
+            let reported = part.record.reportedWarnings
+            let summary = Provenance.warningSummary(count: reported.count, kinds: reported.lines.count)
+            #expect(parent.contains("; " + summary))
+            if reported.count > 0 {
+                let sub = try String(contentsOfFile: folder.file("out/\(part.polarity?.rawValue ?? "")/report.html"), encoding: .utf8)
+                #expect(sub.contains("completed with " + summary))
+            }
+        }
         #expect(FileManager.default.fileExists(atPath: folder.file("out/negative/results/summary.csv")))
 
         // --polarity selects one, into OUT itself.

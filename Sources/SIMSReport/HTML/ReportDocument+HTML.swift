@@ -11,7 +11,7 @@ extension ReportDocument {
         h.element("title", title)
         h.raw("<style>" + ReportDocument.css + "</style>\n</head>\n<body>\n")
         // Navigation.
-        var anchors: [(String, String)] = [("overview", "Overview"), ("warnings", "Warnings (\(warnings.count))")]
+        var anchors: [(String, String)] = [("overview", "Overview"), ("warnings", "Warnings (\(provenance.warningCount ?? warnings.count))")]
         for (i, s) in sections.enumerated() { anchors.append(("section-\(i + 1)", s.title)) }
         anchors += [("table-iii", "Table III"), ("methods", "Methods"), ("provenance", "Provenance")]
         h.raw("<nav>\n<p class=\"brand\">SIMSKit report</p>\n<ul>\n")
@@ -39,7 +39,7 @@ extension ReportDocument {
         h.raw("</td></tr>\n")
         h.row(["Inputs", "\(provenance.inputs.count) file(s), \(provenance.inputs.reduce(0) { $0 + $1.bytes }) bytes"], header: true)
         h.row(["Outputs", "\(provenance.outputs.count) file(s)"], header: true)
-        h.row(["Warnings", "\(warnings.count)"], header: true)
+        h.row(["Warnings", provenance.warningSummary], header: true)
         h.row(["Table III", tableIII.missingRequired.isEmpty ? "complete" : "\(tableIII.missingRequired.count) required field(s) missing"], header: true)
         h.raw("</table>\n")
         if !provenance.failures.isEmpty {

@@ -1,5 +1,6 @@
 /// Bar plot of one value per category (PCA scores or loadings, explained variance), positive and negative
-/// bars in different colours, optional error bars (± value, e.g. one standard deviation).
+/// bars in different colours (or one colour per bar, e.g. by sample, with a legend), optional error bars
+/// (± value, e.g. one standard deviation).
 public struct BarPlot: Figure {
     /// Bars in drawing order: label and value.
     public var bars: [(label: String, value: Double)]
@@ -15,6 +16,10 @@ public struct BarPlot: Figure {
     public var positiveColor: RGBA
     /// Colour of bars < 0.
     public var negativeColor: RGBA
+    /// One colour per bar (e.g. its sample's), replacing the sign colours, or `nil`.
+    public var colors: [RGBA]?
+    /// Legend entries (e.g. one per sample when ``colors`` group the bars); none by default.
+    public var legend: [LegendEntry] = []
     /// Size and fonts.
     public var style: FigureStyle
 
@@ -36,7 +41,7 @@ public struct BarPlot: Figure {
         }
         let frame = PlotFrame(
             style: style, title: title, x: .categories(bars.map(\.label), title: xTitle),
-            y: AxisOptions(title: yTitle, includesZero: true), yDataRange: .covering(extents))
+            y: AxisOptions(title: yTitle, includesZero: true), yDataRange: .covering(extents), legend: legend)
         var d = Drawing(width: style.width, height: style.height)
         frame.drawGrid(into: &d)
         let zero = frame.yClamped(0)
@@ -45,7 +50,7 @@ public struct BarPlot: Figure {
             let cx = frame.categoryX(k)
             let y = frame.yClamped(bar.value)
             d.rect(Rect(x: cx - half, y: min(y, zero), width: 2 * half, height: abs(zero - y)),
-                   fill: bar.value >= 0 ? positiveColor : negativeColor, stroke: nil)
+                   fill: colors.flatMap { k < $0.count ? $0[k] : nil } ?? (bar.value >= 0 ? positiveColor : negativeColor), stroke: nil)
             if let errors, k < errors.count, errors[k].isFinite, errors[k] > 0 {
                 let a = frame.yClamped(bar.value - errors[k]), b = frame.yClamped(bar.value + errors[k])
                 let ink = Stroke(.ink, width: 1)

@@ -48,8 +48,11 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var inputs: [Input]
     /// Outputs (relative to the output folder).
     public var outputs: [String]
-    /// Warnings.
+    /// What a person reads: one line per warning kind (and each one-off warning).
     public var warnings: [String]
+    /// How many individual warnings the ``warnings`` lines stand for (every row of `results/warnings.csv`
+    /// plus the one-offs); `nil` in records written before it was kept, then `warnings.count`.
+    public var warningCount: Int?
     /// Failed inputs.
     public var failures: [Failure]
     /// `success` or `completed with errors`.
@@ -63,6 +66,22 @@ public struct Provenance: Sendable, Hashable, Codable {
         self.command = command; self.arguments = arguments; self.settings = settings; self.inputs = inputs
         self.outputs = outputs; self.warnings = warnings; self.failures = failures; self.outcome = outcome
         self.tableIII = tableIII
+    }
+
+    /// `51 warnings in 11 kinds`, `1 warning in 1 kind`, or `no warnings`: the words the report header, its
+    /// Warnings row and the stderr summary all use, so their numbers agree.
+    public var warningSummary: String { Provenance.warningSummary(count: warningCount ?? warnings.count, kinds: warnings.count) }
+
+    /// `count` individual warnings in `kinds` kinds, in words (`3,566 warnings in 6 kinds`), or `no warnings`.
+    public static func warningSummary(count: Int, kinds: Int) -> String {
+        guard count > 0 || kinds > 0 else { return "no warnings" }
+        let digits = Array(String(count))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return "\(grouped) warning\(count == 1 ? "" : "s") in \(kinds) kind\(kinds == 1 ? "" : "s")"
     }
 
     /// The command line after `sims` as one string (the command first), arguments with spaces quoted.

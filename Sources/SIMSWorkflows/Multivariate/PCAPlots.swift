@@ -19,10 +19,15 @@ enum PCAPlots {
             showsPoints: true, title: "Explained variance")
         try save(scree, "explained_variance", folder: folder, record: &record)
 
-        let spotLabels = (0..<r.samples.count).map { "\(r.samples[$0])/\(r.spots[$0])" }
+        // Score bars: labelled by spot within its sample, coloured by sample (as in the scatter plots) with a legend.
+        let spotLabels = SpotLabels.withinSample(spots: r.spots, samples: r.samples)
+        let sampleOrder = Array(Set(r.samples)).sorted()
+        let sampleColor = Dictionary(uniqueKeysWithValues: sampleOrder.enumerated().map { ($1, Palette.color($0)) })
         for c in 0..<k {
-            let scores = BarPlot(bars: (0..<r.samples.count).map { (spotLabels[$0], r.model.scores[$0, c]) },
-                                 yTitle: "PC\(c + 1) score (scaled units)", xTitle: "Spot (sample/spot)", title: "Scores on PC\(c + 1)")
+            var scores = BarPlot(bars: (0..<r.samples.count).map { (spotLabels[$0], r.model.scores[$0, c]) },
+                                 yTitle: "PC\(c + 1) score (scaled units)", xTitle: "Spot (colour: sample)", title: "Scores on PC\(c + 1)")
+            scores.colors = r.samples.map { sampleColor[$0] ?? .ink }
+            scores.legend = sampleOrder.map { LegendEntry($0, sampleColor[$0] ?? .ink) }
             try save(scores, "scores_PC\(c + 1)", folder: folder, record: &record)
             let loadings = BarPlot(bars: (0..<r.peaks.count).map { (AssignmentLabel.markup(r.peaks[$0].label), r.model.loadings[$0, c]) },
                                    yTitle: "PC\(c + 1) loading (unit vector)", xTitle: "Peak", title: "Loadings of PC\(c + 1)")
@@ -40,9 +45,8 @@ enum PCAPlots {
         var pairs: [(Int, Int)] = []
         for c in 0..<max(k - 1, 0) { pairs.append((c, c + 1)) }
         if k >= 3 { pairs.append((0, 2)) }
-        let sampleNames = Array(Set(r.samples)).sorted()
         for (a, b) in pairs {
-            let groups = sampleNames.map { name -> ScatterPlot.Group in
+            let groups = sampleOrder.map { name -> ScatterPlot.Group in
                 let rows = r.samples.indices.filter { r.samples[$0] == name }
                 let points = rows.map { Point(r.model.scores[$0, a], r.model.scores[$0, b]) }
                 return ScatterPlot.Group(name: name, points: points, ellipse: ellipse(points))

@@ -95,9 +95,9 @@ struct PolaritySplit: Sendable {
             record.includeFailures(of: part.record)
             record.outputs += part.record.outputs.map { name + "/" + $0 }
             var section = ReportSection(title: name.prefix(1).uppercased() + name.dropFirst() + " polarity", workflow: command)
-            // As the sub-report counts them: the run's warnings and those its Table III adds (missing fields, PIDD).
-            let warnings = part.record.warnings.count + part.record.tableIII.warnings.filter { !part.record.warnings.contains($0) }.count
-            section.paragraph("\(part.polaritySummary); \(warnings == 0 ? "no warnings" : "\(warnings) warning(s)")" +
+            // In the sub-report's words and numbers: its warnings and those its Table III adds (missing fields, PIDD).
+            let reported = part.record.reportedWarnings
+            section.paragraph("\(part.polaritySummary); \(Provenance.warningSummary(count: reported.count, kinds: reported.lines.count))" +
                               (part.record.failures.isEmpty ? "." : "; \(part.record.failures.count) input(s) failed."))
             section.file(name + "/report.html", label: "\(name) report (\(name)/report.html)")
             record.add(section)

@@ -74,28 +74,37 @@ extension RunRecord {
                 warnings.append("cannot hash input: \(error)")
             }
         }
-        let before = warnings.count
         for w in table.warnings where !warnings.contains(w) { warnings.append(w) }
-        let tableWarnings = warnings.count - before
+        // One-off warnings not in the record (Table III's, unhashable inputs) count once each, everywhere.
+        let extraWarnings = warnings.count - self.warnings.count
         var outputs = self.outputs
         for name in RunRecord.reportFiles where !outputs.contains(name) { outputs.append(name) }
-        let provenance = Provenance(
+        var provenance = Provenance(
             command: command, arguments: arguments.map(OutputRun.publishedPath),
             settings: settings.map { Provenance.Setting(name: $0.name, value: $0.value) },
             inputs: inputs, outputs: outputs, warnings: warnings,
             failures: failures.map { Provenance.Failure(input: OutputRun.publishedPath($0.input), message: $0.message) },
-            outcome: outcomeText(extraWarnings: tableWarnings), tableIII: table.entries)
+            outcome: outcomeText(extraWarnings: extraWarnings), tableIII: table.entries)
+        provenance.warningCount = findings.count + extraWarnings
         return ReportDocument(title: title ?? "SIMSKit — sims \(command)", provenance: provenance, tableIII: table,
                               sections: sections, tableIIIInputs: tableIIIInputs, parent: parentReport)
     }
 
     /// `success`, `completed with 3,566 warnings in 6 kinds`, or `completed with errors` (…); `extraWarnings`
-    /// one-off warnings not in the record (Table III's).
+    /// one-off warnings not in the record (Table III's). The words are ``Provenance/warningSummary(count:kinds:)``'s.
     public func outcomeText(extraWarnings: Int = 0) -> String {
         let kinds = warnings.count + extraWarnings, count = findings.count + extraWarnings
-        let warned = kinds == 0 ? "" : "\(RunRecord.grouped(count)) warning\(count == 1 ? "" : "s") in \(kinds) kind\(kinds == 1 ? "" : "s")"
+        let warned = kinds == 0 ? "" : Provenance.warningSummary(count: count, kinds: kinds)
         if outcome == .completedWithErrors { return "completed with errors" + (warned.isEmpty ? "" : " and " + warned) }
         return warned.isEmpty ? "success" : "completed with " + warned
+    }
+
+    /// The warning lines a person reads (one per kind and one-off, Table III's included) and how many
+    /// individual warnings they stand for: what stderr prints, matching the report's header and Warnings row.
+    public var reportedWarnings: (lines: [String], count: Int) {
+        var lines = warnings
+        for w in tableIII.warnings where !lines.contains(w) { lines.append(w) }
+        return (lines, findings.count + lines.count - warnings.count)
     }
 
     /// The files ``writeReport(to:title:)`` writes.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Foundation
+import SIMSReport
 import SIMSWorkflows
 
 /// Writes `text` to standard error unbuffered (file descriptor 2).
@@ -83,7 +84,12 @@ extension StderrProgress {
     func finish(_ records: [RunRecord], labels: [String]? = nil, summary: String) throws {
         for (number, record) in records.enumerated() {
             let prefix = labels.map { $0[number] + ": " } ?? ""
-            for warning in record.warnings { warn(prefix + warning) }
+            // The lines and the tally of the report (Table III's warnings included), so the numbers agree.
+            let reported = record.reportedWarnings
+            for warning in reported.lines { warn(prefix + warning) }
+            if reported.count > reported.lines.count {
+                printToStderr("\(prefix)\(Provenance.warningSummary(count: reported.count, kinds: reported.lines.count)); every one in results/warnings.csv\n")
+            }
             for failure in record.failures { printToStderr("error: \(prefix)\(failure.message)\n") }
         }
         print(summary)

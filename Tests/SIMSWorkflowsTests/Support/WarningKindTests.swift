@@ -1,6 +1,7 @@
 import Foundation
 import SIMSTestSupport
 import Testing
+import SIMSReport
 @testable import SIMSWorkflows
 
 @Suite("Warnings grouped by kind")
@@ -23,6 +24,9 @@ struct WarningKindTests {
         ])
         #expect(record.outcomeText() == "completed with 5 warnings in 4 kinds")
         #expect(RunRecord.grouped(41631) == "41,631" && RunRecord.grouped(999) == "999")
+        #expect(Provenance.warningSummary(count: 3566, kinds: 6) == "3,566 warnings in 6 kinds")
+        #expect(Provenance.warningSummary(count: 1, kinds: 1) == "1 warning in 1 kind")
+        #expect(Provenance.warningSummary(count: 0, kinds: 0) == "no warnings")
     }
 
     @Test("results/warnings.csv holds every finding of a real spectra run")
@@ -45,6 +49,36 @@ struct WarningKindTests {
         #expect(html.contains("completed with \(RunRecord.grouped(result.record.findings.count + 1)) warnings in \(result.record.warnings.count + 1) kinds")
                 || html.contains("completed with \(RunRecord.grouped(result.record.findings.count)) warnings in \(result.record.warnings.count) kinds"))
         #expect(html.contains("href=\"#warning-1\""))
+        // Header, Warnings row and navigation give the same numbers in the same words (#18: the row said 11
+        // where the header said "51 warnings in 11 kinds").
+        let reported = result.record.reportedWarnings
+        #expect(reported.count >= result.record.findings.count && reported.lines.count >= result.record.warnings.count)
+        let summary = Provenance.warningSummary(count: reported.count, kinds: reported.lines.count)
+        #expect(html.contains("completed with \(summary)"))
+        #expect(html.contains("<tr><th>Warnings</th><td>\(summary)</td></tr>"))
+        #expect(html.contains("Warnings (\(reported.count))"))
+        #expect(!html.contains("<tr><th>Warnings</th><td>\(reported.lines.count)</td></tr>"))
         #expect(FileManager.default.fileExists(atPath: folder.file("out/results/isotopes_by_sample.csv")))
+    }
+
+    @Test("stderr prints the report's warning lines and the same tally as the report header")
+    func stderrAgreesWithReport() throws {
+        let folder = try TemporaryFolder()
+        let root = try SpectraWorkflowTests.makeStudy(in: folder)
+        let run = try SIMSExecutable.run(["spectra", root, "--peaks", SpectraWorkflowTests.referenceFolder + "/hea_negative_peaks.csv",
+                                          "--no-plots", "--out", folder.file("out")], in: folder.path, timeout: 120)
+        #expect(run.status == 0, "\(run.output)")
+        let html = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
+        let rows = try SpectraWorkflowTests.readCSV(folder.file("out/results/warnings.csv"))
+        let lines = run.output.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
+        // Every individual warning is a row of warnings.csv or a one-off line (Table III's are not in the CSV).
+        guard let tally = run.output.split(separator: "\n").first(where: { $0.hasSuffix("; every one in results/warnings.csv") }) else {
+            Issue.record("no warning tally on stderr:\n\(run.output)"); return
+        }
+        let summary = String(tally.dropLast("; every one in results/warnings.csv".count))
+        #expect(summary.hasSuffix(" in \(lines.count) kinds"))
+        #expect(Int(summary.prefix { $0 != " " }.filter(\.isNumber)) ?? -1 >= rows.count)
+        #expect(html.contains("completed with \(summary)"))
+        #expect(html.contains("<tr><th>Warnings</th><td>\(summary)</td></tr>"))
     }
 }
