@@ -3,8 +3,8 @@ import Foundation
 /// Line plot of several series (spectra, depth profiles, explained variance), optional log y, vertical
 /// markers (peak positions, interfaces) and shaded bands (mean ± sd).
 ///
-/// Long series are reduced to the minimum and maximum per device column before drawing, so a spectrum
-/// with 10⁵ points keeps its peaks and the SVG stays small.
+/// Long series (more than two points per device column) are drawn as the filled outline of their minimum and
+/// maximum per device column, so a spectrum with 10⁵ points keeps its peaks, draws fast and the SVG stays small.
 public struct LinePlot: Figure {
     /// One series.
     public struct Series: Sendable {
@@ -108,11 +108,18 @@ public struct LinePlot: Figure {
                 }
                 d.polygon(upper + lower.reversed(), fill: color.opacity(0.2), stroke: nil)
             }
-            let points = LinePlot.decimate(s, frame: frame, columns: Int(frame.plot.width * 2))
-            for piece in LinePlot.split(points) {
-                for clipped in frame.clipPolyline(piece) { d.polyline(clipped, Stroke(color, width: lineWidth)) }
+            let columns = Int(frame.plot.width * LinePlot.columnsPerUnit)
+            if LinePlot.isDense(s, columns: columns) {
+                for outline in LinePlot.envelopes(s, frame: frame, columns: columns, lineWidth: lineWidth) {
+                    d.polygon(outline, fill: color, stroke: nil)
+                }
+            } else {
+                for piece in LinePlot.split(LinePlot.decimate(s, frame: frame, columns: columns)) {
+                    for clipped in frame.clipPolyline(piece) { d.polyline(clipped, Stroke(color, width: lineWidth)) }
+                }
             }
             if showsPoints {
+                let points = LinePlot.decimate(s, frame: frame, columns: columns)
                 for p in points.compactMap({ $0 }) where p.x >= frame.plot.x && p.x <= frame.plot.maxX && p.y >= frame.plot.y && p.y <= frame.plot.maxY {
                     d.circle(p, radius: 3, fill: color, stroke: nil)
                 }
@@ -128,6 +135,15 @@ public struct LinePlot: Figure {
         frame.drawAxes(into: &d)
         return d
     }
+
+    /// Device columns per drawing unit the series are reduced to: PNGs are written at 2 pixels per unit, and the
+    /// SVG at its nominal size (1 px per unit) needs no more.
+    static let columnsPerUnit = 2.0
+
+    /// Whether `s` has more than two points per device column: then it is drawn as its filled min/max outline
+    /// (``envelopes(_:frame:columns:lineWidth:)``), which looks the same as its stroked line at a fraction of
+    /// the cost; sparser series are stroked through every point.
+    static func isDense(_ s: Series, columns: Int) -> Bool { min(s.x.count, s.y.count) > 2 * max(1, columns) }
 
     /// Drawing points of a series; `nil` separates pieces (non-finite or non-positive-on-log values).
     /// More points than `columns` → min and max per column, in x order.

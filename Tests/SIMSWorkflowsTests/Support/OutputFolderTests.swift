@@ -92,6 +92,14 @@ struct OutputFolderTests {
         #expect(try Self.manifest(of: out).contains("results/loadings_PC3.csv"))
     }
 
+    @Test("figures with a PNG are drawn first (default formats: SVG only under plots/extra/), each group in order")
+    func figureOrder() throws {
+        let folder = try TemporaryFolder()
+        let bases = ["plots/extra/a", "plots/b", "plots/extra/c", "plots/d", "plots/extra/e"]
+        #expect(try OutputFolder(folder.file("out")).figureOrder(bases) == [1, 3, 0, 2, 4])
+        #expect(try OutputFolder(folder.file("svg"), figures: [.svg]).figureOrder(bases) == [0, 1, 2, 3, 4])
+    }
+
     @Test("a run that fails before committing leaves the previous result and no staging folder")
     func failedRunLeavesPrevious() throws {
         let folder = try TemporaryFolder()
