@@ -15,14 +15,19 @@ public struct DeconvolutionResult: Sendable {
         case notIdentifiable(group: Int)
         /// No isotope line inside the spectrum's mass range.
         case outsideMassRange
+        /// At its pattern bound (``DeconvolutionProblem/upperBounds``): the fit wanted more of the species than the
+        /// counts on one of its main lines allow, so the amount is an upper limit, without a standard error. The
+        /// candidates then miss species present on its other lines.
+        case atPatternBound
 
-        /// A short word for tables: fitted, zero, not identifiable, outside range.
+        /// A short word for tables: fitted, zero, not identifiable, outside mass range, at pattern bound.
         public var label: String {
             switch self {
             case .fitted: "fitted"
             case .zero: "zero"
             case .notIdentifiable: "not identifiable"
             case .outsideMassRange: "outside mass range"
+            case .atPatternBound: "at pattern bound"
             }
         }
     }
@@ -92,4 +97,10 @@ public struct DeconvolutionProblem: Sendable {
     public var mass: [Double]
     /// Fraction of each species' pattern inside the spectrum's range (0: outside).
     public var coverage: [Double]
+    /// Largest amount (counts) each species' own main lines allow, or `nil` (Gaussian templates): every bin's counts
+    /// are a sum of non-negative contributions, so nₛ·tₛᵢ cannot exceed what bin i holds. Per main line (template
+    /// value ≥ 0.01 in bin i) the bound is the one-sided 99.87 % Poisson upper limit (Gehrels, ApJ 303 (1986) 336,
+    /// eq. 9, S = 3) of the counts in bins i − 1…i + 1 (a peak split by a bin edge or a calibration offset stays
+    /// inside), divided by tₛᵢ; the species' bound is the smallest over its main lines.
+    public var upperBounds: [Double]? = nil
 }

@@ -87,12 +87,14 @@ public struct IsotopeDeconvolution: Sendable {
         }
         // The axis and the observations.
         let axis: [Double], observed: [Double], templates: [SpeciesTemplate]
+        var bounds: [Double]? = nil
         switch peakShape {
         case .binned(let width):
             let bins = BinnedSpectrum(spectrum, width: width)
             axis = bins.counts.indices.map(bins.center)
             observed = bins.counts
             templates = species.map { SpeciesTemplate(ion: $0, bins: bins) }
+            bounds = templates.map { Self.patternBound($0, counts: bins.counts) }
         case .gaussian(let resolvingPower):
             axis = Array(spectrum.mass)
             observed = Array(spectrum.intensity)
@@ -116,7 +118,27 @@ public struct IsotopeDeconvolution: Sendable {
             for e in t.entries { if let r = rowOf[e.position] { design[r, j] = e.value } }
         }
         return DeconvolutionProblem(species: species, design: design, observations: rows.map { observed[$0] },
-                                    mass: rows.map { axis[$0] }, coverage: templates.map(\.coverage))
+                                    mass: rows.map { axis[$0] }, coverage: templates.map(\.coverage), upperBounds: bounds)
+    }
+
+    /// The largest amount of `template`'s species that its main lines (value ≥ 0.01) allow given the bins' `counts`
+    /// (``DeconvolutionProblem/upperBounds``); infinity without a main line.
+    static func patternBound(_ template: SpeciesTemplate, counts: [Double]) -> Double {
+        var bound = Double.infinity
+        for e in template.entries where e.value >= 0.01 {
+            let window = (max(0, e.position - 1)...min(counts.count - 1, e.position + 1)).reduce(0.0) { $0 + max(counts[$1], 0) }
+            bound = min(bound, poissonUpperLimit(window) / e.value)
+        }
+        return bound
+    }
+
+    /// One-sided Poisson upper limit of the mean for `n` observed counts at S = 3 σ (99.87 %): Gehrels, ApJ 303
+    /// (1986) 336, eq. 9, λᵤ ≈ (n + 1)[1 − 1/(9(n + 1)) + S/(3√(n + 1))]³ (6.74 for n = 0; within 1 % of the exact
+    /// limit for all n).
+    static func poissonUpperLimit(_ n: Double) -> Double {
+        let s = 3.0, m = n + 1
+        let term = 1 - 1 / (9 * m) + s / (3 * m.squareRoot())
+        return m * term * term * term
     }
 
     /// Fits `spectrum`. Throws for an invalid peak shape, no candidates, or a spectrum that holds none of them.
@@ -134,7 +156,12 @@ public struct IsotopeDeconvolution: Sendable {
         // Identifiability: pivoted Cholesky of the column-normalized information matrix.
         let (kept, groups) = Self.identifiableColumns(design: design, weights: weights, tolerance: collinearityTolerance)
         let reduced = Matrix(rows: rows.count, columns: kept.count) { design[$0, kept[$1]] }
-        var solution = try solver.fit(design: reduced, observations: y, weights: weights)
+        let bounds = problem.upperBounds.map { b in kept.map { b[$0] } }
+        func solve(_ weights: [Double]?) throws(SIMSError) -> NNLSSolution {
+            if let bounds { return try solver.fit(design: reduced, observations: y, weights: weights, upperBounds: bounds) }
+            return try solver.fit(design: reduced, observations: y, weights: weights)
+        }
+        var solution = try solve(weights)
         var reweightings = 0
         var converged = weighting != .poisson
         if weighting == .poisson {
@@ -145,7 +172,7 @@ public struct IsotopeDeconvolution: Sendable {
                     for i in 0..<rows.count { mu[i] += reduced[i, r] * x }
                 }
                 weights = mu.map { 1 / max($0, 0.1) }
-                let next = try solver.fit(design: reduced, observations: y, weights: weights)
+                let next = try solve(weights)
                 let scale = max(next.coefficients.map(abs).max() ?? 0, .leastNormalMagnitude)
                 let change = zip(next.coefficients, solution.coefficients).map { abs($0 - $1) }.max() ?? 0
                 solution = next
@@ -159,12 +186,14 @@ public struct IsotopeDeconvolution: Sendable {
         var amounts = [Double](repeating: 0, count: k)
         var standardErrors = [Double?](repeating: nil, count: k)
         for (r, j) in kept.enumerated() { amounts[j] = solution.coefficients[r]; standardErrors[j] = errors[r] }
+        let atBound = Set(solution.atUpperBound.map { kept[$0] })
         var groupOf = [Int: Int]()
         for (g, group) in groups.enumerated() { for j in group { groupOf[j] = g } }
         let results = (0..<k).map { j in
             let status: DeconvolutionResult.Status
             if problem.coverage[j] == 0 { status = .outsideMassRange }
             else if let g = groupOf[j] { status = .notIdentifiable(group: g) }
+            else if atBound.contains(j) && amounts[j] > 0 { status = .atPatternBound }
             else if amounts[j] > 0 { status = .fitted }
             else { status = .zero }
             return DeconvolutionResult.SpeciesAmount(
