@@ -97,10 +97,10 @@ public struct DeconvolutionProblem: Sendable {
     public var mass: [Double]
     /// Fraction of each species' pattern inside the spectrum's range (0: outside).
     public var coverage: [Double]
-    /// Largest amount (counts) each species' own main lines allow, or `nil` (Gaussian templates): every bin's counts
-    /// are a sum of non-negative contributions, so nₛ·tₛᵢ cannot exceed what bin i holds. Per main line (template
-    /// value ≥ 0.01 in bin i) the bound is the one-sided 99.87 % Poisson upper limit (Gehrels, ApJ 303 (1986) 336,
-    /// eq. 9, S = 3) of the counts in bins i − 1…i + 1 (a peak split by a bin edge or a calibration offset stays
-    /// inside), divided by tₛᵢ; the species' bound is the smallest over its main lines.
+    /// Largest amount (counts) each species' own main peaks allow, or `nil` (no bound). The counts on the spectrum's
+    /// axis are sums of non-negative contributions, so a species cannot put more ions into a peak than the peak
+    /// holds: per nominal mass holding ≥ 1 % of its pattern, the one-sided 99.87 % Poisson upper limit (Gehrels,
+    /// ApJ 303 (1986) 336, eq. 9, S = 3) of the counts within two point spacings of its lines, divided by that
+    /// share of the pattern; the species' bound is the smallest (``IsotopeDeconvolution/patternBound(_:spectrum:)``).
     public var upperBounds: [Double]? = nil
 }
