@@ -28,16 +28,16 @@ struct BenchDeconvolveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the SciPy comparison")
     var noScipy = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = DeconvolutionBenchmark.Options(folder: folder ?? BenchmarkOutput.sharedDataFolder("hea-catalyst-spectra"))
+        try output.checkWritable(reading: [options.folder])
         options.elements = elements.split(separator: ",").map(String.init)
         options.maximumAtoms = maxAtoms
         options.sweeps = sweeps
         options.repetitions = repetitions
         options.scipy = !noScipy
-        try BenchmarkOutput.publish(try DeconvolutionBenchmark.run(options), to: out)
+        try output.publish(try DeconvolutionBenchmark.run(options), reading: [options.folder])
     }
 }

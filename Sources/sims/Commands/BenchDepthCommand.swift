@@ -12,7 +12,9 @@ struct BenchDepthCommand: AsyncParsableCommand {
     @OptionGroup var arguments: FolderBenchmarkArguments
 
     func run() async throws {
-        let report = try DepthBenchmark.run(arguments.options(sharedData: "perovskite-depth-profiles"))
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        let options = arguments.options(sharedData: "perovskite-depth-profiles")
+        try arguments.report.checkWritable(reading: [options.folder])
+        let report = try DepthBenchmark.run(options)
+        try arguments.report.publish(report, reading: [options.folder])
     }
 }

@@ -24,10 +24,10 @@ struct BenchImzMLCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the pyimzML/NumPy comparison")
     var noNumpy = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
+        try output.checkWritable(reading: [folder])
         var options = ImzMLBenchmark.Options()
         options.width = size
         options.height = size
@@ -36,6 +36,6 @@ struct BenchImzMLCommand: AsyncParsableCommand {
         options.folder = folder
         options.numpy = !noNumpy
         let report = try ImzMLBenchmark.run(options, progress: StderrProgress())
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish(report, reading: [folder])
     }
 }

@@ -21,16 +21,16 @@ struct BenchPCACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the scikit-learn comparison")
     var noSklearn = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
+        try output.checkWritable()
         var options = PCABenchmark.Options()
         options.rows = rows
         options.columns = columns
         options.repetitions = repetitions
         options.sklearn = !noSklearn
         let report = try PCABenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish(report)
     }
 }

@@ -12,7 +12,9 @@ struct BenchParseCommand: AsyncParsableCommand {
     @OptionGroup var arguments: FolderBenchmarkArguments
 
     func run() async throws {
-        let report = try ParseBenchmark.run(arguments.options(sharedData: "hea-catalyst-spectra"))
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        let options = arguments.options(sharedData: "hea-catalyst-spectra")
+        try arguments.report.checkWritable(reading: [options.folder])
+        let report = try ParseBenchmark.run(options)
+        try arguments.report.publish(report, reading: [options.folder])
     }
 }

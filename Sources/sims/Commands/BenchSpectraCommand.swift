@@ -17,7 +17,8 @@ struct BenchSpectraCommand: AsyncParsableCommand {
     func run() async throws {
         var options = SpectraBenchmark.Options(arguments.options(sharedData: "hea-catalyst-spectra", repetitions: 20))
         options.intervals = intervals
+        try arguments.report.checkWritable(reading: [options.common.folder])
         let report = try SpectraBenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        try arguments.report.publish(report, reading: [options.common.folder])
     }
 }

@@ -17,15 +17,15 @@ struct BenchViewCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for the temporary data (deleted afterwards)")
     var folder: String?
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
+        try output.checkWritable(reading: [folder])
         var options = ViewBenchmark.Options()
         options.size = size
         options.pointsPerSpectrum = points
         options.folder = folder
         let report = try ViewBenchmark.run(options, progress: StderrProgress())
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish(report, reading: [folder])
     }
 }

@@ -29,10 +29,10 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Keep inputs and outputs in this folder (default: a temporary folder, removed)")
     var scratch: String?
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
+        try output.checkWritable(reading: [folder, script, scratch])
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let defaultScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Reference/workflows_numpy.py").path
@@ -41,6 +41,6 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
         options.repetitions = repetitions
         options.scratch = scratch
         let report = try WorkflowBenchmark.run(options, progress: StderrProgress(quiet: false))
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish(report, reading: [folder, script, scratch])
     }
 }
