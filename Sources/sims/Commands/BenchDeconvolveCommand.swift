@@ -32,12 +32,11 @@ struct BenchDeconvolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = DeconvolutionBenchmark.Options(folder: folder ?? BenchmarkOutput.sharedDataFolder("hea-catalyst-spectra"))
-        try output.checkWritable(reading: [options.folder])
         options.elements = elements.split(separator: ",").map(String.init)
         options.maximumAtoms = maxAtoms
         options.sweeps = sweeps
         options.repetitions = repetitions
         options.scipy = !noScipy
-        try output.publish(try DeconvolutionBenchmark.run(options), reading: [options.folder])
+        try output.publish(reading: [options.folder]) { try DeconvolutionBenchmark.run(options) }
     }
 }

@@ -13,8 +13,6 @@ struct BenchDepthCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = arguments.options(sharedData: "perovskite-depth-profiles")
-        try arguments.report.checkWritable(reading: [options.folder])
-        let report = try DepthBenchmark.run(options)
-        try arguments.report.publish(report, reading: [options.folder])
+        try arguments.report.publish(reading: [options.folder]) { try DepthBenchmark.run(options) }
     }
 }

@@ -27,7 +27,6 @@ struct BenchImzMLCommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable(reading: [folder])
         var options = ImzMLBenchmark.Options()
         options.width = size
         options.height = size
@@ -35,7 +34,6 @@ struct BenchImzMLCommand: AsyncParsableCommand {
         options.peaks = peaks
         options.folder = folder
         options.numpy = !noNumpy
-        let report = try ImzMLBenchmark.run(options, progress: StderrProgress())
-        try output.publish(report, reading: [folder])
+        try output.publish { try ImzMLBenchmark.run(options, progress: StderrProgress()) }
     }
 }

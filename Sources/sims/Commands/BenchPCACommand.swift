@@ -24,13 +24,11 @@ struct BenchPCACommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable()
         var options = PCABenchmark.Options()
         options.rows = rows
         options.columns = columns
         options.repetitions = repetitions
         options.sklearn = !noSklearn
-        let report = try PCABenchmark.run(options)
-        try output.publish(report)
+        try output.publish { try PCABenchmark.run(options) }
     }
 }

@@ -13,8 +13,6 @@ struct BenchParseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = arguments.options(sharedData: "hea-catalyst-spectra")
-        try arguments.report.checkWritable(reading: [options.folder])
-        let report = try ParseBenchmark.run(options)
-        try arguments.report.publish(report, reading: [options.folder])
+        try arguments.report.publish(reading: [options.folder]) { try ParseBenchmark.run(options) }
     }
 }

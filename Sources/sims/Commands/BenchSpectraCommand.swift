@@ -17,8 +17,6 @@ struct BenchSpectraCommand: AsyncParsableCommand {
     func run() async throws {
         var options = SpectraBenchmark.Options(arguments.options(sharedData: "hea-catalyst-spectra", repetitions: 20))
         options.intervals = intervals
-        try arguments.report.checkWritable(reading: [options.common.folder])
-        let report = try SpectraBenchmark.run(options)
-        try arguments.report.publish(report, reading: [options.common.folder])
+        try arguments.report.publish(reading: [options.common.folder]) { try SpectraBenchmark.run(options) }
     }
 }

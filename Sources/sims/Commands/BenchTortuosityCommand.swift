@@ -19,11 +19,9 @@ struct BenchTortuosityCommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable()
         var options = TortuosityBenchmark.Options()
         options.size = size
         options.scipySize = scipySize
-        let report = try TortuosityBenchmark.run(options)
-        try output.publish(report)
+        try output.publish { try TortuosityBenchmark.run(options) }
     }
 }

@@ -22,11 +22,10 @@ struct BenchUnmixCommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable()
         var options = UnmixingBenchmark.Options()
         options.raster = raster
         options.scans = scans
         options.numpy = !noNumPy
-        try output.publish(try UnmixingBenchmark.run(options))
+        try output.publish { try UnmixingBenchmark.run(options) }
     }
 }

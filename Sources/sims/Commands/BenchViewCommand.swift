@@ -20,12 +20,10 @@ struct BenchViewCommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable(reading: [folder])
         var options = ViewBenchmark.Options()
         options.size = size
         options.pointsPerSpectrum = points
         options.folder = folder
-        let report = try ViewBenchmark.run(options, progress: StderrProgress())
-        try output.publish(report, reading: [folder])
+        try output.publish { try ViewBenchmark.run(options, progress: StderrProgress()) }
     }
 }

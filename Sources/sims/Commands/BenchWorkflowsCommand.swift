@@ -32,7 +32,6 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
     @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
-        try output.checkWritable(reading: [folder, script, scratch])
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let defaultScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Reference/workflows_numpy.py").path
@@ -40,7 +39,8 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
                                                 executable: executable, numpyScript: noNumpy ? nil : (script ?? defaultScript))
         options.repetitions = repetitions
         options.scratch = scratch
-        let report = try WorkflowBenchmark.run(options, progress: StderrProgress(quiet: false))
-        try output.publish(report, reading: [folder, script, scratch])
+        try output.publish(reading: [options.spectraFolder, options.numpyScript]) {
+            try WorkflowBenchmark.run(options, progress: StderrProgress(quiet: false))
+        }
     }
 }

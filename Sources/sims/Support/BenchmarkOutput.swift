@@ -9,7 +9,6 @@ enum BenchmarkOutput {
     static func sharedDataFolder(_ name: String) -> String {
         (ProcessInfo.processInfo.environment["SIMSKIT_SHARED_DATA"] ?? "../shared/data") + "/" + name
     }
-
 }
 
 /// `--out FILE` and `--force` of every `sims bench` subcommand: the JSON report goes to stdout and, with `--out`, to a
@@ -22,22 +21,20 @@ struct BenchmarkReportArguments: ParsableArguments {
     @Flag(name: .long, help: OutputHelp.forceFile)
     var force = false
 
-    /// Checks `--out` against `inputs` (the files and folders the benchmark reads or deletes); call before timing,
-    /// so a long run is not lost to a path that cannot be written.
-    func checkWritable(reading inputs: [String?] = []) throws {
-        guard let out else { return }
-        try OutputFile.checkWritable([out], inputs: inputs.compactMap { $0 }, force: force)
-    }
-
-    /// Prints `report` as pretty, key-sorted JSON (non-finite numbers as `"inf"`/`"nan"` strings) and, with `--out`,
-    /// also writes it there atomically (checked again: the file may have appeared during the run).
-    func publish(_ report: some Encodable, reading inputs: [String?] = []) throws {
+    /// Checks `--out` against `inputs` (the files and folders the benchmark reads), runs `benchmark`, prints its
+    /// report as pretty, key-sorted JSON (non-finite numbers as `"inf"`/`"nan"` strings) and, with `--out`, writes
+    /// it there atomically. `--out` is checked before the benchmark runs (a long run is not lost to a path that
+    /// cannot be written) and again before writing (the file may have appeared meanwhile).
+    func publish(reading inputs: [String?] = [], running benchmark: () throws -> some Encodable) throws {
+        let inputs = inputs.compactMap { $0 }
+        if let out { try OutputFile.checkWritable([out], inputs: inputs, force: force) }
+        let report = try benchmark()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
         if let out {
-            try checkWritable(reading: inputs)
+            try OutputFile.checkWritable([out], inputs: inputs, force: force)
             try AtomicFile.write(json + "\n", to: out)
         }
         print(json)
