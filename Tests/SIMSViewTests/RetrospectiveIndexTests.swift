@@ -32,24 +32,10 @@ struct RetrospectiveIndexTests {
     /// holds only its own points, every point survives, windows equal a brute-force sum over the written points,
     /// and progress reaches the end of both phases.
     @Test func onePassIndexSortsEveryPointIntoItsBin() throws {
-        let folder = FileManager.default.temporaryDirectory.path + "/retro-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (width, height, n) = (7, 5, 2000)   // 70 000 points: > 1024 bins, so the sort's two levels both work
-        let writer = try ImzMLWriter(path: folder + "/t.imzML", storage: .processed, mzType: .float64, intensityType: .float32,
-                                     width: width, height: height, pixelSizeMicrometers: 1)
-        var state: UInt64 = 12345
-        func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
-        var written: [(pixel: Int, mz: Float, y: Float)] = []
-        for y in 1...height {
-            for x in 1...width {
-                let mz = (0..<n).map { _ in 10 + 90 * next() }          // not sorted: the index must not rely on it
-                let counts = (0..<n).map { _ in Double(Int(next() * 50)) }
-                try writer.append(x: x, y: y, mz: mz, intensities: counts)
-                for i in 0..<n { written.append(((y - 1) * width + x - 1, Float(mz[i]), Float(counts[i]))) }
-            }
-        }
-        try writer.finish()
+        let (width, height) = (7, 5)   // 70 000 points: > 1024 bins, so the sort's two levels both work
+        let written = try Self.writeUnsortedFile(folder + "/t.imzML", width: width, height: height, points: 2000)
         var phases: [RetrospectiveIndex.Phase: (done: Int, total: Int)] = [:]
         let index = try RetrospectiveIndex(try ImzML.open(folder + "/t.imzML")) { phase, done, total in phases[phase] = (done, total) }
         #expect(index.pixel.count == written.count && index.binStart.count - 1 > 1024)
@@ -71,5 +57,96 @@ struct RetrospectiveIndexTests {
         #expect(index.image(lower: -1e300, upper: 1e300).reduce(0, +) == written.reduce(0) { $0 + Double($1.y) })
         #expect(phases[.reading].map { $0.done == $0.total && $0.total == width * height } == true)
         #expect(phases[.sorting].map { $0.done == $0.total && $0.total == bins } == true)
+    }
+
+    /// A region's spectrum read from its pixels' spectra in the .ibd equals the sum over the index's points in the
+    /// region (the same Float32 rounding and bins; only the order of addition differs), for single pixels,
+    /// rectangles, a polygon, the whole image and no pixel, on both real files and an unsorted processed file.
+    @Test func regionSpectrumFromTheFileEqualsTheIndexSum() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Self.writeUnsortedFile(folder + "/t.imzML", width: 7, height: 5, points: 2000)
+        let paths = [try SharedData.path("imzml/Example_Continuous.imzML"), try SharedData.path("imzml/Example_Processed.imzML"), folder + "/t.imzML"]
+        for path in paths {
+            let index = try RetrospectiveIndex(try ImzML.open(path))
+            let (w, h) = (index.width, index.height)
+            let polygons = [[0, 0, 1, 0, 1, 1, 0, 1], [Double(w - 1), Double(h - 1), Double(w), Double(h - 1), Double(w), Double(h), Double(w - 1), Double(h)],
+                            [0, 0, 2, 0, 2, 2, 0, 2], [0.2, 0.1, Double(w), 0.4, 1.5, Double(h)], [0, 0, Double(w), 0, Double(w), Double(h), 0, Double(h)],
+                            [-3, -3, -2, -3, -2, -2]].map { try! PixelPolygon(flat: $0) }
+            for polygon in polygons {
+                let mask = polygon.mask(width: w, height: h)
+                let chosen = index.spectrumPixel.indices.filter { mask[Int(index.spectrumPixel[$0])] }
+                let read = try index.readSums(spectra: chosen)
+                let scanned = index.scannedSums(mask: mask)
+                let regionTotal = zip(mask, index.total).reduce(0.0) { $0 + ($1.0 ? $1.1 : 0) }
+                #expect(read.count == scanned.count)
+                for b in read.indices where abs(read[b] - scanned[b]) > 1e-9 * max(1, scanned[b]) {
+                    Issue.record("\(path): bin \(b): read \(read[b]), index \(scanned[b]) (\(polygon.vertices))")
+                    break
+                }
+                #expect(abs(read.reduce(0, +) - regionTotal) <= 1e-6 * max(1, regionTotal))
+                let spectrum = index.spectrum(mask: mask)
+                #expect(zip(spectrum.intensity, scanned).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, $1) })
+            }
+        }
+    }
+
+    /// Small regions are read from the .ibd, large ones summed from the index, and the .ibd is read only while its
+    /// size and modification time are those it was indexed with: one intensity of pixel (0, 0) is changed in the
+    /// .ibd with its old time put back (the region of that pixel then shows the file's value, the whole image the
+    /// index's), then the time is changed (the pixel shows the index's value again).
+    @Test func regionSpectrumReadsTheFileOnlyForSmallRegionsOfAnUnchangedFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Self.writeUnsortedFile(folder + "/t.imzML", width: 7, height: 5, points: 2000)
+        let file = try ImzML.open(folder + "/t.imzML")
+        let before = Date(timeIntervalSince1970: 1_700_000_000)   // whole seconds: survives setting it again exactly
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: file.binaryPath)
+        let index = try RetrospectiveIndex(file)
+        let first = try #require(index.spectrumPixel.firstIndex(of: 0))
+        let location = file.spectra[first].intensity
+        #expect(location.type == .float32)
+        let handle = try #require(FileHandle(forUpdatingAtPath: file.binaryPath))
+        try handle.seek(toOffset: UInt64(location.offset))
+        let bytes = try #require(try handle.read(upToCount: 4))
+        let old = Float(bitPattern: UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }))
+        try handle.seek(toOffset: UInt64(location.offset))
+        handle.write(withUnsafeBytes(of: Float(1e6).bitPattern.littleEndian) { Data($0) })
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: file.binaryPath)
+        var pixel = [Bool](repeating: false, count: 35)
+        pixel[0] = true
+        let indexed = index.scannedSums(mask: pixel).reduce(0, +)
+        #expect(abs(index.spectrum(mask: pixel).totalIonCount - (indexed - Double(old) + 1e6)) < 1e-6)
+        let everything = [Bool](repeating: true, count: 35)
+        #expect(index.spectrum(mask: everything).totalIonCount == index.scannedSums(mask: everything).reduce(0, +))
+        try FileManager.default.setAttributes([.modificationDate: before.addingTimeInterval(5)], ofItemAtPath: file.binaryPath)
+        #expect(index.spectrum(mask: pixel).totalIonCount == indexed)
+    }
+
+    static func temporaryFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.path + "/retro-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A processed imzML (float64 m/z, float32 counts) of `width × height` pixels with `points` unsorted,
+    /// overlapping m/z values (10–100 u) and integer counts 0–49 per spectrum (fixed LCG); returns the points.
+    static func writeUnsortedFile(_ path: String, width: Int, height: Int, points n: Int) throws -> [(pixel: Int, mz: Float, y: Float)] {
+        let writer = try ImzMLWriter(path: path, storage: .processed, mzType: .float64, intensityType: .float32,
+                                     width: width, height: height, pixelSizeMicrometers: 1)
+        var state: UInt64 = 12345
+        func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
+        var written: [(pixel: Int, mz: Float, y: Float)] = []
+        for y in 1...height {
+            for x in 1...width {
+                let mz = (0..<n).map { _ in 10 + 90 * next() }          // not sorted: the index must not rely on it
+                let counts = (0..<n).map { _ in Double(Int(next() * 50)) }
+                try writer.append(x: x, y: y, mz: mz, intensities: counts)
+                for i in 0..<n { written.append(((y - 1) * width + x - 1, Float(mz[i]), Float(counts[i]))) }
+            }
+        }
+        try writer.finish()
+        return written
     }
 }

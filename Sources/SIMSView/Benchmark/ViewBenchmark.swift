@@ -37,6 +37,13 @@ public enum ViewBenchmark {
         public var wideWindowImageMedianMilliseconds: Double
         /// 64 × 64 rectangle: counts of the shown layer plus the region spectrum (decimated).
         public var roiMilliseconds: Double
+        /// The same rectangle's region spectrum summed from every indexed point (the in-memory pass; before
+        /// region spectra were read from the .ibd it was the only way).
+        public var roiScanMilliseconds: Double
+        /// The whole image's region spectrum read from the .ibd and by the in-memory pass: their ratio is the
+        /// cost of an .ibd point relative to an indexed one (``RetrospectiveIndex/readCost``).
+        public var wholeImageReadMilliseconds: Double
+        public var wholeImageScanMilliseconds: Double
         /// Mean spectrum decimated to 1000 columns (whole range and a 1 u window).
         public var decimateMilliseconds: Double
         public var peakResidentMegabytes: Double?
@@ -81,6 +88,11 @@ public enum ViewBenchmark {
             _ = MinMaxPyramid(mass: spectrum.mass, intensity: spectrum.intensity).decimate(lower: idx.lowestMass, upper: idx.highestMass, columns: 800)
             _ = sum
         } * 1000
+        let mask = polygon.mask(width: idx.width, height: idx.height)
+        let roiScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: mask) } * 1000
+        let everything = [Bool](repeating: true, count: idx.width * idx.height)
+        let wholeRead = try seconds { () throws(SIMSError) in _ = try idx.readSums(spectra: Array(idx.file.spectra.indices)) } * 1000
+        let wholeScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: everything) } * 1000
         let pyramid = MinMaxPyramid(mass: idx.meanSpectrum.mass, intensity: idx.meanSpectrum.intensity)
         let decimate = try seconds { () throws(SIMSError) in
             _ = pyramid.decimate(lower: idx.lowestMass, upper: idx.highestMass, columns: 1000)
@@ -91,7 +103,8 @@ public enum ViewBenchmark {
         return Report(pixels: options.size * options.size, points: idx.pixel.count, ibdBytes: ibdBytes, generateSeconds: generateSeconds,
                       openSeconds: openSeconds, indexSeconds: indexSeconds, indexSortSeconds: idx.sortSeconds,
                       windowImageMedianMilliseconds: median(narrow), windowImageMaxMilliseconds: narrow.max() ?? 0,
-                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, decimateMilliseconds: decimate,
+                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, roiScanMilliseconds: roiScan,
+                      wholeImageReadMilliseconds: wholeRead, wholeImageScanMilliseconds: wholeScan, decimateMilliseconds: decimate,
                       peakResidentMegabytes: ImzMLBenchmark.peakResidentMegabytes(), loadAverage: load,
                       date: ISO8601DateFormatter().string(from: Date()))
     }

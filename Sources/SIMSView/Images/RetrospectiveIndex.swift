@@ -1,3 +1,4 @@
+import Foundation
 import SIMSCore
 import SIMSFormats
 
@@ -19,6 +20,13 @@ import SIMSFormats
 ///
 /// The mean spectrum is the per-bin intensity sum over all pixels divided by the pixel count, at the bin
 /// centres (for a continuous file whose m/z axis has fewer points than bins, the shared axis itself).
+///
+/// A region's spectrum (``spectrum(mask:)``) is summed on the same bins. The index is ordered by m/z, so summing
+/// it over a region means visiting every point; instead the region's pixels' spectra are read from the .ibd
+/// (the imzML index holds each spectrum's byte offsets), which costs in proportion to the region's points. When
+/// the region holds so many points that reading them costs more than one pass over the in-memory points (or the
+/// .ibd changed since it was indexed, or cannot be read), the in-memory points are summed instead; both give
+/// the same sums (tests).
 final class RetrospectiveIndex: Sendable {
     let width: Int
     let height: Int
@@ -39,6 +47,13 @@ final class RetrospectiveIndex: Sendable {
     /// Seconds the pass and the sort took, and of those the in-memory sort (counting pass and swaps).
     let buildSeconds: Double
     let sortSeconds: Double
+    /// The file the index was built from: its spectra's .ibd offsets serve region spectra.
+    let file: ImzML
+    /// Size and modification time of the .ibd when it was read; a region spectrum reads the .ibd only while
+    /// both are unchanged, so that it always agrees with the images.
+    let binaryStamp: FileStamp?
+    /// The pixel (row-major) of each spectrum of `file`, in file order.
+    let spectrumPixel: ContiguousArray<UInt32>
 
     /// What the build is doing, for progress reports: reading spectra (`done` of `total` spectra), then putting
     /// the points in m/z order (`done` of `total` bins).
@@ -47,6 +62,8 @@ final class RetrospectiveIndex: Sendable {
     /// Builds the index; `progress` is called now and then with the phase and how far it is.
     init(_ file: ImzML, progress: ((_ phase: Phase, _ done: Int, _ total: Int) -> Void)? = nil) throws(SIMSError) {
         let clock = ContinuousClock.now
+        self.file = file
+        binaryStamp = FileStamp(file.binaryPath)
         let width = file.width
         self.width = width
         height = file.height
@@ -67,6 +84,7 @@ final class RetrospectiveIndex: Sendable {
         var continuousAxis: [Double]?
         var axisSums: [Double] = []
         let spectra = file.spectra.count
+        var spectrumPixel = ContiguousArray<UInt32>(repeating: 0, count: spectra)
         progress?(.reading, 0, spectra)
         try file.forEachSpectrum { (k, entry, mz, y) throws(SIMSError) in
             let p = (entry.y - 1) * width + (entry.x - 1)
@@ -76,6 +94,7 @@ final class RetrospectiveIndex: Sendable {
             guard count + mz.count <= announced else {
                 throw SIMSError(.inconsistent, "spectrum \(k) holds more data points than the index announces (\(announced) in all)", file: file.path)
             }
+            spectrumPixel[k] = UInt32(p)
             if continuous && k == 0 { continuousAxis = Array(mz); axisSums = [Double](repeating: 0, count: mz.count) }
             var tic = 0.0
             pixel.withUnsafeMutableBufferPointer { px in
@@ -161,6 +180,7 @@ final class RetrospectiveIndex: Sendable {
         progress?(.sorting, bins, bins)
         sortSeconds = Self.seconds(ContinuousClock.now - sortStart)
         self.pixel = pixel; self.mass = mass; self.intensity = intensity; self.total = total
+        self.spectrumPixel = spectrumPixel
         let scale = 1 / Double(max(file.spectra.count, 1))
         if let axis = continuousAxis, axis.count <= bins {
             // Exact mean on the shared axis (summed by axis position during the pass).
@@ -208,8 +228,45 @@ final class RetrospectiveIndex: Sendable {
         return image
     }
 
-    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts).
+    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts): read from
+    /// the region's spectra in the .ibd when that is cheaper than a pass over every indexed point (see the type's
+    /// documentation), else summed from the index.
     func spectrum(mask: [Bool]) -> Spectrum {
+        let chosen = spectrumPixel.indices.filter { mask[Int(spectrumPixel[$0])] }
+        let points = chosen.reduce(0) { $0 + file.spectra[$1].intensity.length }
+        let sums = points * Self.readCost <= pixel.count && binaryStamp != nil && FileStamp(file.binaryPath) == binaryStamp
+            ? ((try? readSums(spectra: chosen)) ?? scannedSums(mask: mask)) : scannedSums(mask: mask)
+        return Spectrum(mass: binCentres, intensity: sums)
+    }
+
+    /// How many indexed points one .ibd point costs to read and bin, relative to one point of the in-memory
+    /// pass (measured with `sims bench view`, docs/performance.md).
+    static let readCost = 4
+
+    /// The bin centres (u).
+    var binCentres: ContiguousArray<Double> {
+        ContiguousArray((0..<(binStart.count - 1)).map { lowestMass + (Double($0) + 0.5) * binWidth })
+    }
+
+    /// Per bin, Σ intensity over the given spectra (indices into `file.spectra`), read from the .ibd. Each point
+    /// is rounded to Float32 and binned exactly as the index stored it, so the sums equal ``scannedSums(mask:)``
+    /// up to the order of addition.
+    func readSums(spectra: [Int]) throws(SIMSError) -> ContiguousArray<Double> {
+        let bins = binStart.count - 1
+        let (lowest, width) = (lowestMass, binWidth)
+        var sums = ContiguousArray<Double>(repeating: 0, count: bins)
+        try sums.withUnsafeMutableBufferPointer { (s) throws(SIMSError) in
+            try file.forEachSpectrum(at: spectra) { (_, _, mz, y) throws(SIMSError) in
+                for i in 0..<mz.count where mz[i].isFinite {
+                    s[Self.bin(Double(Float(mz[i])), lowest: lowest, width: width, bins: bins)] += Double(Float(y[i]))
+                }
+            }
+        }
+        return sums
+    }
+
+    /// Per bin, Σ intensity of the indexed points whose pixel is in `mask`: one pass over every point.
+    func scannedSums(mask: [Bool]) -> ContiguousArray<Double> {
         let bins = binStart.count - 1
         var sums = ContiguousArray<Double>(repeating: 0, count: bins)
         sums.withUnsafeMutableBufferPointer { s in
@@ -225,7 +282,20 @@ final class RetrospectiveIndex: Sendable {
                 }
             }
         }
-        let masses = ContiguousArray((0..<bins).map { lowestMass + (Double($0) + 0.5) * binWidth })
-        return Spectrum(mass: masses, intensity: sums)
+        return sums
+    }
+}
+
+/// Size and modification time of a file, to notice that it changed.
+struct FileStamp: Sendable, Equatable {
+    var size: Int
+    var modified: Date
+
+    /// `nil` when the file cannot be examined.
+    init?(_ path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        self.size = size
+        self.modified = modified
     }
 }
