@@ -37,12 +37,12 @@ public enum ViewBenchmark {
         public var wideWindowImageMedianMilliseconds: Double
         /// 64 × 64 rectangle: counts of the shown layer plus the region spectrum (decimated).
         public var roiMilliseconds: Double
-        /// The same rectangle's region spectrum summed from every indexed point (the in-memory pass; before
-        /// region spectra were read from the .ibd it was the only way).
+        /// The same rectangle's region spectrum summed over every m/z-ordered point (the pass over all points;
+        /// before the file-order copy it was the only way).
         public var roiScanMilliseconds: Double
-        /// The whole image's region spectrum read from the .ibd and by the in-memory pass: their ratio is the
-        /// cost of an .ibd point relative to an indexed one (``RetrospectiveIndex/readCost``).
-        public var wholeImageReadMilliseconds: Double
+        /// The whole image's region spectrum from the file-order points and by the pass over the m/z-ordered
+        /// ones: their ratio is the relative cost of a point (``RetrospectiveIndex/regionCost``).
+        public var wholeImageRegionMilliseconds: Double
         public var wholeImageScanMilliseconds: Double
         /// Mean spectrum decimated to 1000 columns (whole range and a 1 u window).
         public var decimateMilliseconds: Double
@@ -91,7 +91,7 @@ public enum ViewBenchmark {
         let mask = polygon.mask(width: idx.width, height: idx.height)
         let roiScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: mask) } * 1000
         let everything = [Bool](repeating: true, count: idx.width * idx.height)
-        let wholeRead = try seconds { () throws(SIMSError) in _ = try idx.readSums(spectra: Array(idx.file.spectra.indices)) } * 1000
+        let wholeRegion = try seconds { () throws(SIMSError) in _ = idx.regionSums(spectra: Array(idx.spectrumPixel.indices)) } * 1000
         let wholeScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: everything) } * 1000
         let pyramid = MinMaxPyramid(mass: idx.meanSpectrum.mass, intensity: idx.meanSpectrum.intensity)
         let decimate = try seconds { () throws(SIMSError) in
@@ -104,7 +104,7 @@ public enum ViewBenchmark {
                       openSeconds: openSeconds, indexSeconds: indexSeconds, indexSortSeconds: idx.sortSeconds,
                       windowImageMedianMilliseconds: median(narrow), windowImageMaxMilliseconds: narrow.max() ?? 0,
                       wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, roiScanMilliseconds: roiScan,
-                      wholeImageReadMilliseconds: wholeRead, wholeImageScanMilliseconds: wholeScan, decimateMilliseconds: decimate,
+                      wholeImageRegionMilliseconds: wholeRegion, wholeImageScanMilliseconds: wholeScan, decimateMilliseconds: decimate,
                       peakResidentMegabytes: ImzMLBenchmark.peakResidentMegabytes(), loadAverage: load,
                       date: ISO8601DateFormatter().string(from: Date()))
     }

@@ -360,7 +360,7 @@ function hoverSpectra() {
   const pixel = (s.upper - s.lower) / spectraAx.w;
   $("spectra-hover").innerHTML = `<b>m/z ${fmt(m, 7)}</b> (±${fmt(pixel / 2, 2)} u per pixel) · ` +
     rows.slice(0, 4).map((r) => `${r[0]}: ${fmt(r[2])} counts`).join(" · ") + `<div id="assign">…</div>`;
-  sv.hover = { mass: m, rows };
+  sv.hover = { mass: m, rows }; sv.hovers = (sv.hovers || 0) + 1;
   clearTimeout(assignTimer);
   assignTimer = setTimeout(async () => {
     const pol = $("spectra-polarity").value, p = { mz: m, width: Math.max(pixel * 4, m * 2e-4) };
@@ -456,9 +456,13 @@ async function openImageSet(id) {
   status(info.retrospective ? `indexed ${info.points} points in ${info.indexSeconds} s` : "");
   const ion = $("image-ion"), ratio = $("image-ratio");
   ion.innerHTML = ""; ratio.innerHTML = ""; ratio.add(new Option("none (counts)", "none"));
-  for (const name of info.ions) { ion.add(new Option(name, name)); if (name !== "total" || true) ratio.add(new Option(name, name)); }
+  // An <option> holds no markup: ion names are shown with Unicode sub- and superscripts (SO₃⁻), the server's
+  // "text" form of the same typesetting; the values stay the data's names.
+  const shown = new Map((info.ionLabels || []).map((l) => [l.name, l.text]));
+  const option = (name) => new Option(shown.get(name) || name, name);
+  for (const name of info.ions) { ion.add(option(name)); ratio.add(option(name)); }
   if (info.ions.length > 1) ion.value = info.ions[1];
-  for (const id of ["overlay-r", "overlay-g", "overlay-b"]) { const o = $(id); o.innerHTML = ""; o.add(new Option("–", "")); for (const n of info.ions) o.add(new Option(n, n)); }
+  for (const id of ["overlay-r", "overlay-g", "overlay-b"]) { const o = $(id); o.innerHTML = ""; o.add(new Option("–", "")); for (const n of info.ions) o.add(option(n)); }
   $("window-group").style.display = info.retrospective ? "" : "none";
   $("mean-block").style.display = info.retrospective ? "" : "none";
   s.meanRange = null;
@@ -539,7 +543,7 @@ function drawImage() {
     if (s.roi) g.closePath(); g.stroke(); g.setLineDash([]);
   }
   s.scale = scale;
-  $("image-info").textContent = `${d.name}${d.reference ? " / " + d.reference : ""} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
+  $("image-info").textContent = `${d.nameText || d.name}${d.reference ? " / " + (d.referenceText || d.reference) : ""} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
   sv.imageDrawn = (sv.imageDrawn || 0) + 1;
 }
 function drawColorBar(table, lo, hi, log) {
@@ -577,10 +581,10 @@ async function measureRoi() {
   const d = await api("/api/roi", imageParams({ polygon: s.roi.flat().map((v) => v.toFixed(2)).join(",") }));
   sv.timings.roi = now() - t0; sv.roi = d;
   drawImage();
-  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.name}: <b id="roi-counts">${fmt(d.counts)}</b> counts`;
+  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.nameMarkup}: <b id="roi-counts">${fmt(d.counts)}</b> counts`;
   if (d.name !== "total" && d.reference !== "total") html += `<br>total: ${fmt(d.total)} counts`;
-  if (d.reference !== undefined) html += `<br>${d.reference}: ${fmt(d.referenceCounts)} counts<br>ratio (sum/sum): <b id="roi-ratio">${fmt(d.ratio, 5)}</b>`;
-  if (d.ions.length) { html += `<table><tr><th>ion</th><th>counts</th><th>/ total</th></tr>`; for (const i of d.ions) html += `<tr><td>${i.ion}</td><td>${fmt(i.counts)}</td><td>${fmt(i.counts / d.total, 4)}</td></tr>`; html += "</table>"; }
+  if (d.reference !== undefined) html += `<br>${d.referenceMarkup}: ${fmt(d.referenceCounts)} counts<br>ratio (sum/sum): <b id="roi-ratio">${fmt(d.ratio, 5)}</b>`;
+  if (d.ions.length) { html += `<table id="roi-ions"><tr><th>ion</th><th>counts</th><th>/ total</th></tr>`; for (const i of d.ions) html += `<tr><td>${i.markup}</td><td>${fmt(i.counts)}</td><td>${fmt(i.counts / d.total, 4)}</td></tr>`; html += "</table>"; }
   $("roi-panel").innerHTML = html;
   const rc = $("roi-spectrum");
   if (d.spectrum) { const ax = new Axes(rc); ax.resize(); ax.setX(d.spectrum.mass[0], d.spectrum.mass[d.spectrum.mass.length - 1]); ax.setY(0, Math.max(1, ...d.spectrum.max) * 1.05); ax.frame("m/z (u)", "ROI counts"); ax.clip(); drawSeries(ax, d.spectrum, "#D55E00"); ax.ctx.restore(); }

@@ -1,4 +1,3 @@
-import Foundation
 import SIMSCore
 import SIMSFormats
 
@@ -21,12 +20,15 @@ import SIMSFormats
 /// The mean spectrum is the per-bin intensity sum over all pixels divided by the pixel count, at the bin
 /// centres (for a continuous file whose m/z axis has fewer points than bins, the shared axis itself).
 ///
-/// A region's spectrum (``spectrum(mask:)``) is summed on the same bins. The index is ordered by m/z, so summing
-/// it over a region means visiting every point; instead the region's pixels' spectra are read from the .ibd
-/// (the imzML index holds each spectrum's byte offsets), which costs in proportion to the region's points. When
-/// the region holds so many points that reading them costs more than one pass over the in-memory points (or the
-/// .ibd changed since it was indexed, or cannot be read), the in-memory points are summed instead; both give
-/// the same sums (tests).
+/// A region's spectrum (``spectrum(mask:)``) is summed on the same bins. Summing the m/z-ordered points over a
+/// region visits every point, so the index also keeps each point's bin and intensity in **file order** (8 bytes
+/// per point more: 20 in all), where a spectrum's points are contiguous: a region then costs in proportion to
+/// its pixels' points. The sum runs over tiles of bins that stay in the cache (one cursor per spectrum), so the
+/// writes are not scattered over the whole bin array. A region holding more than a fraction of all points is
+/// summed from the m/z-ordered points instead (cheaper then; `sims bench view` measures both). Reading the
+/// region's spectra from the .ibd (the imzML holds their offsets) was measured first and not kept: when the
+/// 1.1 GB .ibd is not in the page cache that reads at the disk's speed (a 64 × 64 region took 704 ms, the pass
+/// over every point 576 ms; docs/performance.md).
 final class RetrospectiveIndex: Sendable {
     let width: Int
     let height: Int
@@ -47,13 +49,13 @@ final class RetrospectiveIndex: Sendable {
     /// Seconds the pass and the sort took, and of those the in-memory sort (counting pass and swaps).
     let buildSeconds: Double
     let sortSeconds: Double
-    /// The file the index was built from: its spectra's .ibd offsets serve region spectra.
-    let file: ImzML
-    /// Size and modification time of the .ibd when it was read; a region spectrum reads the .ibd only while
-    /// both are unchanged, so that it always agrees with the images.
-    let binaryStamp: FileStamp?
-    /// The pixel (row-major) of each spectrum of `file`, in file order.
+    /// The pixel (row-major) of each spectrum of the file, in file order.
     let spectrumPixel: ContiguousArray<UInt32>
+    /// `spectrumStart[k] ..< spectrumStart[k + 1]`: the points of spectrum k in `fileBin` / `fileIntensity`.
+    let spectrumStart: ContiguousArray<Int>
+    /// Every point's bin and intensity in file order (region spectra).
+    let fileBin: ContiguousArray<UInt32>
+    let fileIntensity: ContiguousArray<Float>
 
     /// What the build is doing, for progress reports: reading spectra (`done` of `total` spectra), then putting
     /// the points in m/z order (`done` of `total` bins).
@@ -62,8 +64,6 @@ final class RetrospectiveIndex: Sendable {
     /// Builds the index; `progress` is called now and then with the phase and how far it is.
     init(_ file: ImzML, progress: ((_ phase: Phase, _ done: Int, _ total: Int) -> Void)? = nil) throws(SIMSError) {
         let clock = ContinuousClock.now
-        self.file = file
-        binaryStamp = FileStamp(file.binaryPath)
         let width = file.width
         self.width = width
         height = file.height
@@ -85,6 +85,7 @@ final class RetrospectiveIndex: Sendable {
         var axisSums: [Double] = []
         let spectra = file.spectra.count
         var spectrumPixel = ContiguousArray<UInt32>(repeating: 0, count: spectra)
+        var spectrumStart = ContiguousArray<Int>(repeating: 0, count: spectra + 1)
         progress?(.reading, 0, spectra)
         try file.forEachSpectrum { (k, entry, mz, y) throws(SIMSError) in
             let p = (entry.y - 1) * width + (entry.x - 1)
@@ -95,6 +96,7 @@ final class RetrospectiveIndex: Sendable {
                 throw SIMSError(.inconsistent, "spectrum \(k) holds more data points than the index announces (\(announced) in all)", file: file.path)
             }
             spectrumPixel[k] = UInt32(p)
+            spectrumStart[k] = count
             if continuous && k == 0 { continuousAxis = Array(mz); axisSums = [Double](repeating: 0, count: mz.count) }
             var tic = 0.0
             pixel.withUnsafeMutableBufferPointer { px in
@@ -115,6 +117,7 @@ final class RetrospectiveIndex: Sendable {
             total[p] += tic
             if k & 255 == 255 { progress?(.reading, k + 1, spectra) }
         }
+        spectrumStart[spectra] = count
         progress?(.reading, spectra, spectra)
         guard lowest.isFinite, highest.isFinite else {
             throw SIMSError(.empty, "imzML has no finite m/z values", file: file.path)
@@ -132,15 +135,23 @@ final class RetrospectiveIndex: Sendable {
         let sortStart = ContinuousClock.now
         var starts = ContiguousArray<Int>(repeating: 0, count: bins + 1)
         var binSums = ContiguousArray<Double>(repeating: 0, count: bins)
+        var fileBin = ContiguousArray<UInt32>(repeating: 0, count: count)
+        var fileIntensity = ContiguousArray<Float>(repeating: 0, count: count)
         mass.withUnsafeBufferPointer { m in
             intensity.withUnsafeBufferPointer { y in
-                for i in 0..<count {
-                    let b = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
-                    starts[b + 1] += 1
-                    binSums[b] += Double(y[i])
+                fileBin.withUnsafeMutableBufferPointer { fb in
+                    fileIntensity.withUnsafeMutableBufferPointer { fy in
+                        for i in 0..<count {
+                            let b = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
+                            starts[b + 1] += 1
+                            binSums[b] += Double(y[i])
+                            fb[i] = UInt32(b); fy[i] = y[i]
+                        }
+                    }
                 }
             }
         }
+        self.spectrumStart = spectrumStart; self.fileBin = fileBin; self.fileIntensity = fileIntensity
         for b in 0..<bins { starts[b + 1] += starts[b] }
         binStart = starts
         // In place, in two levels so that the swaps stay in cache: first into ~1024 groups of consecutive bins
@@ -228,37 +239,47 @@ final class RetrospectiveIndex: Sendable {
         return image
     }
 
-    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts): read from
-    /// the region's spectra in the .ibd when that is cheaper than a pass over every indexed point (see the type's
-    /// documentation), else summed from the index.
+    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts): from the
+    /// region's spectra in file order when they hold few enough points, else from every m/z-ordered point (see
+    /// the type's documentation).
     func spectrum(mask: [Bool]) -> Spectrum {
         let chosen = spectrumPixel.indices.filter { mask[Int(spectrumPixel[$0])] }
-        let points = chosen.reduce(0) { $0 + file.spectra[$1].intensity.length }
-        let sums = points * Self.readCost <= pixel.count && binaryStamp != nil && FileStamp(file.binaryPath) == binaryStamp
-            ? ((try? readSums(spectra: chosen)) ?? scannedSums(mask: mask)) : scannedSums(mask: mask)
+        let points = chosen.reduce(0) { $0 + spectrumStart[$1 + 1] - spectrumStart[$1] }
+        let sums = points * Self.regionCost <= pixel.count ? regionSums(spectra: chosen) : scannedSums(mask: mask)
         return Spectrum(mass: binCentres, intensity: sums)
     }
 
-    /// How many indexed points one .ibd point costs to read and bin, relative to one point of the in-memory
-    /// pass (measured with `sims bench view`, docs/performance.md).
-    static let readCost = 4
+    /// The cost of a point summed by ``regionSums(spectra:)`` relative to one of ``scannedSums(mask:)``'s pass
+    /// (`sims bench view`, docs/performance.md).
+    static let regionCost = 4
 
     /// The bin centres (u).
     var binCentres: ContiguousArray<Double> {
         ContiguousArray((0..<(binStart.count - 1)).map { lowestMass + (Double($0) + 0.5) * binWidth })
     }
 
-    /// Per bin, Σ intensity over the given spectra (indices into `file.spectra`), read from the .ibd. Each point
-    /// is rounded to Float32 and binned exactly as the index stored it, so the sums equal ``scannedSums(mask:)``
-    /// up to the order of addition.
-    func readSums(spectra: [Int]) throws(SIMSError) -> ContiguousArray<Double> {
+    /// Per bin, Σ intensity over the points of the given spectra (indices in file order). Tiles of `tile` bins
+    /// (32 768: 256 KB of sums, inside a core's L2 cache) are summed one after the other, each spectrum's cursor
+    /// moving on while its points' bins are below the tile's end, so that the writes land in the cache when a
+    /// spectrum's m/z values ascend (as they usually do). Whatever their order the sums are the same: the last
+    /// tile takes every point left.
+    func regionSums(spectra: [Int], tile: Int = 32_768) -> ContiguousArray<Double> {
         let bins = binStart.count - 1
-        let (lowest, width) = (lowestMass, binWidth)
         var sums = ContiguousArray<Double>(repeating: 0, count: bins)
-        try sums.withUnsafeMutableBufferPointer { (s) throws(SIMSError) in
-            try file.forEachSpectrum(at: spectra) { (_, _, mz, y) throws(SIMSError) in
-                for i in 0..<mz.count where mz[i].isFinite {
-                    s[Self.bin(Double(Float(mz[i])), lowest: lowest, width: width, bins: bins)] += Double(Float(y[i]))
+        var cursor = spectra.map { spectrumStart[$0] }
+        let end = spectra.map { spectrumStart[$0 + 1] }
+        sums.withUnsafeMutableBufferPointer { s in
+            fileBin.withUnsafeBufferPointer { fb in
+                fileIntensity.withUnsafeBufferPointer { y in
+                    for tileStart in stride(from: 0, to: bins, by: tile) {
+                        let tileEnd = UInt32(min(bins, tileStart + tile))
+                        for k in spectra.indices {
+                            var i = cursor[k]
+                            let last = end[k]
+                            while i < last && fb[i] < tileEnd { s[Int(fb[i])] += Double(y[i]); i += 1 }
+                            cursor[k] = i
+                        }
+                    }
                 }
             }
         }
@@ -283,19 +304,5 @@ final class RetrospectiveIndex: Sendable {
             }
         }
         return sums
-    }
-}
-
-/// Size and modification time of a file, to notice that it changed.
-struct FileStamp: Sendable, Equatable {
-    var size: Int
-    var modified: Date
-
-    /// `nil` when the file cannot be examined.
-    init?(_ path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
-        self.size = size
-        self.modified = modified
     }
 }
