@@ -381,6 +381,15 @@ def depth_checks(driver, args, downloads, url, label):
     ActionChains(driver).move_to_element(driver.find_element(By.ID, "depth-canvas")).perform()
     hover = driver.find_element(By.ID, "depth-hover").text
     check(f"{label}: depth axis switch", "depth" in hover and "nm" in hover, hover[:60])
+    # Interface labels: each drawn one in a row where it overlaps no other, inside the plot.
+    placed = js(driver, "return window.simsView.depthLabels")
+    area = js(driver, "const a = depthAx; return [a.m.l, a.m.l + a.w]")
+    drawn_labels = [p for p in placed if p["row"] >= 0]
+    overlaps = [(a, b) for i, a in enumerate(drawn_labels) for b in drawn_labels[i + 1:]
+                if a["row"] == b["row"] and a["x0"] < b["x1"] and b["x0"] < a["x1"]]
+    outside = [p for p in drawn_labels if p["x0"] < area[0] - 1 or p["x1"] > area[1] + 1]
+    check(f"{label}: interface labels do not overlap", drawn_labels and not overlaps and not outside,
+          f"{len(drawn_labels)} of {len(placed)} labels drawn, {len(overlaps)} overlapping, {len(outside)} outside")
     screenshot(driver, args, f"{label}-depth")
     info, size = export(driver, downloads, "depth", "svg")
     check(f"{label}: export depth SVG", info["ok"] and size > 1000, f"{size} bytes")

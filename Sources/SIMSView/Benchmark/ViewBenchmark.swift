@@ -40,6 +40,8 @@ public enum ViewBenchmark {
         /// The same rectangle's region spectrum summed over every m/z-ordered point (the pass over all points;
         /// before the file-order copy it was the only way).
         public var roiScanMilliseconds: Double
+        /// The same rectangle's region spectrum alone, from its spectra's file-order points.
+        public var roiRegionMilliseconds: Double
         /// The whole image's region spectrum from the file-order points and by the pass over the m/z-ordered
         /// ones: their ratio is the relative cost of a point (``RetrospectiveIndex/regionCost``).
         public var wholeImageRegionMilliseconds: Double
@@ -90,6 +92,9 @@ public enum ViewBenchmark {
         } * 1000
         let mask = polygon.mask(width: idx.width, height: idx.height)
         let roiScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: mask) } * 1000
+        let roiRegion = try seconds { () throws(SIMSError) in
+            _ = idx.regionSums(spectra: idx.spectrumPixel.indices.filter { mask[Int(idx.spectrumPixel[$0])] })
+        } * 1000
         let everything = [Bool](repeating: true, count: idx.width * idx.height)
         let wholeRegion = try seconds { () throws(SIMSError) in _ = idx.regionSums(spectra: Array(idx.spectrumPixel.indices)) } * 1000
         let wholeScan = try seconds { () throws(SIMSError) in _ = idx.scannedSums(mask: everything) } * 1000
@@ -103,7 +108,7 @@ public enum ViewBenchmark {
         return Report(pixels: options.size * options.size, points: idx.pixel.count, ibdBytes: ibdBytes, generateSeconds: generateSeconds,
                       openSeconds: openSeconds, indexSeconds: indexSeconds, indexSortSeconds: idx.sortSeconds,
                       windowImageMedianMilliseconds: median(narrow), windowImageMaxMilliseconds: narrow.max() ?? 0,
-                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, roiScanMilliseconds: roiScan,
+                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, roiScanMilliseconds: roiScan, roiRegionMilliseconds: roiRegion,
                       wholeImageRegionMilliseconds: wholeRegion, wholeImageScanMilliseconds: wholeScan, decimateMilliseconds: decimate,
                       peakResidentMegabytes: ImzMLBenchmark.peakResidentMegabytes(), loadAverage: load,
                       date: ISO8601DateFormatter().string(from: Date()))

@@ -59,7 +59,7 @@ function fmt(v, digits) {
 // figures' and reports' own typesetting) on a canvas; sub- and superscripts at 70 % size. Returns its width.
 function drawRuns(g, runs, x, y, align) {
   const font = g.font, size = parseFloat(/([\d.]+)px/.exec(font)[1]), small = font.replace(/[\d.]+px/, (size * 0.7).toFixed(1) + "px");
-  const widths = runs.map(([text, shift]) => { g.font = shift ? small : font; return g.measureText(text).width; });
+  const widths = runWidths(g, runs);
   const total = widths.reduce((a, b) => a + b, 0), align0 = g.textAlign;
   let cx = align === "center" ? x - total / 2 : align === "right" ? x - total : x;
   g.textAlign = "left";
@@ -70,6 +70,13 @@ function drawRuns(g, runs, x, y, align) {
   g.font = font; g.textAlign = align0;
   return total;
 }
+function runWidths(g, runs) {
+  const font = g.font, size = parseFloat(/([\d.]+)px/.exec(font)[1]), small = font.replace(/[\d.]+px/, (size * 0.7).toFixed(1) + "px");
+  const widths = runs.map(([text, shift]) => { g.font = shift ? small : font; return g.measureText(text).width; });
+  g.font = font;
+  return widths;
+}
+function measureRuns(g, runs) { return runWidths(g, runs).reduce((a, b) => a + b, 0); }
 
 // ---------- axes ----------
 function niceTicks(lo, hi, count) {
@@ -663,6 +670,7 @@ function drawDepth() {
   const rate = parseFloat($("depth-rate").value);
   ax.frame(depthAxis() === "depth" ? `depth (nm) at ${rate} nm/s` : "sputter time (s)", "intensity (counts)");
   ax.clip(); const g = ax.ctx;
+  const labels = [];
   d.columns.forEach((c, k) => {
     if (!on.has(c.name)) return;
     const color = state.depth.colors[c.name] || palette[k % palette.length];
@@ -670,11 +678,29 @@ function drawDepth() {
     for (const f of c.interfaces) {
       const px = ax.px(depthAxis() === "depth" && rate > 0 ? f.time * rate : f.time);
       g.strokeStyle = color; g.setLineDash([4, 4]); g.beginPath(); g.moveTo(px, ax.m.t); g.lineTo(px, ax.m.t + ax.h); g.stroke(); g.setLineDash([]);
-      g.fillStyle = color; g.textAlign = "left"; drawRuns(g, (c.runs || [[c.name, ""]]).concat([[" " + f.direction, ""]]), px + 3, ax.m.t + 12 + 12 * (k % 6), "left");
+      labels.push({ px, color, runs: (c.runs || [[c.name, ""]]).concat([[" " + f.direction, ""]]) });
     }
   });
+  sv.depthLabels = placeDepthLabels(g, ax, labels);
   g.restore();
   sv.depthDrawn = (sv.depthDrawn || 0) + 1;
+}
+// Interface labels beside their lines, left to right, each in the first row (12 px apart, at most 8) where it
+// overlaps no other label; to the line's left where it would leave the plot; left out (the line and the hover
+// readout remain) when every row is taken there. Returns what was placed, for the browser tests.
+function placeDepthLabels(g, ax, labels) {
+  const rows = Array.from({ length: Math.max(1, Math.min(8, Math.floor(ax.h / 12) - 1)) }, () => []), placed = [];
+  labels.sort((a, b) => a.px - b.px);
+  for (const l of labels) {
+    const w = measureRuns(g, l.runs);
+    const x0 = l.px + 3 + w <= ax.m.l + ax.w ? l.px + 3 : l.px - 3 - w, x1 = x0 + w;
+    const r = rows.findIndex((row) => row.every(([a, b]) => x1 + 4 <= a || x0 >= b + 4));
+    if (r < 0) { placed.push({ x0, x1, row: -1 }); continue; }
+    rows[r].push([x0, x1]);
+    g.fillStyle = l.color; drawRuns(g, l.runs, x0, ax.m.t + 12 + 12 * r, "left");
+    placed.push({ x0, x1, row: r });
+  }
+  return placed;
 }
 function hoverDepth(px) {
   const d = state.depth.data; if (!d) return;
