@@ -685,11 +685,11 @@ function drawDepth() {
   g.restore();
   sv.depthDrawn = (sv.depthDrawn || 0) + 1;
 }
-// Interface labels beside their lines, left to right, each in the first row (12 px apart, at most 8) where it
+// Interface labels beside their lines, left to right, each in the first row (14 px apart, at most 8) where it
 // overlaps no other label; to the line's left where it would leave the plot; left out (the line and the hover
 // readout remain) when every row is taken there. Returns what was placed, for the browser tests.
 function placeDepthLabels(g, ax, labels) {
-  const rows = Array.from({ length: Math.max(1, Math.min(8, Math.floor(ax.h / 12) - 1)) }, () => []), placed = [];
+  const rows = Array.from({ length: Math.max(1, Math.min(8, Math.floor(ax.h / 14) - 1)) }, () => []), placed = [];
   labels.sort((a, b) => a.px - b.px);
   for (const l of labels) {
     const w = measureRuns(g, l.runs);
@@ -697,7 +697,7 @@ function placeDepthLabels(g, ax, labels) {
     const r = rows.findIndex((row) => row.every(([a, b]) => x1 + 4 <= a || x0 >= b + 4));
     if (r < 0) { placed.push({ x0, x1, row: -1 }); continue; }
     rows[r].push([x0, x1]);
-    g.fillStyle = l.color; drawRuns(g, l.runs, x0, ax.m.t + 12 + 12 * r, "left");
+    g.fillStyle = l.color; drawRuns(g, l.runs, x0, ax.m.t + 13 + 14 * r, "left");
     placed.push({ x0, x1, row: r });
   }
   return placed;
