@@ -50,6 +50,27 @@ struct DeconvolveWorkflowTests {
         #expect(FileManager.default.fileExists(atPath: output.file("out/report.html")))
     }
 
+    @Test("a cluster whose outermost main lines are the spectrum's first and last points, as exported to 6 decimals, is fitted")
+    func patternAtTheEdges() throws {
+        // IONTOF writes m/z to 6 decimals, so the last point can lie up to 5e-7 u below the exact line it records.
+        let ion = try Ion(parsing: "Ru_2-")
+        let lines = IsotopePattern(ion: ion).peaks.filter { $0.probability >= 0.01 }
+        let bottom = try #require(lines.first).mass, top = try #require(lines.last).mass
+        let first = (bottom * 1e6).rounded(.up) / 1e6, last = (top * 1e6).rounded(.down) / 1e6
+        #expect(first > bottom && last < top)
+        var text = "# Polarity: negative\nChannel\tm/z\tIntensity\n"
+        let points = [first] + lines.dropFirst().dropLast().map(\.mass) + [last]
+        for (k, (m, line)) in zip(points, lines).enumerated() {
+            text += "\(k + 1)\t" + String(format: "%.6f", m) + "\t\((1e5 * line.probability).rounded())\n"
+        }
+        let folder = try TemporaryFolder()
+        let path = try folder.write(text, to: "N_edge_Bi3_1.txt")
+        let options = DeconvolveWorkflow.Options(path: path, candidates: .elements(["Ru"], maximumAtoms: 2), output: "/unused")
+        let fit = try DeconvolveWorkflow.fit(file: path, options: options)
+        let ru2 = try #require(fit.result.species.first { $0.ion == ion }, "Ru₂⁻ was pruned: \(fit.result.species.map(\.ion.iontofNotation))")
+        #expect(ru2.coverage > 0.95 && ru2.status == .fitted)
+    }
+
     @Test("clear errors: unknown polarity with --elements, nothing in range, a missing path")
     func errors() throws {
         let folder = try TemporaryFolder()
