@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "SIMSFuzz", dependencies: ["SIMSCore", "SIMSFormats"]),
 
         // Test-only helpers: locating ../shared/data, temporary folders.
-        .target(name: "SIMSTestSupport", dependencies: ["SIMSCore"], path: "Tests/SIMSTestSupport"),
+        .target(name: "SIMSTestSupport", dependencies: ["SIMSCore", "SIMSFormats"], path: "Tests/SIMSTestSupport"),
         .testTarget(name: "SIMSCoreTests", dependencies: ["SIMSCore", "SIMSTestSupport"]),
         .testTarget(name: "SIMSFormatsTests", dependencies: ["SIMSFormats", "SIMSAnalysis", "SIMSTestSupport"]),
         .testTarget(name: "SIMSChemistryTests", dependencies: ["SIMSChemistry", "SIMSFormats", "SIMSTestSupport"]),

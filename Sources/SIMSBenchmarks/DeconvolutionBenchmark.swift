@@ -65,7 +65,7 @@ public enum DeconvolutionBenchmark {
             let name = (path as NSString).lastPathComponent
             guard let polarity = Acquisition(iontofHeader: spectrum.metadata).polarity ?? Polarity(fileName: (name as NSString).deletingPathExtension) else { continue }
             let species = try ClusterEnumeration(elements: options.elements, maximumAtoms: options.maximumAtoms,
-                                                 charge: polarity == .negative ? -1 : 1).candidates(in: spectrum.massRange)
+                                                 charge: polarity == .negative ? -1 : 1).candidates(in: spectrum.coveredMassRange)
             guard !species.isEmpty else { continue }
             let problem = try IsotopeDeconvolution(species: species, peakShape: .binned(width: options.binWidth)).problem(spectrum)
             result.append((name, problem, problem.observations.map { 1 / max($0, 1) }))

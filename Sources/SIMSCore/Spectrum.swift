@@ -40,6 +40,19 @@ public struct Spectrum: Sendable, Equatable {
         return min(first, last)...max(first, last)
     }
 
+    /// The m/z interval (u) the spectrum's channels cover: each point stands for a channel (or a bin of channels)
+    /// whose edges lie halfway between neighbouring points, so the range reaches half a spacing below the first
+    /// point and half a spacing above the last (the extents the Gaussian deconvolution templates integrate over).
+    /// A line on the last point, as the export writes it (IONTOF: m/z to 6 decimals, so up to 5·10⁻⁷ u below the
+    /// exact mass it records), is inside. ``massRange`` for fewer than two points; `nil` for an empty spectrum.
+    public var coveredMassRange: ClosedRange<Double>? {
+        guard let range = massRange else { return nil }
+        guard count >= 2 else { return range }
+        let low = abs(mass[1] - mass[0]) / 2, high = abs(mass[count - 1] - mass[count - 2]) / 2
+        return mass[0] <= mass[count - 1] ? (range.lowerBound - low)...(range.upperBound + high)
+                                          : (range.lowerBound - high)...(range.upperBound + low)
+    }
+
     /// Total ion count: the sum of all intensities (counts), as the paper's script computes it.
     public var totalIonCount: Double {
         intensity.withUnsafeBufferPointer { buffer in

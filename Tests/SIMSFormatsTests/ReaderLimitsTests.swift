@@ -7,24 +7,14 @@ import SIMSTestSupport
 /// Each test names the example of the issue it pins; each failed (trap, hang or wrong result) on main b9cbde0.
 @Suite("readers: bounds, special files, damaged input (#25)")
 struct ReaderLimitsTests {
-    /// A small continuous imzML (3 × 2 pixels, 4 channels) written by SIMSKit; returns the .imzML path.
-    static func smallImzML(in folder: TemporaryFolder, name: String = "small") throws -> String {
-        let path = folder.file(name + ".imzML")
-        let writer = try ImzMLWriter(path: path, storage: .continuous, width: 3, height: 2)
-        try writer.writeSharedMZ([10, 20, 30, 40])
-        for y in 1...2 { for x in 1...3 { try writer.append(x: x, y: y, intensities: [Double(x), Double(y), 1, 0]) } }
-        try writer.finish()
-        return path
-    }
-
     @Test("imzML: an array length of 2^62 or an offset near Int.max is an error naming the file, not an overflow trap")
     func imzMLHugeNumbers() throws {
         let folder = try TemporaryFolder()
-        let long = try Self.smallImzML(in: folder, name: "long")
+        let long = try ImzMLFixture.small(in: folder, name: "long")
         try CraftedBytes.edit(long, replacing: #"accession="IMS:1000103" name="external array length" value="4""#,
                       with: #"accession="IMS:1000103" name="external array length" value="4611686018427387904""#)
         #expect { try ImzML.open(long) } throws: { "\($0)".contains("long.imzML") }
-        let far = try Self.smallImzML(in: folder, name: "far")
+        let far = try ImzMLFixture.small(in: folder, name: "far")
         try CraftedBytes.edit(far, replacing: #"accession="IMS:1000102" name="external offset" value="16""#,
                       with: #"accession="IMS:1000102" name="external offset" value="9223372036854775800""#)
         #expect { try ImzML.open(far) } throws: { "\($0)".contains("far.ibd") || "\($0)".contains("far.imzML") }
@@ -33,7 +23,7 @@ struct ReaderLimitsTests {
     @Test("imzML: a raster of 10^9 × 10^9 pixels is refused before anything is allocated")
     func imzMLHugeRaster() throws {
         let folder = try TemporaryFolder()
-        let path = try Self.smallImzML(in: folder)
+        let path = try ImzMLFixture.small(in: folder)
         try CraftedBytes.edit(path, replacing: #"name="max count of pixels x" value="3""#, with: #"name="max count of pixels x" value="1000000000""#)
         try CraftedBytes.edit(path, replacing: #"name="max count of pixels y" value="2""#, with: #"name="max count of pixels y" value="1000000000""#)
         #expect { try ImzML.open(path) } throws: { "\($0)".contains("too large") }
@@ -54,7 +44,7 @@ struct ReaderLimitsTests {
     @Test("imzML: an .ibd whose SHA-1 differs from the XML's IMS:1000091 is an error")
     func imzMLChecksum() throws {
         let folder = try TemporaryFolder()
-        let path = try Self.smallImzML(in: folder)
+        let path = try ImzMLFixture.small(in: folder)
         _ = try ImzML.open(path)  // intact: opens
         let ibd = folder.file("small.ibd")
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ibd)))

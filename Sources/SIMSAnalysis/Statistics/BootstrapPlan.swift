@@ -1,4 +1,5 @@
 import Foundation
+import SIMSCore
 
 /// The draws of a seeded bootstrap of `sampleSize` observations: for each of `resamples` resamples, the indices
 /// drawn with replacement, in draw order (row-major, one row per resample).
@@ -36,27 +37,12 @@ struct BootstrapPlan: Sendable {
     /// ≤ 0.5 MB are kept: studies have few distinct numbers of spots per sample); `nil` when n is too large.
     static func shared(sampleSize: Int, resamples: Int, seed: UInt64) -> BootstrapPlan? {
         guard sampleSize <= largestSampleSize, resamples <= 100_000 else { return nil }
-        return cache.plan(Key(sampleSize: sampleSize, resamples: resamples, seed: seed))
-    }
-
-    private struct Key: Hashable { var sampleSize: Int, resamples: Int, seed: UInt64 }
-
-    private final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var plans: [Key: BootstrapPlan] = [:]
-
-        func plan(_ key: Key) -> BootstrapPlan {
-            lock.lock()
-            if let plan = plans[key] { lock.unlock(); return plan }
-            lock.unlock()
-            let plan = BootstrapPlan(sampleSize: key.sampleSize, resamples: key.resamples, seed: key.seed)
-            lock.lock()
-            defer { lock.unlock() }
-            if plans.count >= 64 { plans.removeAll() }
-            plans[key] = plans[key] ?? plan
-            return plans[key]!
+        return cache.value(for: Key(sampleSize: sampleSize, resamples: resamples, seed: seed)) {
+            BootstrapPlan(sampleSize: $0.sampleSize, resamples: $0.resamples, seed: $0.seed)
         }
     }
 
-    private static let cache = Cache()
+    private struct Key: Hashable, Sendable { var sampleSize: Int, resamples: Int, seed: UInt64 }
+
+    private static let cache = SharedMemo<Key, BootstrapPlan>(capacity: 64)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SIMSCore
 
 /// The Mann–Whitney U (Wilcoxon rank-sum) test of two independent samples, two-sided.
 ///
@@ -56,12 +57,19 @@ public struct MannWhitneyUTest: Sendable, Hashable {
     /// P(U ≥ u) under H₀ without ties: the number of arrangements with U = k are the coefficients of the
     /// Gaussian binomial ∏_{i=1}^{n₁} (1 − q^{n₂+i})/(1 − q^i), divided by C(n₁+n₂, n₁).
     static func exactSurvival(atLeast u: Double, _ n1: Int, _ n2: Int) -> Double {
-        let coefficients = UDistributionCache.shared.coefficients(min(n1, n2), max(n1, n2))
+        let coefficients = distributions.value(for: Pair(small: min(n1, n2), large: max(n1, n2))) { arrangementCounts($0.small, $0.large) }
         let total = coefficients.reduce(0, +)
         let start = Int(u.rounded(.up))
         guard start < coefficients.count else { return 0 }
         return coefficients[Swift.max(0, start)...].reduce(0, +) / total
     }
+
+    private struct Pair: Hashable, Sendable { var small: Int, large: Int }
+
+    /// The null distributions of U computed so far, by sample sizes: a study compares every pair of samples at
+    /// every peak, so the same few (n₁, n₂) recur 10⁴–10⁵ times (`sims spectra`: 105 600 comparisons of 5 vs 5
+    /// spots), and each distribution is built once.
+    private static let distributions = SharedMemo<Pair, [Double]>(capacity: 1024)
 
     /// The coefficients of the Gaussian binomial for (small, large) = (min(n₁, n₂), max(n₁, n₂)).
     static func arrangementCounts(_ small: Int, _ large: Int) -> [Double] {
@@ -76,27 +84,5 @@ public struct MannWhitneyUTest: Sendable, Hashable {
             for k in i...maxU { coefficients[k] += coefficients[k - i] }
         }
         return coefficients
-    }
-}
-
-/// The null distributions of U computed so far, by sample sizes: a study compares every pair of samples at
-/// every peak, so the same few (n₁, n₂) recur 10⁴–10⁵ times (`sims spectra`: 105 600 comparisons of 5 vs 5
-/// spots), and each distribution is built once.
-private final class UDistributionCache: @unchecked Sendable {
-    static let shared = UDistributionCache()
-    private let lock = NSLock()
-    private var distributions: [Int: [Double]] = [:]
-
-    func coefficients(_ small: Int, _ large: Int) -> [Double] {
-        let key = small << 32 | large
-        lock.lock()
-        if let found = distributions[key] { lock.unlock(); return found }
-        lock.unlock()
-        let made = MannWhitneyUTest.arrangementCounts(small, large)
-        lock.lock()
-        defer { lock.unlock() }
-        if distributions.count >= 1024 { distributions.removeAll() }
-        distributions[key] = made
-        return made
     }
 }

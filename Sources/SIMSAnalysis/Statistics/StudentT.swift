@@ -1,4 +1,5 @@
 import Foundation
+import SIMSCore
 
 /// Student's t distribution with ν > 0 degrees of freedom (ν need not be an integer: Welch's test).
 public struct StudentT: Sendable, Hashable {
@@ -50,30 +51,17 @@ public struct StudentT: Sendable, Hashable {
         return p < 0.5 ? -t : t
     }
 
+    private struct QuantileKey: Hashable, Sendable { var p: UInt64, degreesOfFreedom: Int }
+
+    /// The memo behind ``cachedQuantile(_:degreesOfFreedom:)``.
+    private static let quantiles = SharedMemo<QuantileKey, Double>()
+
     /// ``quantile(_:)`` for integer ν, remembered per (p, ν) for the life of the process: confidence
     /// intervals ask for the same few quantiles (p = 0.975, ν = n − 1) thousands of times, and each inversion
     /// of the incomplete beta costs tens of microseconds. The value is exactly ``quantile(_:)``'s.
     public static func cachedQuantile(_ p: Double, degreesOfFreedom: Int) -> Double {
-        QuantileCache.shared.value(p, degreesOfFreedom)
-    }
-}
-
-/// The process-wide memo behind ``StudentT/cachedQuantile(_:degreesOfFreedom:)``.
-private final class QuantileCache: @unchecked Sendable {
-    static let shared = QuantileCache()
-    private let lock = NSLock()
-    private var values: [Key: Double] = [:]
-
-    private struct Key: Hashable {
-        var p: UInt64
-        var degreesOfFreedom: Int
-    }
-
-    func value(_ p: Double, _ degreesOfFreedom: Int) -> Double {
-        let key = Key(p: p.bitPattern, degreesOfFreedom: degreesOfFreedom)
-        if let known = lock.withLock({ values[key] }) { return known }
-        let computed = StudentT(degreesOfFreedom: Double(degreesOfFreedom)).quantile(p)
-        lock.withLock { values[key] = computed }
-        return computed
+        quantiles.value(for: QuantileKey(p: p.bitPattern, degreesOfFreedom: degreesOfFreedom)) {
+            StudentT(degreesOfFreedom: Double($0.degreesOfFreedom)).quantile(Double(bitPattern: $0.p))
+        }
     }
 }

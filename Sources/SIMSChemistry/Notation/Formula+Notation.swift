@@ -16,23 +16,19 @@ extension Formula {
     }
 
     /// IONTOF notation: `C_2H`, `Li_3^6LiF_5`.
-    public var iontofNotation: String {
-        var text = ""
-        for part in parts {
-            if let massNumber = part.massNumber { text += "^\(massNumber)" }
-            text += part.symbol
-            if part.count != 1 { text += "_\(part.count)" }
-        }
-        return text
-    }
+    public var iontofNotation: String { written(massNumber: { "^\($0)" }, count: { "_\($0)" }) }
 
     /// Ordinary notation: `C2H`, `Li3^6LiF5` (isotopes keep the `^A` prefix).
-    public var plainNotation: String {
+    public var plainNotation: String { written(massNumber: { "^\($0)" }, count: { "\($0)" }) }
+
+    /// The parts in order, each as its isotope's mass number (when given) through `massNumber`, the element
+    /// symbol, and a count other than 1 through `count`: the one loop behind every notation of a formula.
+    func written(massNumber: (Int) -> String, count: (Int) -> String) -> String {
         var text = ""
         for part in parts {
-            if let massNumber = part.massNumber { text += "^\(massNumber)" }
+            if let number = part.massNumber { text += massNumber(number) }
             text += part.symbol
-            if part.count != 1 { text += "\(part.count)" }
+            if part.count != 1 { text += count(part.count) }
         }
         return text
     }

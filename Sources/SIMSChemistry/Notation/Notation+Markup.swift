@@ -5,15 +5,7 @@
 extension Formula {
     /// Typeset formula: isotopes as superscript prefixes, counts as subscripts (`^6LiF_2` →
     /// `<sup>6</sup>LiF<sub>2</sub>`).
-    public var markup: String {
-        var text = ""
-        for part in parts {
-            if let massNumber = part.massNumber { text += "<sup>\(massNumber)</sup>" }
-            text += part.symbol
-            if part.count != 1 { text += "<sub>\(part.count)</sub>" }
-        }
-        return text
-    }
+    public var markup: String { written(massNumber: { "<sup>\($0)</sup>" }, count: { "<sub>\($0)</sub>" }) }
 }
 
 extension Ion {

@@ -12,8 +12,8 @@ import SIMSCore
 public struct CSVTable: Sendable {
     /// Column titles.
     public var header: [String]
-    /// The formatted rows, each ended by `\n`.
-    private var body: [UInt8] = []
+    /// The formatted rows, each ended by `\n` (the sink the number formatting writes into).
+    private var body = ByteSink(bytes: [])
     /// The number of rows appended.
     public private(set) var rowCount = 0
 
@@ -41,33 +41,30 @@ public struct CSVTable: Sendable {
     /// Appends a row; the cell count must match the header.
     public mutating func append(_ cells: [Cell]) {
         precondition(cells.count == header.count, "CSVTable: row has \(cells.count) cells, header has \(header.count)")
-        var sink = ByteSink(bytes: body)
-        body = []
         for (i, cell) in cells.enumerated() {
-            if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            if i > 0 { body.bytes.append(UInt8(ascii: ",")) }
             switch cell {
-            case .text(let text): CSVTable.appendQuoted(text, to: &sink.bytes)
-            case .number(let value): CSVTable.append(value, to: &sink)
-            case .integer(let value): CSVTable.append(Int64(value), to: &sink.bytes)
+            case .text(let text): CSVTable.appendQuoted(text, to: &body.bytes)
+            case .number(let value): CSVTable.append(value, to: &body)
+            case .integer(let value): CSVTable.append(Int64(value), to: &body.bytes)
             case .empty: break
             }
         }
-        sink.bytes.append(UInt8(ascii: "\n"))
-        body = sink.bytes
+        body.bytes.append(UInt8(ascii: "\n"))
         rowCount += 1
     }
 
     /// Appends the rows of `other`, a table with the same columns (e.g. a block formatted on another core).
     public mutating func append(contentsOf other: CSVTable) {
         precondition(other.header.count == header.count, "CSVTable: appended table has \(other.header.count) columns, this one \(header.count)")
-        body.append(contentsOf: other.body)
+        body.bytes.append(contentsOf: other.body.bytes)
         rowCount += other.rowCount
     }
 
     /// A table made of `blocks` in order, each formatted independently (e.g. one per core with `concurrentMap`).
     public init(header: [String], concatenating blocks: [CSVTable]) {
         self.header = header
-        body.reserveCapacity(blocks.reduce(0) { $0 + $1.body.count })
+        body.bytes.reserveCapacity(blocks.reduce(0) { $0 + $1.body.bytes.count })
         for block in blocks { append(contentsOf: block) }
     }
 
@@ -77,6 +74,7 @@ public struct CSVTable: Sendable {
         rows.reserveCapacity(rowCount)
         var row: [String] = []
         var start = 0, quoted = false
+        let body = self.body.bytes
         for (i, byte) in body.enumerated() {
             if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
             guard !quoted, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") else { continue }
@@ -90,13 +88,13 @@ public struct CSVTable: Sendable {
     /// The CSV as UTF-8 bytes, header first, `\n` line ends.
     public var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(body.count + 16 * header.count + 1)
+        out.reserveCapacity(body.bytes.count + 16 * header.count + 1)
         for (i, title) in header.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             CSVTable.appendQuoted(title, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: body)
+        out.append(contentsOf: body.bytes)
         return out
     }
 

@@ -28,7 +28,9 @@ public struct ClusterEnumeration: Sendable {
         self.charge = charge
     }
 
-    /// All candidates, smallest clusters first, optionally pruned to `massRange` (u).
+    /// All candidates, smallest clusters first, optionally pruned to `massRange` (u, bounds inclusive). For a
+    /// spectrum pass ``SIMSCore/Spectrum/coveredMassRange`` (its channels' extent), not the first and last point's
+    /// m/z: exports round m/z, so a line recorded by the last point can lie just above that point's printed mass.
     public func candidates(in massRange: ClosedRange<Double>? = nil) -> [Ion] {
         var result: [Ion] = []
         func extend(_ counts: [Int], from index: Int, remaining: Int) {

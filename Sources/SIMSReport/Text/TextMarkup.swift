@@ -66,22 +66,71 @@ public enum TextMarkup {
     /// The text without tags (what a reader of the PDF's text layer sees).
     public static func plain(_ markup: String) -> String { runs(markup).map(\.text).joined() }
 
-    /// Pango markup of `markup` (text escaped, tags kept).
-    public static func pango(_ markup: String) -> String { tagged(markup) }
+    /// Plain text with sub- and superscripts written as Unicode sub- and superscript characters, for places that
+    /// cannot hold markup (an HTML `<option>`, a window title): `LiF<sub>2</sub><sup>−</sup>` → `LiF₂⁻`,
+    /// `<sup>206</sup>Pb` → `²⁰⁶Pb`. Unicode has them for digits, `+`, `−`/`-`, `=` and parentheses (U+2070–U+209C,
+    /// ¹ ² ³ in Latin-1), which is everything ion names need; any other character of a shifted run stays on
+    /// the baseline. Bold and italic are dropped.
+    public static func unicode(_ markup: String) -> String {
+        var out = ""
+        for run in runs(markup) {
+            switch run.shift {
+            case .none: out += run.text
+            case .sub: out += String(run.text.map { subscripts[$0] ?? $0 })
+            case .sup: out += String(run.text.map { superscripts[$0] ?? $0 })
+            }
+        }
+        return out
+    }
+
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        "+": "₊", "-": "₋", "\u{2212}": "₋", "=": "₌", "(": "₍", ")": "₎",
+    ]
+    private static let superscripts: [Character: Character] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        "+": "⁺", "-": "⁻", "\u{2212}": "⁻", "=": "⁼", "(": "⁽", ")": "⁾",
+    ]
+
+    /// Size of a sub- or superscript relative to its text, in every back end (SVG `<tspan>`s, Pango, HTML).
+    static let scriptScale = 0.7
+    /// Baseline shift of a subscript (down) and a superscript (up), in units of the text's font size.
+    static let subscriptDrop = 0.25, superscriptRise = 0.4
+
+    /// Pango markup of `markup` set in a font of `size` drawing units (the absolute size of the layout's font):
+    /// text escaped, bold and italic kept, sub- and superscripts as spans of explicit absolute size and rise.
+    ///
+    /// Not Pango's own `<sub>`/`<sup>`: since Pango 1.50 they scale the font's device-space size, which already
+    /// holds the raster scale, so at PNG scale 2 a charge or an exponent came out larger than its ion name.
+    public static func pango(_ markup: String, size: Double) -> String {
+        let scriptSize = (scriptScale * size * 100).rounded() / 100
+        return tagged(markup) { shift in
+            let rise = switch shift {
+            case .sub: -subscriptDrop * size
+            case .sup: superscriptRise * size
+            case .none: 0.0
+            }
+            return "<span font_desc=\"\(scriptSize)px\" rise=\"\(Int((rise * 1024).rounded()))\">"
+        }
+    }
 
     /// HTML of `markup`: text escaped, `<sub>`/`<sup>`/`<b>`/`<i>` kept.
-    public static func html(_ markup: String) -> String { tagged(markup) }
+    public static func html(_ markup: String) -> String {
+        tagged(markup) { $0 == .sub ? "<sub>" : "<sup>" }
+    }
 
-    private static func tagged(_ markup: String) -> String {
+    /// `markup` with text escaped, `<b>`/`<i>` kept and each sub- or superscript run opened by `script` (closed
+    /// by the matching end tag).
+    private static func tagged(_ markup: String, script: (Run.Shift) -> String) -> String {
         var out = ""
         for run in runs(markup) {
             var open = "", close = ""
             if run.bold { open += "<b>"; close = "</b>" + close }
             if run.italic { open += "<i>"; close = "</i>" + close }
-            switch run.shift {
-            case .sub: open += "<sub>"; close = "</sub>" + close
-            case .sup: open += "<sup>"; close = "</sup>" + close
-            case .none: break
+            if run.shift != .none {
+                let tag = script(run.shift)
+                open += tag
+                close = (tag.hasPrefix("<span") ? "</span>" : run.shift == .sub ? "</sub>" : "</sup>") + close
             }
             out += open + xmlEscape(run.text) + close
         }

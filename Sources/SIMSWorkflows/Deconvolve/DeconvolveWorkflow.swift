@@ -14,7 +14,7 @@ public enum DeconvolveWorkflow {
         /// them when its polarity is unknown).
         case species([String])
         /// Every cluster of these elements with 1…`maximumAtoms` atoms, charged −1 in negative and +1 in positive
-        /// spectra, pruned to the spectrum's mass range.
+        /// spectra, pruned to the mass range the spectrum's channels cover (``Spectrum/coveredMassRange``).
         case elements([String], maximumAtoms: Int)
     }
 
@@ -140,7 +140,7 @@ public enum DeconvolveWorkflow {
 
     /// Fits one spectrum of known (or unknown) polarity with `model`; errors name `file`.
     public static func fit(_ spectrum: Spectrum, polarity: Polarity?, model: Model, file path: String) throws(SIMSError) -> SpectrumFit {
-        let ions = try species(for: model.candidates, polarity: polarity, massRange: spectrum.massRange, file: path)
+        let ions = try species(for: model.candidates, polarity: polarity, massRange: spectrum.coveredMassRange, file: path)
         guard !ions.isEmpty else {
             throw SIMSError(.invalidArgument, "no candidate cluster falls inside the spectrum's mass range", file: path,
                             expected: "elements and --max-atoms whose clusters lie within \(spectrum.massRange.map { "\(Int($0.lowerBound))–\(Int($0.upperBound)) u" } ?? "the spectrum")")

@@ -94,24 +94,34 @@ public enum ImagesWorkflow {
         if let list = options.peakList { record.inputs.append(list) }
         let measurementCounts = Dictionary(grouping: work, by: { $0.source.measurement }).mapValues(\.count)
 
-        // Measurements are read, fingerprinted, analysed and their images written concurrently on all cores
-        // (one measurement per core in flight); their rows, outputs and warnings are merged in study order.
+        // The files of all measurements are read, fingerprinted and parsed as one flat concurrent step (a file per
+        // core in flight), then the measurements are analysed and their images written concurrently (a measurement
+        // per core); rows, outputs and warnings are merged in study order. Measurements go through both steps in
+        // batches of at most `readBatchBytes` of input files, so memory stays bounded on large studies.
+        let reading = ProgressCounter(task: "reading image files", total: work.reduce(0) { $0 + $1.source.files.count }, progress: progress)
         let counter = ProgressCounter(task: "analysing image sets", total: work.count, progress: progress)
         let context = record, imagePeaks = peaks
-        let outcomes = work.concurrentMap { item -> MeasurementOutcome in
-            defer { counter.advance() }
-            let key = measurementCounts[item.source.measurement, default: 0] > 1 ? "\(item.sample)_\(item.source.measurement)" : item.source.measurement
-            var part = Result(record: RunRecord(command: context.command), rows: [], regions: [], shifts: [])
-            part.record.configAcquisition = context.configAcquisition
-            var digests: [String: FileDigest]?
-            do throws(SIMSError) {
-                let loaded = try item.source.loadWithDigests(peaks: imagePeaks)
-                digests = loaded.digests
-                let set = part.record.fillingFieldOfView(of: loaded.set)
-                try analyse(set, sample: item.sample, key: key, options: try options.resolvingIonNames(in: set), colorMap: colorMap, folder: folder, result: &part)
-                return MeasurementOutcome(part: part, digests: digests, error: nil)
-            } catch {
-                return MeasurementOutcome(part: part, digests: digests, error: error)
+        var outcomes: [MeasurementOutcome] = []
+        var start = 0
+        for batch in ImageSetSource.batches(work.map(\.source), maximumBytes: readBatchBytes) {
+            let items = Array(work[start..<(start + batch.count)])
+            start += batch.count
+            let loaded = ImageSetSource.loadWithDigests(batch, peaks: imagePeaks, fileRead: { reading.advance() })
+            outcomes += Array(zip(items, loaded)).concurrentMap { item, loaded -> MeasurementOutcome in
+                defer { counter.advance() }
+                let key = measurementCounts[item.source.measurement, default: 0] > 1 ? "\(item.sample)_\(item.source.measurement)" : item.source.measurement
+                var part = Result(record: RunRecord(command: context.command), rows: [], regions: [], shifts: [])
+                part.record.configAcquisition = context.configAcquisition
+                var digests: [String: FileDigest]?
+                do throws(SIMSError) {
+                    let loaded = try loaded.get()
+                    digests = loaded.digests
+                    let set = part.record.fillingFieldOfView(of: loaded.set)
+                    try analyse(set, sample: item.sample, key: key, options: try options.resolvingIonNames(in: set), colorMap: colorMap, folder: folder, result: &part)
+                    return MeasurementOutcome(part: part, digests: digests, error: nil)
+                } catch {
+                    return MeasurementOutcome(part: part, digests: digests, error: error)
+                }
             }
         }
         var result = Result(record: record, rows: [], regions: [], shifts: [])
@@ -133,6 +143,9 @@ public enum ImagesWorkflow {
         try writeReport(&result, options: options, folder: folder)
         return result
     }
+
+    /// The most input file bytes read into memory together (512 MiB: a 256² study of 99 ASCII files is 59 MB).
+    static let readBatchBytes = 512 << 20
 
     /// What one measurement produced on its worker: its partial result (rows, images written, warnings, the
     /// settings it noted), the digests of its files when they were read, and the error that stopped it.

@@ -19,13 +19,14 @@ enum PCAPlots {
             showsPoints: true, title: "Explained variance")
         try save(scree, "explained_variance", folder: folder, record: &record)
 
-        // Score bars: labelled by spot within its sample, coloured by sample (as in the scatter plots) with a legend.
-        let spotLabels = SpotLabels.withinSample(spots: r.spots, samples: r.samples)
+        // Score bars: labelled by spot within its sample without the words all spots share, coloured by sample (as
+        // in the scatter plots) with a legend; the axis title says what the labels leave out.
+        let spotLabels = SpotLabels(spots: r.spots, samples: r.samples)
         let sampleOrder = Array(Set(r.samples)).sorted()
         let sampleColor = Dictionary(uniqueKeysWithValues: sampleOrder.enumerated().map { ($1, Palette.color($0)) })
         for c in 0..<k {
-            var scores = BarPlot(bars: (0..<r.samples.count).map { (spotLabels[$0], r.model.scores[$0, c]) },
-                                 yTitle: "PC\(c + 1) score (scaled units)", xTitle: "Spot (colour: sample)", title: "Scores on PC\(c + 1)")
+            var scores = BarPlot(bars: (0..<r.samples.count).map { (spotLabels.labels[$0], r.model.scores[$0, c]) },
+                                 yTitle: "PC\(c + 1) score (scaled units)", xTitle: spotLabels.axisTitle, title: "Scores on PC\(c + 1)")
             scores.colors = r.samples.map { sampleColor[$0] ?? .ink }
             scores.legend = sampleOrder.map { LegendEntry($0, sampleColor[$0] ?? .ink) }
             try save(scores, "scores_PC\(c + 1)", folder: folder, record: &record)

@@ -28,8 +28,7 @@ struct BenchDeconvolveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the SciPy comparison")
     var noScipy = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = DeconvolutionBenchmark.Options(folder: folder ?? BenchmarkOutput.sharedDataFolder("hea-catalyst-spectra"))
@@ -38,6 +37,6 @@ struct BenchDeconvolveCommand: AsyncParsableCommand {
         options.sweeps = sweeps
         options.repetitions = repetitions
         options.scipy = !noScipy
-        try BenchmarkOutput.publish(try DeconvolutionBenchmark.run(options), to: out)
+        try output.publish(reading: [options.folder]) { try DeconvolutionBenchmark.run(options) }
     }
 }

@@ -12,7 +12,7 @@ struct BenchDepthCommand: AsyncParsableCommand {
     @OptionGroup var arguments: FolderBenchmarkArguments
 
     func run() async throws {
-        let report = try DepthBenchmark.run(arguments.options(sharedData: "perovskite-depth-profiles"))
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        let options = arguments.options(sharedData: "perovskite-depth-profiles")
+        try arguments.report.publish(reading: [options.folder]) { try DepthBenchmark.run(options) }
     }
 }

@@ -24,8 +24,7 @@ struct BenchImzMLCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the pyimzML/NumPy comparison")
     var noNumpy = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = ImzMLBenchmark.Options()
@@ -35,7 +34,6 @@ struct BenchImzMLCommand: AsyncParsableCommand {
         options.peaks = peaks
         options.folder = folder
         options.numpy = !noNumpy
-        let report = try ImzMLBenchmark.run(options, progress: StderrProgress())
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish { try ImzMLBenchmark.run(options, progress: StderrProgress()) }
     }
 }

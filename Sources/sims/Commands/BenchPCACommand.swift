@@ -21,8 +21,7 @@ struct BenchPCACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the scikit-learn comparison")
     var noSklearn = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = PCABenchmark.Options()
@@ -30,7 +29,6 @@ struct BenchPCACommand: AsyncParsableCommand {
         options.columns = columns
         options.repetitions = repetitions
         options.sklearn = !noSklearn
-        let report = try PCABenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish { try PCABenchmark.run(options) }
     }
 }

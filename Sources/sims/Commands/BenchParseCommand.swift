@@ -12,7 +12,7 @@ struct BenchParseCommand: AsyncParsableCommand {
     @OptionGroup var arguments: FolderBenchmarkArguments
 
     func run() async throws {
-        let report = try ParseBenchmark.run(arguments.options(sharedData: "hea-catalyst-spectra"))
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        let options = arguments.options(sharedData: "hea-catalyst-spectra")
+        try arguments.report.publish(reading: [options.folder]) { try ParseBenchmark.run(options) }
     }
 }

@@ -17,7 +17,6 @@ struct BenchSpectraCommand: AsyncParsableCommand {
     func run() async throws {
         var options = SpectraBenchmark.Options(arguments.options(sharedData: "hea-catalyst-spectra", repetitions: 20))
         options.intervals = intervals
-        let report = try SpectraBenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: arguments.out)
+        try arguments.report.publish(reading: [options.common.folder]) { try SpectraBenchmark.run(options) }
     }
 }

@@ -16,14 +16,12 @@ struct BenchTortuosityCommand: AsyncParsableCommand {
     @Option(name: .customLong("scipy-size"), help: "Edge of the volume also solved by SciPy spsolve (0 = skip)")
     var scipySize = 40
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = TortuosityBenchmark.Options()
         options.size = size
         options.scipySize = scipySize
-        let report = try TortuosityBenchmark.run(options)
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish { try TortuosityBenchmark.run(options) }
     }
 }

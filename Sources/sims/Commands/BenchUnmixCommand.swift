@@ -19,14 +19,13 @@ struct BenchUnmixCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-numpy"), help: "Skip the NumPy/SciPy reference")
     var noNumPy = false
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = UnmixingBenchmark.Options()
         options.raster = raster
         options.scans = scans
         options.numpy = !noNumPy
-        try BenchmarkOutput.publish(try UnmixingBenchmark.run(options), to: out)
+        try output.publish { try UnmixingBenchmark.run(options) }
     }
 }

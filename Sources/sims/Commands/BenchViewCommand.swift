@@ -17,15 +17,13 @@ struct BenchViewCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for the temporary data (deleted afterwards)")
     var folder: String?
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         var options = ViewBenchmark.Options()
         options.size = size
         options.pointsPerSpectrum = points
         options.folder = folder
-        let report = try ViewBenchmark.run(options, progress: StderrProgress())
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish { try ViewBenchmark.run(options, progress: StderrProgress()) }
     }
 }

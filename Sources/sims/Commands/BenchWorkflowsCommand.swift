@@ -29,8 +29,7 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Keep inputs and outputs in this folder (default: a temporary folder, removed)")
     var scratch: String?
 
-    @Option(name: .long, help: "Write the JSON report here (default: stdout only)")
-    var out: String?
+    @OptionGroup var output: BenchmarkReportArguments
 
     func run() async throws {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
@@ -40,7 +39,8 @@ struct BenchWorkflowsCommand: AsyncParsableCommand {
                                                 executable: executable, numpyScript: noNumpy ? nil : (script ?? defaultScript))
         options.repetitions = repetitions
         options.scratch = scratch
-        let report = try WorkflowBenchmark.run(options, progress: StderrProgress(quiet: false))
-        try BenchmarkOutput.publish(report, to: out)
+        try output.publish(reading: [options.spectraFolder, options.numpyScript]) {
+            try WorkflowBenchmark.run(options, progress: StderrProgress(quiet: false))
+        }
     }
 }

@@ -24,16 +24,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var study: StudySelectionArguments
 
-    @Option(name: .long, help: "Write CSV tables to this folder")
+    @Option(name: .long, help: OutputHelp.optionalFolder)
     var out: String?
 
-    @Flag(name: .customLong("no-plots"), help: "Skip the spectrum figures (with --out)")
-    var noPlots = false
-
-    @OptionGroup var figureArguments: FigureArguments
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
+    @Flag(name: .long, help: OutputHelp.forceFolder)
     var force = false
+
+    @OptionGroup var plots: PlotArguments
 
     func run() async throws {
         var options = CheckWorkflow.Options(path: path)
@@ -41,8 +38,8 @@ struct CheckCommand: AsyncParsableCommand {
         options.primaryPulses = primaryPulses
         options.output = out
         options.force = force
-        options.plots = !noPlots
-        options.figures = try figureArguments.formats()
+        options.plots = !plots.noPlots
+        options.figures = try plots.formats()
         options.selection = try study.selection()
         let report = try CheckWorkflow.run(options)
         // Findings on stdout; errors (unreadable spot files) on stderr, where every command prints them.

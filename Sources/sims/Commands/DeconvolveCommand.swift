@@ -4,7 +4,7 @@ import SIMSWorkflows
 
 /// `sims deconvolve`: overlapping isotope clusters resolved by a certified non-negative least-squares fit of
 /// isotope-pattern templates. Thin wrapper over ``DeconvolveWorkflow``.
-struct DeconvolveCommand: AsyncParsableCommand {
+struct DeconvolveCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "deconvolve",
         abstract: "Fit spectra as non-negative sums of isotope patterns, solved to a certified (KKT) optimum.",
@@ -25,20 +25,16 @@ struct DeconvolveCommand: AsyncParsableCommand {
 
     @OptionGroup var model: DeconvolutionArguments
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
-
-    @Flag(name: .long, help: "Write into a folder holding files sims did not write.")
-    var force = false
+    @OptionGroup(title: "Output") var output: OutputArguments<DeconvolveCommand>
 
     func validate() throws { _ = try model.model() }
 
     func run() async throws {
-        var options = DeconvolveWorkflow.Options(path: path, model: try model.model(), output: out)
-        options.force = force
+        var options = DeconvolveWorkflow.Options(path: path, model: try model.model(), output: output.out)
+        options.force = output.force
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let progress = StderrProgress()
         let report = try DeconvolveWorkflow.run(options, progress: progress)
-        try progress.finish(report.record, summary: "\(report.fits.count) spectra fitted, \(report.certifiedCount) certified; wrote \(report.record.outputs.count) files to \(out)")
+        try progress.finish(report.record, summary: "\(report.fits.count) spectra fitted, \(report.certifiedCount) certified; wrote \(report.record.outputs.count) files to \(output.out)")
     }
 }

@@ -2,17 +2,13 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims demo`: simulate a battery study with known truth and run every workflow on it.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Simulate battery ToF-SIMS data with known truth and run every SIMSKit workflow on it.",
         discussion: "Writes DIR/data (simulated exports + truth.json), one folder per workflow and DIR/report.html.")
 
-    @Option(help: "Output folder.")
-    var out: String = "sims-demo"
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
+    static let defaultOutputFolder: String? = "sims-demo"
 
     @Option(help: "Random seed of the simulation.")
     var seed: UInt64 = 1
@@ -20,14 +16,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but warnings and errors.")
     var quiet = false
 
+    @OptionGroup(title: "Output") var output: OutputArguments<DemoCommand>
+
     func run() async throws {
-        let result = try DemoWorkflow.run(folder: out, seed: seed, arguments: CommandLine.arguments.dropFirst().map { $0 }, force: force,
+        let result = try DemoWorkflow.run(folder: output.out, seed: seed, arguments: CommandLine.arguments.dropFirst().map { $0 }, force: output.force,
                                           progress: StderrProgress(quiet: quiet))
         print("""
         SIMSKit demo finished: \(result.completed.count) workflow(s) on simulated data with known truth.
-          open \(out)/report.html        the report (links to every workflow's own report)
-          \(out)/data/truth.json         what the analyses should find
-          \(out)/data/                   the simulated IONTOF exports (try them with other sims commands)
+          open \(output.out)/report.html        the report (links to every workflow's own report)
+          \(output.out)/data/truth.json         what the analyses should find
+          \(output.out)/data/                   the simulated IONTOF exports (try them with other sims commands)
         """)
         if result.record.outcome == .completedWithErrors {
             for failure in result.record.failures { printToStderr("error: \(failure.input): \(failure.message)\n") }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims depth`: depth-profile normalization, depth scale, interfaces, damage check and replicates.
-struct DepthCommand: AsyncParsableCommand {
+struct DepthCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "depth",
         abstract: "Depth profiles: normalization, depth scale, interfaces, layers, damage check, replicates.",
@@ -19,6 +19,8 @@ struct DepthCommand: AsyncParsableCommand {
           sims depth ../shared/data/perovskite-depth-profiles/MAPI-stack --normalize total --rate 0.8 --out depth-out
         """
     )
+
+    static let defaultOutputFolder: String? = "sims-depth"
 
     @Argument(help: "Depth-profile exports or folders of them.")
     var inputs: [String]
@@ -62,12 +64,9 @@ struct DepthCommand: AsyncParsableCommand {
     @Option(name: .customLong("plane-thickness"), parsing: .unconditional, help: "3-D stacks: thickness of one plane in µm (VTK voxel size along z).", transform: OptionRange.number(0...1e4, "µm", excludingLower: true))
     var planeThickness: Double?
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String = "sims-depth"
+    @OptionGroup(title: "Output") var output: OutputArguments<DepthCommand>
 
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var figureArguments: FigureArguments
 
     func run() async throws {
         var settings = DepthSettings()
@@ -104,9 +103,9 @@ struct DepthCommand: AsyncParsableCommand {
 
         let progress = StderrProgress()
         let result = try DepthWorkflow(settings: settings).run(
-            inputs: try DepthInputs(paths: inputs, grouping: grouping, selection: selection), output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs),
+            inputs: try DepthInputs(paths: inputs, grouping: grouping, selection: selection), output: try OutputFolder(output.out, figures: try figureArguments.formats(), force: output.force, reading: inputs),
             arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
-        try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(out)/report.html")
+        try progress.finish(result.record, summary: "\(result.analyses.count) profile(s) analysed, \(result.replicates.count) replicate group(s) averaged → \(output.out)/report.html")
     }
 
     /// Parses `none`, `ma:<window>` or `sg:<window>:<order>`.

@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims images`: pixel-by-pixel normalization, multiplication, overlays and ROIs over a study of ion images.
-struct ImagesCommand: AsyncParsableCommand {
+struct ImagesCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "images",
         abstract: "Pixel-by-pixel normalization, multiplication and overlays of ion images",
@@ -58,21 +58,14 @@ struct ImagesCommand: AsyncParsableCommand {
     @Option(name: .customLong("colormap"), help: "viridis, inferno, magma, cividis or gray")
     var colorMap = "viridis"
 
-    @Flag(name: .long, help: "Skip PNG/SVG figures")
-    var noPlots = false
-
     @OptionGroup var study: StudySelectionArguments
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var output: OutputArguments<ImagesCommand>
 
-    @Option(name: .long, help: "Output folder")
-    var out: String
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
+    @OptionGroup(title: "Output") var plots: PlotArguments
 
     func run() async throws {
-        var options = ImagesOptions(root: root, output: out)
+        var options = ImagesOptions(root: root, output: output.out)
         options.selection = try study.selection()
         options.peakList = peaks
         options.ions = ions
@@ -87,15 +80,15 @@ struct ImagesCommand: AsyncParsableCommand {
         options.scans = scans
         options.shotsPerPixel = shotsPerPixel
         options.colorMap = colorMap
-        options.plots = !noPlots
-        options.figures = try figureArguments.formats()
+        options.plots = !plots.noPlots
+        options.figures = try plots.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
-        options.force = force
+        options.force = output.force
         let progress = StderrProgress()
         let result = try ImagesWorkflow.run(options, progress: progress)
         let runs = result.allPolarities
         try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
-                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (" + runs.map { run in
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(output.out) (" + runs.map { run in
                                 (run.polarity.map { $0.rawValue + ": " } ?? "") + "\(run.rows.count) ion images analysed" }.joined(separator: "; ") + ")")
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims mva`: PCA, MCR-ALS, NMF or MAF of the pixel × peak matrix of imaging measurements.
-struct MVACommand: AsyncParsableCommand {
+struct MVACommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "mva",
         abstract: "PCA, MCR-ALS, NMF or MAF of ion images",
@@ -35,18 +35,11 @@ struct MVACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files from other software")
     var peaks: String?
 
-    @Flag(name: .long, help: "Skip PNG/SVG figures (TIFF and CSV are still written)")
-    var noPlots = false
-
     @OptionGroup var study: StudySelectionArguments
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var output: OutputArguments<MVACommand>
 
-    @Option(name: .long, help: "Output folder")
-    var out: String
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
+    @OptionGroup(title: "Output") var plots: PlotArguments
 
     func validate() throws {
         guard MVAWorkflow.Method(rawValue: method) != nil else { throw ValidationError("unknown method \(method); use pca, mcr, nmf or maf") }
@@ -57,19 +50,19 @@ struct MVACommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = MVAWorkflow.Options(input: images, output: out)
+        var options = MVAWorkflow.Options(input: images, output: output.out)
         options.method = MVAWorkflow.Method(rawValue: method)!
         options.components = components
         options.scaling = Scaling(rawValue: scaling)!
         options.seed = seed
         options.peakList = peaks
-        options.plots = !noPlots
-        options.figures = try figureArguments.formats()
+        options.plots = !plots.noPlots
+        options.figures = try plots.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
-        options.force = force
+        options.force = output.force
         options.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MVAWorkflow.run(options, progress: progress)
-        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
+        try progress.finish(result.record, summary: "wrote \(result.record.outputs.count) files to \(output.out) (\(result.analyses.count) measurement(s), \(method.uppercased()), \(components) components)")
     }
 }

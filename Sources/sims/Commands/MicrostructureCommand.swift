@@ -3,7 +3,7 @@ import SIMSWorkflows
 
 /// `sims microstructure`: segment ion images into phases and compute fractions, interfaces, connectivity,
 /// particle sizes and tortuosity factors.
-struct MicrostructureCommand: AsyncParsableCommand {
+struct MicrostructureCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "microstructure",
         abstract: "Phase segmentation, fractions, interfaces, connectivity, particle sizes and tortuosity",
@@ -18,6 +18,8 @@ struct MicrostructureCommand: AsyncParsableCommand {
               --pixel-size 0.39 --out micro
         """
     )
+
+    static let defaultOutputFolder: String? = "sims-microstructure"
 
     @Argument(help: "Image files or folders of them.")
     var inputs: [String]
@@ -55,14 +57,11 @@ struct MicrostructureCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Mass interval list: names BIF6 intervals and defines peak images for imzML files from other software.")
     var peaks: String?
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String = "sims-microstructure"
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
     @OptionGroup var study: StudySelectionArguments
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var output: OutputArguments<MicrostructureCommand>
+
+    @OptionGroup(title: "Output") var figureArguments: FigureArguments
 
     func run() async throws {
         var settings = MicrostructureSettings()
@@ -102,7 +101,7 @@ struct MicrostructureCommand: AsyncParsableCommand {
         settings.selection = try study.selection()
         let progress = StderrProgress()
         let result = try MicrostructureWorkflow(settings: settings).run(
-            inputs: inputs, output: try OutputFolder(out, figures: try figureArguments.formats(), force: force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
-        try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(out)/results/microstructure.csv")
+            inputs: inputs, output: try OutputFolder(output.out, figures: try figureArguments.formats(), force: output.force, reading: inputs), arguments: CommandLine.arguments.dropFirst().map { $0 }, progress: progress)
+        try progress.finish(result.record, summary: "\(result.analyses.count) measurement(s) analysed → \(output.out)/results/microstructure.csv")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims pca`: principal component analysis of the peak areas of a study of spectra (the paper's PCA script).
-struct PCACommand: AsyncParsableCommand {
+struct PCACommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "pca",
         abstract: "Principal component analysis of a study of spectra",
@@ -49,18 +49,11 @@ struct PCACommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed for the clustering")
     var seed: UInt64 = 0
 
-    @Flag(name: .long, help: "Skip plots")
-    var noPlots = false
-
     @OptionGroup var study: StudySelectionArguments
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var output: OutputArguments<PCACommand>
 
-    @Option(name: .long, help: "Output folder")
-    var out: String
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
+    @OptionGroup(title: "Output") var plots: PlotArguments
 
     func validate() throws {
         if components != nil && variance != nil { throw ValidationError("give either --components or --variance, not both") }
@@ -76,7 +69,7 @@ struct PCACommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = PCAOptions(root: root, peakList: peaks, output: out)
+        var options = PCAOptions(root: root, peakList: peaks, output: output.out)
         options.selection = try study.selection()
         options.scaling = Scaling(rawValue: scaling)!
         options.normalization = PeakNormalization(rawValue: normalization)!
@@ -84,10 +77,10 @@ struct PCACommand: AsyncParsableCommand {
         options.importantThreshold = threshold
         options.inputsSpreadsheet = inputsXLSX
         options.seed = seed
-        options.plots = !noPlots
-        options.figures = try figureArguments.formats()
+        options.plots = !plots.noPlots
+        options.figures = try plots.formats()
         options.arguments = Array(CommandLine.arguments.dropFirst())
-        options.force = force
+        options.force = output.force
         if let components { options.components = .count(components) }
         if let variance { options.components = .explainedVariance(variance) }
         switch clusters {
@@ -103,6 +96,6 @@ struct PCACommand: AsyncParsableCommand {
             return (run.polarity.map { $0.rawValue + ": " } ?? "") + "\(run.samples.count) spots × \(run.peaks.count) peaks, \(run.model.componentCount) components, \(explained) % of the variance"
         }
         try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
-                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (\(shapes.joined(separator: "; ")))")
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(output.out) (\(shapes.joined(separator: "; ")))")
     }
 }

@@ -53,7 +53,7 @@ struct PeaksCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output path (.txt: IONTOF layout + .csv beside it; .csv: plain CSV only).")
     var out: String?
 
-    @Flag(name: .long, help: "Replace existing output files (never an input).")
+    @Flag(name: .long, help: OutputHelp.forceFile)
     var force = false
 
     func validate() throws {
@@ -63,7 +63,7 @@ struct PeaksCommand: AsyncParsableCommand {
         if let polarity, Polarity(parsing: polarity) == nil { throw ValidationError("--polarity must be pos or neg, found \"\(polarity)\"") }
     }
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var figureArguments: FigureArguments
 
     func run() async throws {
         let chosenPolarity = polarity.flatMap(Polarity.init(parsing:))

@@ -4,7 +4,7 @@ import SIMSWorkflows
 
 /// `sims quantify`: RSF calibration from standards and quantities with uncertainties for unknowns. Thin wrapper
 /// over ``QuantifyWorkflow``.
-struct QuantifyCommand: AsyncParsableCommand {
+struct QuantifyCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantify",
         abstract: "Calibrate an ion on standards of known concentration (RSF) and quantify unknowns with propagated uncertainty.",
@@ -31,22 +31,18 @@ struct QuantifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("dilute-limit"), parsing: .unconditional, help: "Concentration above which RSFs are not trusted (in the unit; default: the TOML's dilute_limit, else 1).", transform: OptionRange.number(0...1e9))
     var diluteLimit: Double?
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
-
-    @Flag(name: .long, help: "Write into a folder holding files sims did not write.")
-    var force = false
+    @OptionGroup(title: "Output") var output: OutputArguments<QuantifyCommand>
 
     func run() async throws {
-        var options = QuantifyWorkflow.Options(table: table, output: out)
+        var options = QuantifyWorkflow.Options(table: table, output: output.out)
         options.unit = unit
         options.diluteLimit = diluteLimit
-        options.force = force
+        options.force = output.force
         options.arguments = Array(CommandLine.arguments.dropFirst())
         let report = try QuantifyWorkflow.run(options)
         for (name, e) in report.unknowns {
             print("\(name): \(String(format: "%.4g", e.concentration)) ± \(String(format: "%.2g", e.standardError)) \(report.unit)")
         }
-        try StderrProgress().finish(report.record, summary: "wrote \(report.record.outputs.count) files to \(out)")
+        try StderrProgress().finish(report.record, summary: "wrote \(report.record.outputs.count) files to \(output.out)")
     }
 }

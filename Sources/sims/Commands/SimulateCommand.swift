@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims simulate`: simulated battery ToF-SIMS data in real export formats, with ground truth.
-struct SimulateCommand: AsyncParsableCommand {
+struct SimulateCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Write simulated battery ToF-SIMS data (IONTOF exports, BIF6, sims.toml) with ground truth (truth.json).",
@@ -12,28 +12,26 @@ struct SimulateCommand: AsyncParsableCommand {
         Equal seeds give identical files. See docs/simulator.md.
         """)
 
+    static let defaultOutputFolder: String? = "sims-simulated"
+
     @Option(help: "Preset: study, imaging, depth, volume or all.")
     var preset: String = "all"
 
     @Option(help: "Random seed (equal seeds give identical files).")
     var seed: UInt64 = 1
 
-    @Option(help: "Output folder.")
-    var out: String = "sims-simulated"
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
-
     @Flag(help: "Print nothing but warnings and errors.")
     var quiet = false
+
+    @OptionGroup(title: "Output") var output: OutputArguments<SimulateCommand>
 
     func run() async throws {
         guard let chosen = SimulationPreset(rawValue: preset.lowercased()) else {
             throw ValidationError("unknown preset \"\(preset)\"; expected one of: " + SimulationPreset.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let output = try SimulateWorkflow.run(preset: chosen, seed: seed, folder: out, force: force, progress: StderrProgress(quiet: quiet))
+        let simulation = try SimulateWorkflow.run(preset: chosen, seed: seed, folder: output.out, force: output.force, progress: StderrProgress(quiet: quiet))
         if !quiet {
-            print("wrote \(output.files.count) files to \(out)/ (ground truth: \(out)/truth.json)")
+            print("wrote \(simulation.files.count) files to \(output.out)/ (ground truth: \(output.out)/truth.json)")
         }
     }
 }

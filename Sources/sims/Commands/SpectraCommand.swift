@@ -2,7 +2,7 @@ import ArgumentParser
 import SIMSWorkflows
 
 /// `sims spectra`: peak areas, normalizations, saturation, isotope checks and sample statistics over a study.
-struct SpectraCommand: AsyncParsableCommand {
+struct SpectraCommand: AsyncParsableCommand, OutputFolderCommand {
     static let configuration = CommandConfiguration(
         commandName: "spectra",
         abstract: "Integrate, normalize and compare peak areas over a study of spectra",
@@ -42,18 +42,11 @@ struct SpectraCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Deconvolution (with --deconvolve)") var deconvolution: DeconvolutionArguments
 
-    @Flag(name: .long, help: "Skip plots")
-    var noPlots = false
-
     @OptionGroup var study: StudySelectionArguments
 
-    @OptionGroup var figureArguments: FigureArguments
+    @OptionGroup(title: "Output") var output: OutputArguments<SpectraCommand>
 
-    @Option(name: .long, help: "Output folder")
-    var out: String
-
-    @Flag(name: .long, help: "Write into an output folder holding files sims did not write; those in the way are replaced (inputs never are).")
-    var force = false
+    @OptionGroup(title: "Output") var plots: PlotArguments
 
     func validate() throws {
         if deconvolve { _ = try deconvolution.model() } else if !deconvolution.isEmpty {
@@ -62,17 +55,17 @@ struct SpectraCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = SpectraOptions(root: root, peakList: peaks, output: out)
+        var options = SpectraOptions(root: root, peakList: peaks, output: output.out)
         options.selection = try study.selection()
         options.references = references
         options.important = important
         options.inputsSpreadsheet = inputsXLSX
         options.primaryPulses = primaryPulses
-        options.plots = !noPlots
-        options.figures = try figureArguments.formats()
+        options.plots = !plots.noPlots
+        options.figures = try plots.formats()
         options.configuration = config
         options.arguments = Array(CommandLine.arguments.dropFirst())
-        options.force = force
+        options.force = output.force
         if deconvolve { options.deconvolution = try deconvolution.model() }
         if let normalization {
             guard let value = PeakNormalization(rawValue: normalization) else {
@@ -85,6 +78,6 @@ struct SpectraCommand: AsyncParsableCommand {
         let runs = result.allPolarities
         let shapes = runs.map { ($0.polarity.map { $0.rawValue + ": " } ?? "") + "\($0.table.rows.count) spots × \($0.table.peaks.count) peaks" }
         try progress.finish(runs.map(\.record), labels: runs.count > 1 ? runs.map { $0.polarity!.rawValue } : nil,
-                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(out) (\(shapes.joined(separator: "; ")))")
+                            summary: "wrote \(runs.reduce(0) { $0 + $1.record.outputs.count }) files to \(output.out) (\(shapes.joined(separator: "; ")))")
     }
 }

@@ -94,15 +94,4 @@ struct PCAWorkflowTests {
         let blank = try PCAInputs(path: SharedData.path("lombardo-scripts/Inputs_ToF - PCA.xlsx"))
         #expect(blank.components == nil && blank.spectraFolder == nil)
     }
-
-    @Test("score bars are labelled by spot within the sample: the sample part goes, the distinguishing part stays")
-    func spotLabels() {
-        let spots = ["N_A_pristine_Bi3_1", "N_A_pristine_Bi3_2", "N_B_cycled_Bi3_1", "spot 7", "X", "X"]
-        let samples = ["A_pristine", "A_pristine", "B_cycled", "C", "X", "X"]
-        #expect(SpotLabels.withinSample(spots: spots, samples: samples) == ["N_Bi3_1", "N_Bi3_2", "N_Bi3_1", "spot 7", "X", "X"])
-        #expect(SpotLabels.removing(sample: "A", from: "A-3") == "3")
-        #expect(SpotLabels.removing(sample: "A", from: "pos_A") == "pos")
-        // Labels that would collide within a sample keep the full spot names.
-        #expect(SpotLabels.withinSample(spots: ["S_1", "1_S"], samples: ["S", "S"]) == ["S_1", "1_S"])
-    }
 }

@@ -78,11 +78,11 @@ struct IssueExamplesCLITests {
     @Test("sims inspect on an imzML whose array length is 2^62, whose offset is near Int.max, or whose raster is 10^9 × 10^9: an error naming the file")
     func imzMLHugeNumbers() throws {
         let folder = try TemporaryFolder()
-        let long = try SmallStudies.imzML(in: folder, name: "long")
+        let long = try ImzMLFixture.small(in: folder, name: "long")
         try CraftedBytes.edit(long, replacing: #"name="external array length" value="4""#, with: #"name="external array length" value="4611686018427387904""#)
-        let far = try SmallStudies.imzML(in: folder, name: "far")
+        let far = try ImzMLFixture.small(in: folder, name: "far")
         try CraftedBytes.edit(far, replacing: #"name="external offset" value="16""#, with: #"name="external offset" value="9223372036854775800""#)
-        let wide = try SmallStudies.imzML(in: folder, name: "wide")
+        let wide = try ImzMLFixture.small(in: folder, name: "wide")
         try CraftedBytes.edit(wide, replacing: #"name="max count of pixels x" value="3""#, with: #"name="max count of pixels x" value="1000000000""#)
         try CraftedBytes.edit(wide, replacing: #"name="max count of pixels y" value="2""#, with: #"name="max count of pixels y" value="1000000000""#)
         for name in ["long", "far", "wide"] {
@@ -100,7 +100,7 @@ struct IssueExamplesCLITests {
         try writer.append(x: 1, y: 1, intensities: [3, 4])
         try writer.finish()
         Self.expectCleanError(try SIMSExecutable.run(["inspect", "twice.imzML"], in: folder.path, timeout: 120), naming: ["twice.imzML", "(1, 1)"])
-        _ = try SmallStudies.imzML(in: folder, name: "small")
+        _ = try ImzMLFixture.small(in: folder, name: "small")
         let ibd = URL(fileURLWithPath: folder.file("small.ibd"))
         var bytes = [UInt8](try Data(contentsOf: ibd))
         bytes[bytes.count - 1] ^= 0x40

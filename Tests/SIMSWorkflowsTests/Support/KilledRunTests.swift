@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SIMSTestSupport
 @testable import SIMSWorkflows
+@testable import SIMSFormats
 
 /// #25: "killing any workflow at a random moment (SIGINT, SIGKILL) and re-running it leaves a consistent folder",
 /// with the `sims` executable as a child process, for every workflow family: spectra, pca, images (and mva, which
@@ -115,5 +116,40 @@ struct KilledRunTests {
         #expect(last.status == 0, "\(last.output)")
         try Self.expectConsistent(out, oneOf: [runs[1]], "\(workflow) re-run")
         #expect(OutputFolderTests.stagingEntries(in: folder.path).isEmpty)
+    }
+
+    @Test("sims convert --to imzml killed at random moments (SIGKILL), then re-run: the pair reads, or its error names the parked previous .ibd and renaming it back gives a pair that reads")
+    func convertPairKilled() throws {
+        let folder = try TemporaryFolder()
+        let images = try SmallStudies.images(in: folder)
+        let target = folder.file("out/m.imzML")
+        let peaks = try folder.write("assignment,lower,upper\nLi+,6.9,7.1\nNi+,57.8,58.1\nCo+,58.8,59.1\n", to: "peaks.csv")
+        let arguments = ["convert", images, "--to", "imzml", "--peaks", peaks, "--out", target, "--force"]
+        let start = Date()
+        let first = try SIMSExecutable.run(arguments, in: folder.path)
+        try #require(first.status == 0, "\(first.output)")
+        let duration = Date().timeIntervalSince(start)
+        let seed = TestSeed.value(default: 25)
+        var random = SeededGenerator(seed: seed)
+        let rounds = Int(ProcessInfo.processInfo.environment["SIMSKIT_KILL_ROUNDS"] ?? "") ?? 6
+        for round in 0..<rounds {
+            let process = try SIMSExecutable.start(arguments, in: folder.path, log: folder.file("log.txt"))
+            Thread.sleep(forTimeInterval: duration * 1.2 * Double(random.next() % 1000) / 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            do {
+                _ = try ImzML.open(target)
+            } catch {
+                // Only a kill between the two renames may leave a mixed pair, and then the previous one is parked.
+                let parked = try #require(ImzML.parkedBinaries(of: folder.file("out/m.ibd")).first, "seed \(seed) round \(round): \(error.description)")
+                #expect(error.description.contains(parked), "seed \(seed) round \(round): \(error.description)")
+                #expect(rename(parked, folder.file("out/m.ibd")) == 0)
+                #expect(throws: Never.self) { _ = try ImzML.open(target) }
+            }
+        }
+        let last = try SIMSExecutable.run(arguments, in: folder.path)
+        #expect(last.status == 0, "\(last.output)")
+        #expect(throws: Never.self) { _ = try ImzML.open(target) }
+        #expect(ImzML.parkedBinaries(of: folder.file("out/m.ibd")).isEmpty)
     }
 }

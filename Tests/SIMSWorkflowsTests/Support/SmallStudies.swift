@@ -76,14 +76,4 @@ enum SmallStudies {
         }
         return root
     }
-
-    /// A continuous imzML of 3 × 2 pixels and 4 channels at `FOLDER/name.imzML` (+ `.ibd`); returns its path.
-    static func imzML(in folder: TemporaryFolder, name: String) throws -> String {
-        let path = folder.file(name + ".imzML")
-        let writer = try ImzMLWriter(path: path, storage: .continuous, width: 3, height: 2)
-        try writer.writeSharedMZ([10, 20, 30, 40])
-        for y in 1...2 { for x in 1...3 { try writer.append(x: x, y: y, intensities: [Double(x), Double(y), 1, 0]) } }
-        try writer.finish()
-        return path
-    }
 }

@@ -113,21 +113,37 @@ extension ImageSetSource {
 
     static func loadASCII(measurement: String, id: Int, files: [String: String], peaks: [Peak]) throws(SIMSError)
         -> (set: ImageSet, digests: [String: FileDigest]) {
+        var read: [String: (image: IonImage, digest: FileDigest)] = [:]
+        for ion in files.keys.sorted() { read[ion] = try readASCIIImage(ion: ion, path: files[ion]!, peaks: peaks) }
+        return try assembleASCII(measurement: measurement, id: id, files: files, read: read)
+    }
+
+    /// Reads and fingerprints one ASCII export of a measurement (`ion` as keyed in the file group; `total` names
+    /// the total-ion image) and attaches the mass interval of the peak labelled `ion` when the file gives none.
+    static func readASCIIImage(ion: String, path: String, peaks: [Peak]) throws(SIMSError) -> (image: IonImage, digest: FileDigest) {
+        // The reader names the ion from the header (else the file name), so names with `/` survive.
+        let read = try FileBytes.parse(contentsOf: path) { text throws(SIMSError) in try IONTOFImageFormat.parse(text) }
+        var image = read.value
+        if ion == "total" { image.ion = "total" }
+        if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
+            image.massInterval = peak.interval
+            image.intervalID = peak.index
+        }
+        return (image, read.digest)
+    }
+
+    /// The image set of an ASCII measurement from its files as read (every ion of `files` in `read`), ions in
+    /// byte order of their keys.
+    static func assembleASCII(measurement: String, id: Int, files: [String: String],
+                              read: [String: (image: IonImage, digest: FileDigest)]) throws(SIMSError)
+        -> (set: ImageSet, digests: [String: FileDigest]) {
         var images: [IonImage] = []
         var total: IonImage?
         var digests: [String: FileDigest] = [:]
         for ion in files.keys.sorted() {
-            let path = files[ion]!
-            // The reader names the ion from the header (else the file name), so names with `/` survive.
-            let read = try FileBytes.parse(contentsOf: path) { text throws(SIMSError) in try IONTOFImageFormat.parse(text) }
-            var image = read.value
-            digests[path] = read.digest
-            if ion == "total" { image.ion = "total" }
-            if image.massInterval == nil, let peak = peaks.first(where: { $0.label == ion }) {
-                image.massInterval = peak.interval
-                image.intervalID = peak.index
-            }
-            if ion == "total" { total = image } else { images.append(image) }
+            guard let entry = read[ion] else { preconditionFailure("every file of the measurement is read") }
+            digests[files[ion]!] = entry.digest
+            if ion == "total" { total = entry.image } else { images.append(entry.image) }
         }
         do { return (try ImageSet(measurement: measurement, id: id, images: images, total: total), digests) } catch {
             throw error.inFile(files.values.sorted().first ?? measurement)

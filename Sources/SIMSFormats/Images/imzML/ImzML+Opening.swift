@@ -211,8 +211,7 @@ private struct IndexBuilder {
             throw SIMSError(.truncated, "the .ibd is shorter than its 16-byte UUID", file: binaryPath, byteOffset: read)
         }
         guard head == uuid else {
-            throw SIMSError(.inconsistent, "the .ibd does not belong to this imzML: UUIDs differ", file: binaryPath, byteOffset: 0,
-                            found: head.map { String(format: "%02x", $0) }.joined(), expected: uuid.map { String(format: "%02x", $0) }.joined())
+            throw ImzML.mismatchError(file: file, binaryPath: binaryPath, found: head, expected: uuid)
         }
         if let stated = global.cv["IMS:1000091"], !stated.isEmpty {
             let actual = try Self.sha1(of: binary)

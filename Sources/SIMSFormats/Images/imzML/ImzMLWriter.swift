@@ -5,7 +5,8 @@ import SIMSCore
 /// is written by ``finish()``. Memory holds only the index (a few dozen bytes per spectrum).
 ///
 /// Both files are written under temporary names and renamed into place by ``finish()``, so a failed run
-/// never leaves a half-written pair. The output follows the imzML 1.1 specification (mzML 1.1 + imaging
+/// never leaves a half-written pair; a run killed between the two renames leaves the previous pair recoverable
+/// (``ImzML/commitPair(binary:xml:to:binaryPath:stopAfterBinary:)``). The output follows the imzML 1.1 specification (mzML 1.1 + imaging
 /// ontology; UUID in XML and the first 16 bytes of the .ibd; `IMS:1000091` SHA-1 of the .ibd) and reads in
 /// pyimzML and Cardinal.
 public final class ImzMLWriter {
@@ -171,11 +172,7 @@ public final class ImzMLWriter {
             unlink(temporaryXML)
             throw SIMSError(.writeFailed, "cannot write the imzML (disk full?)", file: path)
         }
-        guard rename(temporaryBinary, binaryPath) == 0, rename(temporaryXML, path) == 0 else {
-            unlink(temporaryBinary)
-            unlink(temporaryXML)
-            throw SIMSError(.writeFailed, "cannot move the imzML/.ibd into place (errno \(errno))", file: path)
-        }
+        try ImzML.commitPair(binary: temporaryBinary, xml: temporaryXML, to: path, binaryPath: binaryPath)
         finished = true
     }
 
