@@ -13,6 +13,7 @@ failure.
 import argparse
 import glob
 import json
+import re
 import os
 import subprocess
 import sys
@@ -168,6 +169,13 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
         for (const x of s) for (let i = 0; i < x.mass.length; i++) if (x.max[i] > best[1] && x.mass[i] > 5) best = [x.mass[i], x.max[i]];
         return best[0];""")
     # Zoom with the mouse wheel around the canvas centre: each step is one redraw from the server's decimation.
+    # The pointer is moved there first and the hover it starts (the readout, the cursor line and the assignment
+    # request, for which the server builds the fragment library) is waited for, so that no zoom's time includes
+    # it: a wheel event moves the pointer to its position, and before this the first one started the hover.
+    ActionChains(driver).move_to_element_with_offset(canvas, 40, 0).perform()
+    wait_for(driver, "window.simsView.hover && window.simsView.assign", 30)
+    driver.execute_async_script("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))")
+    hovers = js(driver, "return window.simsView.hovers || 0")
     zooms, parts = [], []
     for _ in range(12):
         drawn = js(driver, "return window.simsView.spectraDrawn")
@@ -177,6 +185,8 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
         parts.append(js(driver, "return window.simsView.timings.zoomParts"))
     window = js(driver, "return [window.simsView.state.spectra.lower, window.simsView.state.spectra.upper]")
     check(f"{label}: wheel zoom narrows the window", window[1] - window[0] < (full[1] - full[0]) / 50, f"{full} -> {window}")
+    hovers_during = js(driver, "return window.simsView.hovers || 0") - hovers
+    check(f"{label}: no hover started during the zooms (the times measure zooming)", hovers_during == 0, f"{hovers_during} pointer moves")
     timings[f"{label}.zoom_redraw_ms_median"] = round(median(zooms), 1)
     timings[f"{label}.zoom_redraw_ms_max"] = round(max(zooms), 1)
     slowest = max(range(len(zooms)), key=lambda k: zooms[k])
@@ -199,7 +209,8 @@ def spectra_checks(driver, args, downloads, url, label, measure_zoom=False):
     type_window(driver, peak - 0.3, peak + 0.3)
     raw = js(driver, "return window.simsView.state.spectra.data.series[0].raw")
     check(f"{label}: zoomed to one peak at m/z {peak:.3f}: the points themselves", raw)
-    # Hover: m/z, counts and assignment candidates.
+    # Hover: m/z, counts and assignment candidates (of this position: the readouts of the first hover are cleared).
+    js(driver, "window.simsView.hover = null; window.simsView.assign = null")
     ActionChains(driver).move_to_element(canvas).move_by_offset(5, 0).perform()
     hover = wait_for(driver, "window.simsView.hover")
     assign = wait_for(driver, "window.simsView.assign", 20)
@@ -234,7 +245,7 @@ def interval_checks(driver, args, downloads, label):
     check(f"{label}: export box plot PNG", info["ok"] and size > 1000, f"{size} bytes")
 
 
-def image_checks(driver, args, downloads, url, label, set_name=None, roi_budget=None):
+def image_checks(driver, args, downloads, url, label, set_name=None, roi_budget=None, typeset_names=False):
     open_view(driver, url)
     driver.find_element(By.ID, "tab-images").click()
     if set_name:
@@ -267,6 +278,17 @@ def image_checks(driver, args, downloads, url, label, set_name=None, roi_budget=
     check(f"{label}: rectangle ROI numbers", roi["pixels"] > 0 and roi["counts"] >= 0 and "ratio" in roi and "pixels" in text,
           f"{roi['pixels']} pixels, {roi['counts']:.0f} counts, ratio {roi['ratio']:.4g}, {roi_ms:.0f} ms")
     timings[f"{label}.roi_ms"] = round(roi_ms, 1)
+    if typeset_names:
+        # Ion names typeset (IONTOF's Li_2O- as Li₂O⁻): Unicode sub- and superscripts in the ion lists (an <option>
+        # holds no markup; the values stay the data's names), <sub>/<sup> in the ROI panel's table.
+        options = js(driver, "return [...document.querySelectorAll('#image-ion option, #overlay-r option')].map((o) => [o.value, o.text])")
+        notation = re.compile(r"_\d|\^\d|[A-Za-z0-9][+-]+$")
+        iontof = [(v, t) for v, t in options if notation.search(v)]
+        left = [t for v, t in iontof if notation.search(t) or not re.search("[₀-₉⁰-⁹⁺⁻]", t)]
+        cells = js(driver, "return [...document.querySelectorAll('#roi-ions td:first-child')].map((td) => td.innerHTML)")
+        plain = [c for c in cells if notation.search(c) or not re.search("<su[bp]>", c)]
+        check(f"{label}: ion names typeset in the image ion lists and the ROI table", iontof and not left and cells and not plain,
+              f"{len(iontof)} options, e.g. {iontof[0] if iontof else None}; {len(cells)} ROI rows, e.g. {cells[:1]}; untypeset {left[:2]} {plain[:2]}")
     if roi_budget:
         # Repeat to measure (the first call may include the server's one-time load).
         again = []
@@ -359,6 +381,15 @@ def depth_checks(driver, args, downloads, url, label):
     ActionChains(driver).move_to_element(driver.find_element(By.ID, "depth-canvas")).perform()
     hover = driver.find_element(By.ID, "depth-hover").text
     check(f"{label}: depth axis switch", "depth" in hover and "nm" in hover, hover[:60])
+    # Interface labels: each drawn one in a row where it overlaps no other, inside the plot.
+    placed = js(driver, "return window.simsView.depthLabels")
+    area = js(driver, "const a = depthAx; return [a.m.l, a.m.l + a.w]")
+    drawn_labels = [p for p in placed if p["row"] >= 0]
+    overlaps = [(a, b) for i, a in enumerate(drawn_labels) for b in drawn_labels[i + 1:]
+                if a["row"] == b["row"] and a["x0"] < b["x1"] and b["x0"] < a["x1"]]
+    outside = [p for p in drawn_labels if p["x0"] < area[0] - 1 or p["x1"] > area[1] + 1]
+    check(f"{label}: interface labels do not overlap", drawn_labels and not overlaps and not outside,
+          f"{len(drawn_labels)} of {len(placed)} labels drawn, {len(overlaps)} overlapping, {len(outside)} outside")
     screenshot(driver, args, f"{label}-depth")
     info, size = export(driver, downloads, "depth", "svg")
     check(f"{label}: export depth SVG", info["ok"] and size > 1000, f"{size} bytes")
@@ -461,7 +492,7 @@ def run_demo(driver, args, downloads, demo):
         first = timings["demo.first_paint_ms"]
         budget("demo: first meaningful paint ≤ 1 s", first <= 1000, f"{first:.0f} ms")
         interval_checks(driver, args, downloads, "demo")
-        image_checks(driver, args, downloads, viewer.url, "demo", set_name="cathode_neg", roi_budget=200)
+        image_checks(driver, args, downloads, viewer.url, "demo", set_name="cathode_neg", roi_budget=200, typeset_names=True)
         mva_checks(driver, args, viewer.url, "demo")
         info = js(driver, "return window.simsView.state.catalog")
         check("demo: depth profiles found in the demo output", len(info["depth"]) > 0, f"{len(info['depth'])} profiles")

@@ -161,4 +161,13 @@ struct TextMarkupTests {
         #expect(TextMarkup.html(m) == TextMarkup.pango(m))
         #expect(TextMarkup.runs(m).map(\.shift) == [.none, .sub, .sup, .none])
     }
+
+    @Test("Unicode sub- and superscripts for text that cannot hold markup")
+    func unicode() {
+        #expect(TextMarkup.unicode("<sup>206</sup>PbI<sub>3</sub><sup>−</sup>") == "²⁰⁶PbI₃⁻")
+        #expect(TextMarkup.unicode("SO<sub>4</sub><sup>2−</sup> & <b>x</b>") == "SO₄²⁻ & x")
+        #expect(TextMarkup.unicode("Ni<sup>2+</sup>, C<sub>10</sub>H<sub>7</sub>") == "Ni²⁺, C₁₀H₇")
+        #expect(TextMarkup.unicode("x<sub>i</sub> total") == "xi total")   // no subscript i: kept on the baseline
+        #expect(TextMarkup.unicode("m/z 27.0") == "m/z 27.0")
+    }
 }

@@ -121,4 +121,26 @@ struct ViewStoreTests {
         let done = String(decoding: try await store.imageSetJSON(set).bytes, as: UTF8.self)
         #expect(done.contains("\"retrospective\":true") && !done.contains("loading"), "\(done)")
     }
+
+    /// Image ion names keep the data's names as values and come typeset from the figures' code: Unicode text for
+    /// the `<select>` options (`SO_3-` → SO₃⁻), HTML markup for the ROI panel's table and its counts line.
+    @Test func imageIonNamesAreTypesetForTheSelectAndTheROITable() async throws {
+        let catalog = try ViewCatalog.scan(try SharedData.path("imzml"))
+        let set = try #require(catalog.imageSources.indices.first)
+        let peaks = [Peak(index: 1, assignment: "SO_3-", interval: MassInterval(lower: 100, upper: 300)),
+                     Peak(index: 2, assignment: "^206PbI_3-", interval: MassInterval(lower: 300, upper: 800))]
+        let store = ViewStore(catalog: catalog, readImageSet: { source, _, _ throws(SIMSError) in try ViewImageSet(source: source, peaks: peaks) })
+        _ = try await store.imageSet(set)
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(try await store.imageSetJSON(set).bytes)) as? [String: Any])
+        let labels = try #require(info["ionLabels"] as? [[String: Any]])
+        #expect(labels.map { $0["name"] as? String ?? "" } == (info["ions"] as? [String]))
+        #expect(labels.map { $0["text"] as? String } == ["total", "SO₃⁻", "²⁰⁶PbI₃⁻"])
+        let roi = try #require(try JSONSerialization.jsonObject(with: Data(try await store.roiJSON(
+            set: set, ion: "SO_3-", lower: nil, upper: nil, ratio: "^206PbI_3-", polygon: try PixelPolygon(flat: [0, 0, 2, 0, 2, 2]), columns: 100).bytes)) as? [String: Any])
+        #expect(roi["nameMarkup"] as? String == "SO<sub>3</sub><sup>−</sup>")
+        #expect(roi["referenceMarkup"] as? String == "<sup>206</sup>PbI<sub>3</sub><sup>−</sup>")
+        let ions = try #require(roi["ions"] as? [[String: Any]])
+        #expect(ions.map { $0["ion"] as? String } == ["SO_3-", "^206PbI_3-"])
+        #expect(ions.map { $0["markup"] as? String } == ["SO<sub>3</sub><sup>−</sup>", "<sup>206</sup>PbI<sub>3</sub><sup>−</sup>"])
+    }
 }

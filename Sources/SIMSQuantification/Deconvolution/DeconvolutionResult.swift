@@ -15,14 +15,19 @@ public struct DeconvolutionResult: Sendable {
         case notIdentifiable(group: Int)
         /// No isotope line inside the spectrum's mass range.
         case outsideMassRange
+        /// At its pattern bound (``DeconvolutionProblem/upperBounds``): the fit wanted more of the species than the
+        /// counts on one of its main lines allow, so the amount is an upper limit, without a standard error. The
+        /// candidates then miss species present on its other lines.
+        case atPatternBound
 
-        /// A short word for tables: fitted, zero, not identifiable, outside range.
+        /// A short word for tables: fitted, zero, not identifiable, outside mass range, at pattern bound.
         public var label: String {
             switch self {
             case .fitted: "fitted"
             case .zero: "zero"
             case .notIdentifiable: "not identifiable"
             case .outsideMassRange: "outside mass range"
+            case .atPatternBound: "at pattern bound"
             }
         }
     }
@@ -92,4 +97,10 @@ public struct DeconvolutionProblem: Sendable {
     public var mass: [Double]
     /// Fraction of each species' pattern inside the spectrum's range (0: outside).
     public var coverage: [Double]
+    /// Largest amount (counts) each species' own main peaks allow, or `nil` (no bound). The counts on the spectrum's
+    /// axis are sums of non-negative contributions, so a species cannot put more ions into a peak than the peak
+    /// holds: per nominal mass holding ≥ 1 % of its pattern, the one-sided 99.87 % Poisson upper limit (Gehrels,
+    /// ApJ 303 (1986) 336, eq. 9, S = 3) of the counts within two point spacings of its lines, divided by that
+    /// share of the pattern; the species' bound is the smallest (``IsotopeDeconvolution/patternBound(_:spectrum:)``).
+    public var upperBounds: [Double]? = nil
 }

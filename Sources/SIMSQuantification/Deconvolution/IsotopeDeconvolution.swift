@@ -1,3 +1,4 @@
+import Foundation
 import SIMSChemistry
 import SIMSCore
 import SIMSMultivariate
@@ -116,7 +117,47 @@ public struct IsotopeDeconvolution: Sendable {
             for e in t.entries { if let r = rowOf[e.position] { design[r, j] = e.value } }
         }
         return DeconvolutionProblem(species: species, design: design, observations: rows.map { observed[$0] },
-                                    mass: rows.map { axis[$0] }, coverage: templates.map(\.coverage))
+                                    mass: rows.map { axis[$0] }, coverage: templates.map(\.coverage),
+                                    upperBounds: species.map { Self.patternBound($0, spectrum: spectrum, peakShape: peakShape) })
+    }
+
+    /// The largest amount of `ion` that its own main peaks allow in `spectrum` (``DeconvolutionProblem/upperBounds``):
+    /// the pattern's lines are grouped by nominal mass; for each group holding ≥ 1 % of the pattern, the counts of
+    /// the spectrum within h of the group's lines, their 3σ Poisson upper limit divided by the group's probability;
+    /// the smallest over the groups. h is two point spacings (the peak's extent on the exported axis plus the
+    /// calibration error: on the real HEA exports a peak covers 1–2 points and sits within 0.05 u of its line), and
+    /// for Gaussian templates at least 3σ of the modelled peak (1.27 m/R). Infinity when no main group lies inside
+    /// the spectrum.
+    static func patternBound(_ ion: Ion, spectrum: Spectrum, peakShape: PeakShape) -> Double {
+        let mass = spectrum.mass, n = mass.count
+        guard n >= 2 else { return .infinity }
+        var groups: [Int: (low: Double, high: Double, probability: Double)] = [:]
+        for line in IsotopePattern(ion: ion).peaks {
+            let key = Int(line.mass.rounded())
+            let g = groups[key] ?? (line.mass, line.mass, 0)
+            groups[key] = (min(g.low, line.mass), max(g.high, line.mass), g.probability + line.probability)
+        }
+        var bound = Double.infinity
+        for g in groups.values where g.probability >= 0.01 {
+            guard g.low >= mass[0], g.high <= mass[n - 1] else { continue }
+            let at = min(max(SpeciesTemplate.firstIndex(in: mass, notBelow: g.low), 1), n - 1)
+            var h = 2 * (mass[at] - mass[at - 1])
+            if case .gaussian(let resolvingPower) = peakShape { h = max(h, 3 * g.high / resolvingPower / (2 * (2 * log(2.0)).squareRoot())) }
+            var i = SpeciesTemplate.firstIndex(in: mass, notBelow: g.low - h)
+            var counts = 0.0
+            while i < n, mass[i] <= g.high + h { counts += max(spectrum.intensity[i], 0); i += 1 }
+            bound = min(bound, poissonUpperLimit(counts) / g.probability)
+        }
+        return bound
+    }
+
+    /// One-sided Poisson upper limit of the mean for `n` observed counts at S = 3 σ (99.87 %): Gehrels, ApJ 303
+    /// (1986) 336, eq. 9, λᵤ ≈ (n + 1)[1 − 1/(9(n + 1)) + S/(3√(n + 1))]³ (6.74 for n = 0; within 1 % of the exact
+    /// limit for all n).
+    static func poissonUpperLimit(_ n: Double) -> Double {
+        let s = 3.0, m = n + 1
+        let term = 1 - 1 / (9 * m) + s / (3 * m.squareRoot())
+        return m * term * term * term
     }
 
     /// Fits `spectrum`. Throws for an invalid peak shape, no candidates, or a spectrum that holds none of them.
@@ -134,7 +175,12 @@ public struct IsotopeDeconvolution: Sendable {
         // Identifiability: pivoted Cholesky of the column-normalized information matrix.
         let (kept, groups) = Self.identifiableColumns(design: design, weights: weights, tolerance: collinearityTolerance)
         let reduced = Matrix(rows: rows.count, columns: kept.count) { design[$0, kept[$1]] }
-        var solution = try solver.fit(design: reduced, observations: y, weights: weights)
+        let bounds = problem.upperBounds.map { b in kept.map { b[$0] } }
+        func solve(_ weights: [Double]?) throws(SIMSError) -> NNLSSolution {
+            if let bounds { return try solver.fit(design: reduced, observations: y, weights: weights, upperBounds: bounds) }
+            return try solver.fit(design: reduced, observations: y, weights: weights)
+        }
+        var solution = try solve(weights)
         var reweightings = 0
         var converged = weighting != .poisson
         if weighting == .poisson {
@@ -145,7 +191,7 @@ public struct IsotopeDeconvolution: Sendable {
                     for i in 0..<rows.count { mu[i] += reduced[i, r] * x }
                 }
                 weights = mu.map { 1 / max($0, 0.1) }
-                let next = try solver.fit(design: reduced, observations: y, weights: weights)
+                let next = try solve(weights)
                 let scale = max(next.coefficients.map(abs).max() ?? 0, .leastNormalMagnitude)
                 let change = zip(next.coefficients, solution.coefficients).map { abs($0 - $1) }.max() ?? 0
                 solution = next
@@ -159,12 +205,14 @@ public struct IsotopeDeconvolution: Sendable {
         var amounts = [Double](repeating: 0, count: k)
         var standardErrors = [Double?](repeating: nil, count: k)
         for (r, j) in kept.enumerated() { amounts[j] = solution.coefficients[r]; standardErrors[j] = errors[r] }
+        let atBound = Set(solution.atUpperBound.map { kept[$0] })
         var groupOf = [Int: Int]()
         for (g, group) in groups.enumerated() { for j in group { groupOf[j] = g } }
         let results = (0..<k).map { j in
             let status: DeconvolutionResult.Status
             if problem.coverage[j] == 0 { status = .outsideMassRange }
             else if let g = groupOf[j] { status = .notIdentifiable(group: g) }
+            else if atBound.contains(j) && amounts[j] > 0 { status = .atPatternBound }
             else if amounts[j] > 0 { status = .fitted }
             else { status = .zero }
             return DeconvolutionResult.SpeciesAmount(

@@ -4,8 +4,9 @@ import SIMSCore
 public enum PeakShape: Sendable, Hashable {
     /// The spectrum and the templates are both summed into bins of this width (u), centred on multiples of it
     /// (bin k covers [(k − ½)·w, (k + ½)·w)); a line contributes its whole probability to its bin. This is the
-    /// high-entropy-alloy study's representation (0.5 u), robust to peak shape and calibration errors smaller than
-    /// half a bin.
+    /// high-entropy-alloy study's representation (0.5 u), robust to peak shape and calibration errors as long as a
+    /// peak stays inside its bin. Heavy clusters' mass defect (≈ −0.1 u per Ru/Rh/Pd atom) puts most trimer lines
+    /// within 0.1 u of a 0.5 u bin's edge, where a real peak is split between two bins (docs/deconvolution.md).
     case binned(width: Double)
     /// A Gaussian of FWHM Δm = m / R per line on the spectrum's own channels (R = resolving power m/Δm), integrated
     /// over each channel's extent (edges half-way between neighbouring channel masses):

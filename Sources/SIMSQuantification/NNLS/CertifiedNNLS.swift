@@ -149,33 +149,25 @@ public struct CertifiedNNLS: Sendable {
                      dualTolerance: dualTolerance, complementarityTolerance: complementarityTolerance)
     }
 
-    /// Evaluates the KKT conditions of `x` directly from A, y and W.
+    /// Evaluates the KKT conditions of `x` directly from A, y and W; with `upper`, those of 0 ≤ x ≤ u: a variable at
+    /// its upper bound may have a positive normalized gradient (it would grow but may not) and must not have a
+    /// negative one (then lowering it would improve the fit), and x ≤ u joins the primal conditions.
     static func certify(x: [Double], design a: Matrix, observations y: [Double], weights w: [Double]?,
-                        iterations: Int, capped: Bool, dualTolerance: Double, complementarityTolerance: Double) -> KKTCertificate {
-        let m = a.rows, k = a.columns
-        var gradient = [Double](repeating: 0, count: k)
-        var columnNormSquared = [Double](repeating: 0, count: k)
-        var yNormSquared = 0.0
-        for i in 0..<m {
-            let weight = w?[i] ?? 1
-            var r = y[i]
-            for j in 0..<k where x[j] != 0 { r -= a.elements[i * k + j] * x[j] }
-            yNormSquared += weight * y[i] * y[i]
-            for j in 0..<k {
-                let aij = a.elements[i * k + j]
-                gradient[j] += weight * aij * r
-                columnNormSquared[j] += weight * aij * aij
-            }
-        }
-        let yNorm = yNormSquared.squareRoot()
+                        iterations: Int, capped: Bool, dualTolerance: Double, complementarityTolerance: Double,
+                        upper: [Double]? = nil) -> KKTCertificate {
+        let gradient = normalizedGradient(x: x, design: a, observations: y, weights: w)
         var dual = 0.0, complementarity = 0.0
-        for j in 0..<k where columnNormSquared[j] > 0 && yNorm > 0 {
-            let normalized = gradient[j] / (columnNormSquared[j].squareRoot() * yNorm)
-            dual = max(dual, normalized)
-            if x[j] > 0 { complementarity = max(complementarity, abs(normalized)) }
+        for j in gradient.indices {
+            if let upper, x[j] >= upper[j] {
+                if upper[j] > 0 { dual = max(dual, -gradient[j]) }  // at u = 0 both bounds hold x: no sign condition
+                continue
+            }
+            dual = max(dual, gradient[j])
+            if x[j] > 0 { complementarity = max(complementarity, abs(gradient[j])) }
         }
         let largest = x.map(abs).max() ?? 0
-        let primal = largest > 0 ? max(0, -(x.min() ?? 0)) / largest : 0
+        var primal = largest > 0 ? max(0, -(x.min() ?? 0)) / largest : 0
+        if let upper, largest > 0 { for j in gradient.indices { primal = max(primal, max(0, x[j] - upper[j]) / largest) } }
         return KKTCertificate(primalViolation: primal, dualViolation: dual, complementarityViolation: complementarity,
                               primalTolerance: 0, dualTolerance: dualTolerance, complementarityTolerance: complementarityTolerance,
                               iterations: iterations, reachedIterationCap: capped)
@@ -193,8 +185,12 @@ public struct NNLSSolution: Sendable {
     /// G = AᵀWA (k × k): the Fisher information of x when the weights are inverse variances.
     public var gram: Matrix
 
-    /// Indices of the positive coefficients (the support, or free set).
-    public var support: [Int] { coefficients.indices.filter { coefficients[$0] > 0 } }
+    /// Indices of the coefficients fixed at their upper bound (``CertifiedNNLS/fit(design:observations:weights:upperBounds:)``);
+    /// empty without bounds.
+    public var atUpperBound: [Int] = []
+
+    /// Indices of the positive coefficients not at an upper bound (the support, or free set).
+    public var support: [Int] { coefficients.indices.filter { coefficients[$0] > 0 && !atUpperBound.contains($0) } }
 
     /// Standard errors of the positive coefficients from the Fisher information on the free set F:
     /// Cov(x_F) = σ² (A_Fᵀ W A_F)⁻¹ (e.g. Bevington & Robinson, *Data Reduction and Error Analysis*, 3rd ed.,

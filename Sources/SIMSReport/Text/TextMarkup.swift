@@ -66,6 +66,32 @@ public enum TextMarkup {
     /// The text without tags (what a reader of the PDF's text layer sees).
     public static func plain(_ markup: String) -> String { runs(markup).map(\.text).joined() }
 
+    /// Plain text with sub- and superscripts written as Unicode sub- and superscript characters, for places that
+    /// cannot hold markup (an HTML `<option>`, a window title): `LiF<sub>2</sub><sup>−</sup>` → `LiF₂⁻`,
+    /// `<sup>206</sup>Pb` → `²⁰⁶Pb`. Unicode has them for digits, `+`, `−`/`-`, `=` and parentheses (U+2070–U+209C,
+    /// ¹ ² ³ in Latin-1), which is everything ion names need; any other character of a shifted run stays on
+    /// the baseline. Bold and italic are dropped.
+    public static func unicode(_ markup: String) -> String {
+        var out = ""
+        for run in runs(markup) {
+            switch run.shift {
+            case .none: out += run.text
+            case .sub: out += String(run.text.map { subscripts[$0] ?? $0 })
+            case .sup: out += String(run.text.map { superscripts[$0] ?? $0 })
+            }
+        }
+        return out
+    }
+
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        "+": "₊", "-": "₋", "\u{2212}": "₋", "=": "₌", "(": "₍", ")": "₎",
+    ]
+    private static let superscripts: [Character: Character] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        "+": "⁺", "-": "⁻", "\u{2212}": "⁻", "=": "⁼", "(": "⁽", ")": "⁾",
+    ]
+
     /// Pango markup of `markup` (text escaped, tags kept).
     public static func pango(_ markup: String) -> String { tagged(markup) }
 

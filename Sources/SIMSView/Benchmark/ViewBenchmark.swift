@@ -35,8 +35,18 @@ public enum ViewBenchmark {
         public var windowImageMedianMilliseconds: Double
         public var windowImageMaxMilliseconds: Double
         public var wideWindowImageMedianMilliseconds: Double
-        /// 64 × 64 rectangle: counts of the shown layer plus the region spectrum (decimated).
+        /// 64 × 64 rectangle: counts of the shown layer plus the region spectrum (decimated), as `/api/roi`
+        /// computes them; median of 5, like the other ROI timings (whole image: median of 3).
         public var roiMilliseconds: Double
+        /// The same rectangle's region spectrum summed over every m/z-ordered point (the pass over all points;
+        /// before the file-order copy it was the only way).
+        public var roiScanMilliseconds: Double
+        /// The same rectangle's region spectrum alone, from its spectra's file-order points.
+        public var roiRegionMilliseconds: Double
+        /// The whole image's region spectrum from the file-order points and by the pass over the m/z-ordered
+        /// ones: their ratio is the relative cost of a point (``RetrospectiveIndex/regionCost``).
+        public var wholeImageRegionMilliseconds: Double
+        public var wholeImageScanMilliseconds: Double
         /// Mean spectrum decimated to 1000 columns (whole range and a 1 u window).
         public var decimateMilliseconds: Double
         public var peakResidentMegabytes: Double?
@@ -72,7 +82,8 @@ public enum ViewBenchmark {
             wide.append(try seconds { () throws(SIMSError) in _ = idx.image(lower: lower, upper: lower + 20) } * 1000)
         }
         let polygon = try PixelPolygon(flat: [96, 96, 160, 96, 160, 160, 96, 160])
-        let roi = try seconds { () throws(SIMSError) in
+        // The ROI timings are medians of 5 (of 3 for the whole image): single runs on the shared machine varied 3×.
+        let roi = try medianSeconds(5) { () throws(SIMSError) in
             let mask = polygon.mask(width: idx.width, height: idx.height)
             let image = idx.image(lower: 99.95, upper: 100.05)
             var sum = 0.0
@@ -81,6 +92,14 @@ public enum ViewBenchmark {
             _ = MinMaxPyramid(mass: spectrum.mass, intensity: spectrum.intensity).decimate(lower: idx.lowestMass, upper: idx.highestMass, columns: 800)
             _ = sum
         } * 1000
+        let mask = polygon.mask(width: idx.width, height: idx.height)
+        let roiScan = try medianSeconds(5) { () throws(SIMSError) in _ = idx.scannedSums(mask: mask) } * 1000
+        let roiRegion = try medianSeconds(5) { () throws(SIMSError) in
+            _ = idx.regionSums(spectra: idx.spectrumPixel.indices.filter { mask[Int(idx.spectrumPixel[$0])] })
+        } * 1000
+        let everything = [Bool](repeating: true, count: idx.width * idx.height)
+        let wholeRegion = try medianSeconds(3) { () throws(SIMSError) in _ = idx.regionSums(spectra: Array(idx.spectrumPixel.indices)) } * 1000
+        let wholeScan = try medianSeconds(3) { () throws(SIMSError) in _ = idx.scannedSums(mask: everything) } * 1000
         let pyramid = MinMaxPyramid(mass: idx.meanSpectrum.mass, intensity: idx.meanSpectrum.intensity)
         let decimate = try seconds { () throws(SIMSError) in
             _ = pyramid.decimate(lower: idx.lowestMass, upper: idx.highestMass, columns: 1000)
@@ -91,7 +110,8 @@ public enum ViewBenchmark {
         return Report(pixels: options.size * options.size, points: idx.pixel.count, ibdBytes: ibdBytes, generateSeconds: generateSeconds,
                       openSeconds: openSeconds, indexSeconds: indexSeconds, indexSortSeconds: idx.sortSeconds,
                       windowImageMedianMilliseconds: median(narrow), windowImageMaxMilliseconds: narrow.max() ?? 0,
-                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, decimateMilliseconds: decimate,
+                      wideWindowImageMedianMilliseconds: median(wide), roiMilliseconds: roi, roiScanMilliseconds: roiScan, roiRegionMilliseconds: roiRegion,
+                      wholeImageRegionMilliseconds: wholeRegion, wholeImageScanMilliseconds: wholeScan, decimateMilliseconds: decimate,
                       peakResidentMegabytes: ImzMLBenchmark.peakResidentMegabytes(), loadAverage: load,
                       date: ISO8601DateFormatter().string(from: Date()))
     }
@@ -125,6 +145,13 @@ public enum ViewBenchmark {
         try body()
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// The median of `count` timings of `body` (s).
+    static func medianSeconds(_ count: Int, _ body: () throws(SIMSError) -> Void) throws(SIMSError) -> Double {
+        var times: [Double] = []
+        for _ in 0..<count { times.append(try seconds(body)) }
+        return median(times)
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -59,7 +59,7 @@ function fmt(v, digits) {
 // figures' and reports' own typesetting) on a canvas; sub- and superscripts at 70 % size. Returns its width.
 function drawRuns(g, runs, x, y, align) {
   const font = g.font, size = parseFloat(/([\d.]+)px/.exec(font)[1]), small = font.replace(/[\d.]+px/, (size * 0.7).toFixed(1) + "px");
-  const widths = runs.map(([text, shift]) => { g.font = shift ? small : font; return g.measureText(text).width; });
+  const widths = runWidths(g, runs);
   const total = widths.reduce((a, b) => a + b, 0), align0 = g.textAlign;
   let cx = align === "center" ? x - total / 2 : align === "right" ? x - total : x;
   g.textAlign = "left";
@@ -70,6 +70,13 @@ function drawRuns(g, runs, x, y, align) {
   g.font = font; g.textAlign = align0;
   return total;
 }
+function runWidths(g, runs) {
+  const font = g.font, size = parseFloat(/([\d.]+)px/.exec(font)[1]), small = font.replace(/[\d.]+px/, (size * 0.7).toFixed(1) + "px");
+  const widths = runs.map(([text, shift]) => { g.font = shift ? small : font; return g.measureText(text).width; });
+  g.font = font;
+  return widths;
+}
+function measureRuns(g, runs) { return runWidths(g, runs).reduce((a, b) => a + b, 0); }
 
 // ---------- axes ----------
 function niceTicks(lo, hi, count) {
@@ -360,7 +367,7 @@ function hoverSpectra() {
   const pixel = (s.upper - s.lower) / spectraAx.w;
   $("spectra-hover").innerHTML = `<b>m/z ${fmt(m, 7)}</b> (±${fmt(pixel / 2, 2)} u per pixel) · ` +
     rows.slice(0, 4).map((r) => `${r[0]}: ${fmt(r[2])} counts`).join(" · ") + `<div id="assign">…</div>`;
-  sv.hover = { mass: m, rows };
+  sv.hover = { mass: m, rows }; sv.hovers = (sv.hovers || 0) + 1;
   clearTimeout(assignTimer);
   assignTimer = setTimeout(async () => {
     const pol = $("spectra-polarity").value, p = { mz: m, width: Math.max(pixel * 4, m * 2e-4) };
@@ -456,9 +463,13 @@ async function openImageSet(id) {
   status(info.retrospective ? `indexed ${info.points} points in ${info.indexSeconds} s` : "");
   const ion = $("image-ion"), ratio = $("image-ratio");
   ion.innerHTML = ""; ratio.innerHTML = ""; ratio.add(new Option("none (counts)", "none"));
-  for (const name of info.ions) { ion.add(new Option(name, name)); if (name !== "total" || true) ratio.add(new Option(name, name)); }
+  // An <option> holds no markup: ion names are shown with Unicode sub- and superscripts (SO₃⁻), the server's
+  // "text" form of the same typesetting; the values stay the data's names.
+  const shown = new Map((info.ionLabels || []).map((l) => [l.name, l.text]));
+  const option = (name) => new Option(shown.get(name) || name, name);
+  for (const name of info.ions) { ion.add(option(name)); ratio.add(option(name)); }
   if (info.ions.length > 1) ion.value = info.ions[1];
-  for (const id of ["overlay-r", "overlay-g", "overlay-b"]) { const o = $(id); o.innerHTML = ""; o.add(new Option("–", "")); for (const n of info.ions) o.add(new Option(n, n)); }
+  for (const id of ["overlay-r", "overlay-g", "overlay-b"]) { const o = $(id); o.innerHTML = ""; o.add(new Option("–", "")); for (const n of info.ions) o.add(option(n)); }
   $("window-group").style.display = info.retrospective ? "" : "none";
   $("mean-block").style.display = info.retrospective ? "" : "none";
   s.meanRange = null;
@@ -539,7 +550,7 @@ function drawImage() {
     if (s.roi) g.closePath(); g.stroke(); g.setLineDash([]);
   }
   s.scale = scale;
-  $("image-info").textContent = `${d.name}${d.reference ? " / " + d.reference : ""} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
+  $("image-info").textContent = `${d.nameText || d.name}${d.reference ? " / " + (d.referenceText || d.reference) : ""} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
   sv.imageDrawn = (sv.imageDrawn || 0) + 1;
 }
 function drawColorBar(table, lo, hi, log) {
@@ -577,10 +588,10 @@ async function measureRoi() {
   const d = await api("/api/roi", imageParams({ polygon: s.roi.flat().map((v) => v.toFixed(2)).join(",") }));
   sv.timings.roi = now() - t0; sv.roi = d;
   drawImage();
-  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.name}: <b id="roi-counts">${fmt(d.counts)}</b> counts`;
+  let html = `<b>ROI</b>: ${d.pixels} pixels<br>${d.nameMarkup}: <b id="roi-counts">${fmt(d.counts)}</b> counts`;
   if (d.name !== "total" && d.reference !== "total") html += `<br>total: ${fmt(d.total)} counts`;
-  if (d.reference !== undefined) html += `<br>${d.reference}: ${fmt(d.referenceCounts)} counts<br>ratio (sum/sum): <b id="roi-ratio">${fmt(d.ratio, 5)}</b>`;
-  if (d.ions.length) { html += `<table><tr><th>ion</th><th>counts</th><th>/ total</th></tr>`; for (const i of d.ions) html += `<tr><td>${i.ion}</td><td>${fmt(i.counts)}</td><td>${fmt(i.counts / d.total, 4)}</td></tr>`; html += "</table>"; }
+  if (d.reference !== undefined) html += `<br>${d.referenceMarkup}: ${fmt(d.referenceCounts)} counts<br>ratio (sum/sum): <b id="roi-ratio">${fmt(d.ratio, 5)}</b>`;
+  if (d.ions.length) { html += `<table id="roi-ions"><tr><th>ion</th><th>counts</th><th>/ total</th></tr>`; for (const i of d.ions) html += `<tr><td>${i.markup}</td><td>${fmt(i.counts)}</td><td>${fmt(i.counts / d.total, 4)}</td></tr>`; html += "</table>"; }
   $("roi-panel").innerHTML = html;
   const rc = $("roi-spectrum");
   if (d.spectrum) { const ax = new Axes(rc); ax.resize(); ax.setX(d.spectrum.mass[0], d.spectrum.mass[d.spectrum.mass.length - 1]); ax.setY(0, Math.max(1, ...d.spectrum.max) * 1.05); ax.frame("m/z (u)", "ROI counts"); ax.clip(); drawSeries(ax, d.spectrum, "#D55E00"); ax.ctx.restore(); }
@@ -659,6 +670,7 @@ function drawDepth() {
   const rate = parseFloat($("depth-rate").value);
   ax.frame(depthAxis() === "depth" ? `depth (nm) at ${rate} nm/s` : "sputter time (s)", "intensity (counts)");
   ax.clip(); const g = ax.ctx;
+  const labels = [];
   d.columns.forEach((c, k) => {
     if (!on.has(c.name)) return;
     const color = state.depth.colors[c.name] || palette[k % palette.length];
@@ -666,11 +678,29 @@ function drawDepth() {
     for (const f of c.interfaces) {
       const px = ax.px(depthAxis() === "depth" && rate > 0 ? f.time * rate : f.time);
       g.strokeStyle = color; g.setLineDash([4, 4]); g.beginPath(); g.moveTo(px, ax.m.t); g.lineTo(px, ax.m.t + ax.h); g.stroke(); g.setLineDash([]);
-      g.fillStyle = color; g.textAlign = "left"; drawRuns(g, (c.runs || [[c.name, ""]]).concat([[" " + f.direction, ""]]), px + 3, ax.m.t + 12 + 12 * (k % 6), "left");
+      labels.push({ px, color, runs: (c.runs || [[c.name, ""]]).concat([[" " + f.direction, ""]]) });
     }
   });
+  sv.depthLabels = placeDepthLabels(g, ax, labels);
   g.restore();
   sv.depthDrawn = (sv.depthDrawn || 0) + 1;
+}
+// Interface labels beside their lines, left to right, each in the first row (14 px apart, at most 8) where it
+// overlaps no other label; to the line's left where it would leave the plot; left out (the line and the hover
+// readout remain) when every row is taken there. Returns what was placed, for the browser tests.
+function placeDepthLabels(g, ax, labels) {
+  const rows = Array.from({ length: Math.max(1, Math.min(8, Math.floor(ax.h / 14) - 1)) }, () => []), placed = [];
+  labels.sort((a, b) => a.px - b.px);
+  for (const l of labels) {
+    const w = measureRuns(g, l.runs);
+    const x0 = l.px + 3 + w <= ax.m.l + ax.w ? l.px + 3 : l.px - 3 - w, x1 = x0 + w;
+    const r = rows.findIndex((row) => row.every(([a, b]) => x1 + 4 <= a || x0 >= b + 4));
+    if (r < 0) { placed.push({ x0, x1, row: -1 }); continue; }
+    rows[r].push([x0, x1]);
+    g.fillStyle = l.color; drawRuns(g, l.runs, x0, ax.m.t + 13 + 14 * r, "left");
+    placed.push({ x0, x1, row: r });
+  }
+  return placed;
 }
 function hoverDepth(px) {
   const d = state.depth.data; if (!d) return;

@@ -119,6 +119,8 @@ nav button:disabled { color: #556; cursor: default; }
 .view { display: none; padding: 10px; gap: 12px; }
 .view.active { display: flex; }
 aside { width: 260px; flex: none; }
+aside select { max-width: 240px; }
+aside select.overlay { max-width: 62px; }
 .work { flex: 1; min-width: 0; }
 .group { margin-bottom: 10px; }
 .group label { display: inline-block; margin-bottom: 3px; }

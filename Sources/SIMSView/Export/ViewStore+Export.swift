@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SIMSChemistry
 import SIMSCore
 import SIMSFormats
 import SIMSReport
@@ -73,7 +74,8 @@ extension ViewStore {
         let layers = try await imageLayers(set: try q.requiredInt("set"), ion: q.string("ion"), lower: try q.double("lower"), upper: try q.double("upper"), ratio: q.string("ratio"))
         let shown = Self.pixelValues(layers.counts, over: layers.reference?.counts)
         var values = shown
-        let title = layers.reference.map { "\(layers.name) / \($0.name)" } ?? layers.name
+        // Figure text is markup (ion names typeset like the reports'); the CSV keeps the data's names.
+        let title = layers.reference.map { AssignmentLabel.markup(layers.name) + " / " + AssignmentLabel.markup($0.name) } ?? AssignmentLabel.markup(layers.name)
         var valueTitle = layers.reference == nil ? "counts" : "ratio"
         var upperQuantile = 1.0
         switch q.string("contrast") ?? "linear" {
@@ -100,7 +102,7 @@ extension ViewStore {
         let columns = profile.columns.filter { ($0.kind == .intensity || $0.kind == .total) && (wanted.isEmpty || wanted.contains($0.name)) }
         var table = CSVTable(header: [rate == nil ? "time_s" : "depth_nm"] + columns.map(\.name))
         for i in x.indices { table.append([.number(x[i])] + columns.map { .number($0.values[i]) }) }
-        let plot = LinePlot(series: columns.map { LinePlot.Series(name: $0.name, x: x, y: Array($0.values)) },
+        let plot = LinePlot(series: columns.map { LinePlot.Series(name: AssignmentLabel.markup($0.name), x: x, y: Array($0.values)) },
                             xAxis: AxisOptions(title: rate == nil ? "sputter time (s)" : "depth (nm)"),
                             yAxis: AxisOptions(title: "intensity (counts)", scale: .log), title: catalog.depthProfiles[id].name)
         return ExportedView(figure: plot, table: table, name: "depth")
@@ -110,7 +112,7 @@ extension ViewStore {
         let (peak, groups) = try intervalGroups(try q.requiredInt("index"))
         var table = CSVTable(header: ["sample", "spot", "area_over_tic"])
         for g in groups { for (spot, v) in zip(g.spots, g.values) { table.append([.text(g.sample), .text(spot), .number(v)]) } }
-        let plot = BoxPlot(groups: groups.map { (name: $0.sample, values: $0.values) }, yTitle: "area / TIC", title: peak.label)
+        let plot = BoxPlot(groups: groups.map { (name: $0.sample, values: $0.values) }, yTitle: "area / TIC", title: AssignmentLabel.markup(peak.label))
         return ExportedView(figure: plot, table: table, name: "interval")
     }
 }

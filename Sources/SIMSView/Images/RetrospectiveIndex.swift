@@ -19,6 +19,16 @@ import SIMSFormats
 ///
 /// The mean spectrum is the per-bin intensity sum over all pixels divided by the pixel count, at the bin
 /// centres (for a continuous file whose m/z axis has fewer points than bins, the shared axis itself).
+///
+/// A region's spectrum (``spectrum(mask:)``) is summed on the same bins. Summing the m/z-ordered points over a
+/// region visits every point, so the index also keeps each point's bin and intensity in **file order** (8 bytes
+/// per point more: 20 in all), where a spectrum's points are contiguous: a region then costs in proportion to
+/// its pixels' points. The sum runs over tiles of bins that stay in the cache (one cursor per spectrum), so the
+/// writes are not scattered over the whole bin array. A region holding more than a fraction of all points is
+/// summed from the m/z-ordered points instead (cheaper then; `sims bench view` measures both). Reading the
+/// region's spectra from the .ibd (the imzML holds their offsets) was measured first and not kept: when the
+/// 1.1 GB .ibd is not in the page cache that reads at the disk's speed (a 64 × 64 region took 704 ms, the pass
+/// over every point 576 ms; docs/performance.md).
 final class RetrospectiveIndex: Sendable {
     let width: Int
     let height: Int
@@ -39,6 +49,13 @@ final class RetrospectiveIndex: Sendable {
     /// Seconds the pass and the sort took, and of those the in-memory sort (counting pass and swaps).
     let buildSeconds: Double
     let sortSeconds: Double
+    /// The pixel (row-major) of each spectrum of the file, in file order.
+    let spectrumPixel: ContiguousArray<UInt32>
+    /// `spectrumStart[k] ..< spectrumStart[k + 1]`: the points of spectrum k in `fileBin` / `fileIntensity`.
+    let spectrumStart: ContiguousArray<Int>
+    /// Every point's bin and intensity in file order (region spectra).
+    let fileBin: ContiguousArray<UInt32>
+    let fileIntensity: ContiguousArray<Float>
 
     /// What the build is doing, for progress reports: reading spectra (`done` of `total` spectra), then putting
     /// the points in m/z order (`done` of `total` bins).
@@ -67,6 +84,8 @@ final class RetrospectiveIndex: Sendable {
         var continuousAxis: [Double]?
         var axisSums: [Double] = []
         let spectra = file.spectra.count
+        var spectrumPixel = ContiguousArray<UInt32>(repeating: 0, count: spectra)
+        var spectrumStart = ContiguousArray<Int>(repeating: 0, count: spectra + 1)
         progress?(.reading, 0, spectra)
         try file.forEachSpectrum { (k, entry, mz, y) throws(SIMSError) in
             let p = (entry.y - 1) * width + (entry.x - 1)
@@ -76,6 +95,8 @@ final class RetrospectiveIndex: Sendable {
             guard count + mz.count <= announced else {
                 throw SIMSError(.inconsistent, "spectrum \(k) holds more data points than the index announces (\(announced) in all)", file: file.path)
             }
+            spectrumPixel[k] = UInt32(p)
+            spectrumStart[k] = count
             if continuous && k == 0 { continuousAxis = Array(mz); axisSums = [Double](repeating: 0, count: mz.count) }
             var tic = 0.0
             pixel.withUnsafeMutableBufferPointer { px in
@@ -96,6 +117,7 @@ final class RetrospectiveIndex: Sendable {
             total[p] += tic
             if k & 255 == 255 { progress?(.reading, k + 1, spectra) }
         }
+        spectrumStart[spectra] = count
         progress?(.reading, spectra, spectra)
         guard lowest.isFinite, highest.isFinite else {
             throw SIMSError(.empty, "imzML has no finite m/z values", file: file.path)
@@ -113,15 +135,23 @@ final class RetrospectiveIndex: Sendable {
         let sortStart = ContinuousClock.now
         var starts = ContiguousArray<Int>(repeating: 0, count: bins + 1)
         var binSums = ContiguousArray<Double>(repeating: 0, count: bins)
+        var fileBin = ContiguousArray<UInt32>(repeating: 0, count: count)
+        var fileIntensity = ContiguousArray<Float>(repeating: 0, count: count)
         mass.withUnsafeBufferPointer { m in
             intensity.withUnsafeBufferPointer { y in
-                for i in 0..<count {
-                    let b = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
-                    starts[b + 1] += 1
-                    binSums[b] += Double(y[i])
+                fileBin.withUnsafeMutableBufferPointer { fb in
+                    fileIntensity.withUnsafeMutableBufferPointer { fy in
+                        for i in 0..<count {
+                            let b = Self.bin(Double(m[i]), lowest: lowest, width: binWidth, bins: bins)
+                            starts[b + 1] += 1
+                            binSums[b] += Double(y[i])
+                            fb[i] = UInt32(b); fy[i] = y[i]
+                        }
+                    }
                 }
             }
         }
+        self.spectrumStart = spectrumStart; self.fileBin = fileBin; self.fileIntensity = fileIntensity
         for b in 0..<bins { starts[b + 1] += starts[b] }
         binStart = starts
         // In place, in two levels so that the swaps stay in cache: first into ~1024 groups of consecutive bins
@@ -161,6 +191,7 @@ final class RetrospectiveIndex: Sendable {
         progress?(.sorting, bins, bins)
         sortSeconds = Self.seconds(ContinuousClock.now - sortStart)
         self.pixel = pixel; self.mass = mass; self.intensity = intensity; self.total = total
+        self.spectrumPixel = spectrumPixel
         let scale = 1 / Double(max(file.spectra.count, 1))
         if let axis = continuousAxis, axis.count <= bins {
             // Exact mean on the shared axis (summed by axis position during the pass).
@@ -208,8 +239,57 @@ final class RetrospectiveIndex: Sendable {
         return image
     }
 
-    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts).
+    /// The summed spectrum of the pixels where `mask` is true, on the mean spectrum's bins (counts): from the
+    /// region's spectra in file order when they hold few enough points, else from every m/z-ordered point (see
+    /// the type's documentation).
     func spectrum(mask: [Bool]) -> Spectrum {
+        let chosen = spectrumPixel.indices.filter { mask[Int(spectrumPixel[$0])] }
+        let points = chosen.reduce(0) { $0 + spectrumStart[$1 + 1] - spectrumStart[$1] }
+        let sums = points * Self.regionCost <= pixel.count ? regionSums(spectra: chosen) : scannedSums(mask: mask)
+        return Spectrum(mass: binCentres, intensity: sums)
+    }
+
+    /// The cost of a point summed by ``regionSums(spectra:)`` relative to one of ``scannedSums(mask:)``'s pass:
+    /// a region holding more than 1/`regionCost` of all points is summed by the pass. Measured by `sims bench
+    /// view` (docs/performance.md): per point 8× the pass with every pixel inside (990 / 122 ms), whose branches
+    /// are then always taken; a 64 × 64 region's mask costs the pass twice that per point (224 ms), so ~4.
+    static let regionCost = 4
+
+    /// The bin centres (u).
+    var binCentres: ContiguousArray<Double> {
+        ContiguousArray((0..<(binStart.count - 1)).map { lowestMass + (Double($0) + 0.5) * binWidth })
+    }
+
+    /// Per bin, Σ intensity over the points of the given spectra (indices in file order). Tiles of `tile` bins
+    /// (32 768: 256 KB of sums, inside a core's L2 cache) are summed one after the other, each spectrum's cursor
+    /// moving on while its points' bins are below the tile's end, so that the writes land in the cache when a
+    /// spectrum's m/z values ascend (as they usually do). Whatever their order the sums are the same: the last
+    /// tile takes every point left.
+    func regionSums(spectra: [Int], tile: Int = 32_768) -> ContiguousArray<Double> {
+        let bins = binStart.count - 1
+        var sums = ContiguousArray<Double>(repeating: 0, count: bins)
+        var cursor = spectra.map { spectrumStart[$0] }
+        let end = spectra.map { spectrumStart[$0 + 1] }
+        sums.withUnsafeMutableBufferPointer { s in
+            fileBin.withUnsafeBufferPointer { fb in
+                fileIntensity.withUnsafeBufferPointer { y in
+                    for tileStart in stride(from: 0, to: bins, by: tile) {
+                        let tileEnd = UInt32(min(bins, tileStart + tile))
+                        for k in spectra.indices {
+                            var i = cursor[k]
+                            let last = end[k]
+                            while i < last && fb[i] < tileEnd { s[Int(fb[i])] += Double(y[i]); i += 1 }
+                            cursor[k] = i
+                        }
+                    }
+                }
+            }
+        }
+        return sums
+    }
+
+    /// Per bin, Σ intensity of the indexed points whose pixel is in `mask`: one pass over every point.
+    func scannedSums(mask: [Bool]) -> ContiguousArray<Double> {
         let bins = binStart.count - 1
         var sums = ContiguousArray<Double>(repeating: 0, count: bins)
         sums.withUnsafeMutableBufferPointer { s in
@@ -225,7 +305,6 @@ final class RetrospectiveIndex: Sendable {
                 }
             }
         }
-        let masses = ContiguousArray((0..<bins).map { lowestMass + (Double($0) + 0.5) * binWidth })
-        return Spectrum(mass: masses, intensity: sums)
+        return sums
     }
 }

@@ -62,7 +62,9 @@ extension ViewStore {
         var json = JSONText(capacity: values.count * 6 + 256)
         json.raw("{"); json.key("set"); json.number(Double(id))
         json.raw(","); json.key("name"); json.string(layers.name)
+        json.raw(","); json.key("nameText"); json.string(Typeset.text(layers.name))
         json.raw(","); json.key("reference"); if let r = layers.reference { json.string(r.name) } else { json.raw("null") }
+        json.raw(","); json.key("referenceText"); if let r = layers.reference { json.string(Typeset.text(r.name)) } else { json.raw("null") }
         json.raw(","); json.key("width"); json.number(Double(layers.set.width))
         json.raw(","); json.key("height"); json.number(Double(layers.set.height))
         json.raw(","); json.key("pixelSize"); json.number(layers.set.pixelSizeMicrometers ?? .nan)
@@ -95,18 +97,20 @@ extension ViewStore {
         var json = JSONText()
         json.raw("{"); json.key("pixels"); json.number(Double(pixels))
         json.raw(","); json.key("name"); json.string(layers.name)
+        json.raw(","); json.key("nameMarkup"); json.string(Typeset.html(layers.name))
         json.raw(","); json.key("counts"); json.number(counts)
         json.raw(","); json.key("total"); json.number(sum(set.total))
         if let reference = layers.reference {
             let r = sum(reference.counts)
             json.raw(","); json.key("reference"); json.string(reference.name)
+            json.raw(","); json.key("referenceMarkup"); json.string(Typeset.html(reference.name))
             json.raw(","); json.key("referenceCounts"); json.number(r)
             json.raw(","); json.key("ratio"); json.number(r > 0 ? counts / r : .nan)
         }
         json.raw(","); json.key("ions"); json.raw("[")
         for (k, image) in set.images.enumerated() {
             if k > 0 { json.raw(",") }
-            json.raw("{"); json.key("ion"); json.string(image.ion)
+            json.raw("{"); json.key("ion"); json.string(image.ion); json.typesetFields(image.ion)
             json.raw(","); json.key("mass"); json.number(image.massInterval?.center ?? .nan)
             json.raw(","); json.key("counts"); json.number(sum(image.counts)); json.raw("}")
         }
@@ -146,6 +150,11 @@ extension ViewStore {
         json.raw(","); json.key("width"); json.number(Double(set.width))
         json.raw(","); json.key("height"); json.number(Double(set.height))
         json.raw(","); json.key("ions"); json.strings(["total"] + set.images.map(\.ion))
+        json.raw(","); json.key("ionLabels"); json.raw("[")
+        for (k, ion) in (["total"] + set.images.map(\.ion)).enumerated() {
+            json.raw(k > 0 ? ",{" : "{"); json.key("name"); json.string(ion); json.typesetFields(ion); json.raw("}")
+        }
+        json.raw("]")
         json.raw(","); json.key("retrospective"); json.raw(set.index == nil ? "false" : "true")
         if let index = set.index {
             json.raw(","); json.key("lowestMass"); json.number(index.lowestMass)

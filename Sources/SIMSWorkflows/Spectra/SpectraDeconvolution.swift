@@ -73,7 +73,7 @@ enum SpectraDeconvolution {
                 let label = s.ion.iontofNotation
                 if mass[label] == nil { species.append(label); mass[label] = s.ion.monoisotopicMass }
                 switch s.status {
-                case .fitted, .zero: amounts[label, default: [:]][sample, default: []].append(s.amount)
+                case .fitted, .zero, .atPatternBound: amounts[label, default: [:]][sample, default: []].append(s.amount)
                 case .notIdentifiable, .outsideMassRange: break
                 }
                 if let e = s.standardError { errors[label, default: [:]][sample, default: []].append(e) }

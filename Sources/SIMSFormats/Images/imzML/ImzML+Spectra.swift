@@ -39,20 +39,8 @@ extension ImzML {
 
     /// The m/z (u) and intensity arrays of spectrum `index` (file order).
     public func spectrum(at index: Int) throws(SIMSError) -> (mz: [Double], intensities: [Double]) {
-        guard spectra.indices.contains(index) else {
-            throw .invalidArgument("spectrum index out of range in \(path)", found: "\(index)", expected: "0..<\(spectra.count)")
-        }
-        let file = try BinaryFile(path: binaryPath)
-        defer { file.close() }
-        var buffers = SpectrumBuffers()
-        defer { buffers.release() }
-        var mz = ContiguousArray<Double>(), intensity = ContiguousArray<Double>()
-        let entry = spectra[index]
-        try readArray(entry.mz, from: file, into: &mz, buffers: &buffers, what: "the m/z array of spectrum \(index)")
-        try readArray(entry.intensity, from: file, into: &intensity, buffers: &buffers, what: "the intensity array of spectrum \(index)")
-        guard mz.count == intensity.count else {
-            throw SIMSError(.inconsistent, "spectrum \(index) has \(mz.count) m/z values but \(intensity.count) intensities", file: path)
-        }
-        return (Array(mz), Array(intensity))
+        var result: (mz: [Double], intensities: [Double]) = ([], [])
+        try forEachSpectrum(at: CollectionOfOne(index)) { _, _, mz, y in result = (Array(mz), Array(y)) }
+        return result
     }
 }

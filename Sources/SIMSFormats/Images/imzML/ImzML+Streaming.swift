@@ -9,6 +9,19 @@ extension ImzML {
     public func forEachSpectrum(
         _ body: (_ index: Int, _ entry: SpectrumEntry, _ mz: UnsafeBufferPointer<Double>, _ intensity: UnsafeBufferPointer<Double>) throws(SIMSError) -> Void
     ) throws(SIMSError) {
+        try forEachSpectrum(at: spectra.indices, body)
+    }
+
+    /// Calls `body` with the spectra at `indices` (into ``spectra``), in the order given, reading only their
+    /// arrays from the .ibd (each entry holds its arrays' byte offsets), so the cost follows the number of
+    /// spectra asked for, not the file's size. A continuous file's shared m/z array is read once. Buffers are
+    /// reused and valid only inside `body`.
+    /// - Throws: ``SIMSError`` for an index outside ``spectra``, unreadable or truncated arrays and m/z/intensity
+    ///   length mismatches, or whatever `body` throws.
+    public func forEachSpectrum(
+        at indices: some Sequence<Int>,
+        _ body: (_ index: Int, _ entry: SpectrumEntry, _ mz: UnsafeBufferPointer<Double>, _ intensity: UnsafeBufferPointer<Double>) throws(SIMSError) -> Void
+    ) throws(SIMSError) {
         let file = try BinaryFile(path: binaryPath)
         defer { file.close() }
         var buffers = SpectrumBuffers()
@@ -17,7 +30,11 @@ extension ImzML {
         if storage == .continuous, let first = spectra.first {
             try readArray(first.mz, from: file, into: &mz, buffers: &buffers, what: "the shared m/z array")
         }
-        for (k, entry) in spectra.enumerated() {
+        for k in indices {
+            guard spectra.indices.contains(k) else {
+                throw .invalidArgument("spectrum index out of range in \(path)", found: "\(k)", expected: "0..<\(spectra.count)")
+            }
+            let entry = spectra[k]
             if storage == .processed {
                 try readArray(entry.mz, from: file, into: &mz, buffers: &buffers, what: "the m/z array of spectrum \(k)")
             }
