@@ -37,7 +37,7 @@ struct ClusterSimulation {
 /// scatter of all fits about their resolving power's mean in units of each fit's SE: √(Σ z² / (n − #R)).
 func monteCarlo(resolvingPowers: [Double], seeds: Int) throws -> (covered: Int, total: Int, certified: Int, spectra: Int,
                                                                  ratios: [(Double, String, Double)], pooled: [String: Double]) {
-    var covered = 0, total = 0, certified = 0, spectra = 0
+    var covered = 0, total = 0, certified = 0, spectra = 0, atBound = 0
     var ratios: [(Double, String, Double)] = []
     var sumZ2 = [String: Double](), countZ = [String: Int]()
     for (index, r) in resolvingPowers.enumerated() {
@@ -49,9 +49,15 @@ func monteCarlo(resolvingPowers: [Double], seeds: Int) throws -> (covered: Int, 
         var problem = try deconvolution.problem(simulation.spectrum(seed: 0))
         let rows = problem.mass.map { m in simulation.mass.firstIndex(of: m)! }
         for seed in 0..<UInt64(seeds) {
-            let counts = simulation.spectrum(seed: UInt64(index) * 1_000_000 + seed).intensity
+            let realisation = simulation.spectrum(seed: UInt64(index) * 1_000_000 + seed)
+            let counts = realisation.intensity
             problem.observations = rows.map { counts[$0] }
+            // The pattern bounds come from the realisation's own counts (as `problem(_:)` would compute them).
+            problem.upperBounds = simulation.species.map {
+                IsotopeDeconvolution.patternBound($0, spectrum: realisation, peakShape: .gaussian(resolvingPower: r))
+            }
             let fit = try deconvolution.fit(problem)
+            atBound += fit.species.filter { $0.status == .atPatternBound }.count
             spectra += 1
             if fit.certificate.isCertified { certified += 1 }
             for (j, s) in fit.species.enumerated() {
@@ -74,6 +80,8 @@ func monteCarlo(resolvingPowers: [Double], seeds: Int) throws -> (covered: Int, 
             countZ[label, default: 0] += estimates[j].count - 1
         }
     }
+    // With every species in the model the bounds (4σ per peak) must almost never bind.
+    #expect(atBound * 100 <= total, "\(atBound) of \(total) amounts at their pattern bound")
     let pooled = sumZ2.mapValues { $0 }.reduce(into: [String: Double]()) { $0[$1.key] = ($1.value / Double(countZ[$1.key]!)).squareRoot() }
     return (covered, total, certified, spectra, ratios, pooled)
 }

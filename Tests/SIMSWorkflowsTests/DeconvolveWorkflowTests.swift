@@ -36,10 +36,10 @@ struct DeconvolveWorkflowTests {
         let pd = try #require(fit.result.species.first { $0.ion.iontofNotation == "Pd-" })
         #expect(pd.status != .fitted, "Pd⁻ \(pd.amount) ± \(pd.standardError ?? .nan) reported as a measurement")
         // Independent bound from the raw file: all counts within ±0.75 u of m/z 106 (the 0.5 u bins 105.5–106.5),
-        // their 3σ Poisson upper limit (Gehrels 1986 eq. 9), over ¹⁰⁶Pd's abundance 27.33 % (IUPAC).
+        // their 4σ Poisson upper limit (Gehrels 1986 eq. 9), over ¹⁰⁶Pd's abundance 27.33 % (IUPAC).
         let spectrum = try IONTOFSpectrumFormat.read(from: path)
         let n = zip(spectrum.mass, spectrum.intensity).filter { $0.0 >= 105.25 && $0.0 < 106.75 }.reduce(0.0) { $0 + $1.1 }
-        let limit = (n + 1) * pow(1 - 1 / (9 * (n + 1)) + 3 / (3 * (n + 1).squareRoot()), 3)
+        let limit = (n + 1) * pow(1 - 1 / (9 * (n + 1)) + 4 / (3 * (n + 1).squareRoot()), 3)
         #expect(n < 600 && pd.amount <= limit / 0.2733 * 1.001, "Pd⁻ \(pd.amount) counts, ¹⁰⁶Pd window holds \(n)")
         // The Ru–Pt–Pd sample's Pd⁻ is allowed well above that.
         let pdSample = try SharedData.path("hea-catalyst-spectra/N_Ru-Pt-Pd_Bi3_1.txt")

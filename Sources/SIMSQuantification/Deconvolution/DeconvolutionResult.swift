@@ -99,8 +99,8 @@ public struct DeconvolutionProblem: Sendable {
     public var coverage: [Double]
     /// Largest amount (counts) each species' own main peaks allow, or `nil` (no bound). The counts on the spectrum's
     /// axis are sums of non-negative contributions, so a species cannot put more ions into a peak than the peak
-    /// holds: per nominal mass holding ≥ 1 % of its pattern, the one-sided 99.87 % Poisson upper limit (Gehrels,
-    /// ApJ 303 (1986) 336, eq. 9, S = 3) of the counts within two point spacings of its lines, divided by that
+    /// holds: per nominal mass holding ≥ 1 % of its pattern, the one-sided 99.997 % Poisson upper limit (Gehrels,
+    /// ApJ 303 (1986) 336, eq. 9, S = 4) of the counts within two point spacings of its lines, divided by that
     /// share of the pattern; the species' bound is the smallest (``IsotopeDeconvolution/patternBound(_:spectrum:)``).
     public var upperBounds: [Double]? = nil
 }
