@@ -315,8 +315,11 @@ def image_checks(driver, args, downloads, url, label, set_name=None, roi_budget=
         drawn = js(driver, "return window.simsView.imageDrawn")
         Select(driver.find_element(By.ID, "overlay-r")).select_by_index(2)
         Select(driver.find_element(By.ID, "overlay-g")).select_by_index(3)
-        wait_for(driver, f"window.simsView.imageDrawn > {drawn} && window.simsView.state.image.overlay")
-        check(f"{label}: RGB overlay drawn", True)
+        wait_for(driver, f"window.simsView.imageDrawn > {drawn} && window.simsView.state.image.overlay && window.simsView.state.image.overlay[1]")
+        caption = driver.find_element(By.ID, "image-info").text
+        bar = js(driver, "return document.getElementById('image-bar').style.visibility")
+        check(f"{label}: RGB overlay drawn, captioned by its ions, without the single-ion colour bar",
+              caption.startswith("overlay R: ") and " · G: " in caption and bar == "hidden", caption)
         screenshot(driver, args, f"{label}-overlay")
         Select(driver.find_element(By.ID, "overlay-r")).select_by_index(0)
         Select(driver.find_element(By.ID, "overlay-g")).select_by_index(0)
@@ -412,6 +415,12 @@ def mva_checks(driver, args, url, label):
             .move_by_offset(size["width"] // 2, size["height"] // 2).move_by_offset(size["width"] // 3, size["height"] // 3).release().perform()
         selected = wait_for(driver, "window.simsView.mvaSelected && window.simsView.mvaSelected.length && window.simsView.mvaSelected", 10)
         check(f"{label}: PCA scores selection highlights spots", len(selected) > 0, f"{len(selected)} spots")
+        # The largest loadings are listed with typeset names (runs, not IONTOF's SO_4-).
+        top = wait_for(driver, "window.simsView.loadingLabels && window.simsView.loadingLabels.length && window.simsView.loadingLabels")
+        names = js(driver, "return window.simsView.state.mva.data.loadings.map((l) => l.name)")
+        untypeset = [t for t in top if re.search(r"_\d|\^\d", t)]
+        check(f"{label}: largest loadings listed with typeset names", len(top) == min(6, len(names)) and not untypeset
+              and any(re.search(r"_\d|\^\d", n) for n in names), f"{top[:3]}; untypeset {untypeset[:2]}")
         screenshot(driver, args, f"{label}-pca")
     mva = next((o for o in select.options if "mva" in o.text), None)
     if mva:

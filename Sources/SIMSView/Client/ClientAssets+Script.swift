@@ -523,6 +523,7 @@ function drawImage() {
   const W = d.width, H = d.height, scale = Math.max(1, Math.floor(512 / Math.max(W, H)));
   c.width = W * scale; c.height = H * scale; c.style.width = c.width + "px"; c.style.height = c.height + "px";
   const img = g.createImageData(W, H), px = img.data;
+  $("image-bar").style.visibility = s.overlay ? "hidden" : "";   // the colour bar belongs to the single-ion image
   if (s.overlay) {
     const ranges = s.overlay.map((ch) => ch ? displayRange(ch.values, "percentile") : null);
     for (let i = 0; i < W * H; i++) {
@@ -550,7 +551,9 @@ function drawImage() {
     if (s.roi) g.closePath(); g.stroke(); g.setLineDash([]);
   }
   s.scale = scale;
-  $("image-info").textContent = `${d.nameText || d.name}${d.reference ? " / " + (d.referenceText || d.reference) : ""} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
+  const shown = s.overlay ? "overlay " + s.overlay.map((ch, k) => ch ? "RGB"[k] + ": " + (ch.nameText || ch.name) : null).filter((t) => t).join(" · ") + " (each to its 99th percentile)"
+    : `${d.nameText || d.name}${d.reference ? " / " + (d.referenceText || d.reference) : ""}`;
+  $("image-info").textContent = `${shown} · ${W}×${H} pixels` + (Number.isFinite(d.pixelSize) && d.pixelSize ? ` · ${fmt(d.pixelSize, 3)} µm/pixel` : "");
   sv.imageDrawn = (sv.imageDrawn || 0) + 1;
 }
 function drawColorBar(table, lo, hi, log) {
@@ -767,14 +770,19 @@ function drawLoadings() {
   ax.frame("variable", "loading on " + d.components[c]); ax.clip(); const g = ax.ctx;
   vals.forEach((v, k) => { g.fillStyle = v >= 0 ? "#0072B2" : "#D55E00"; const x = ax.px(k - 0.4), w = Math.max(1, ax.px(k + 0.4) - x); g.fillRect(x, Math.min(ax.py(v), ax.py(0)), w, Math.abs(ax.py(v) - ax.py(0))); });
   g.restore();
+  // The six largest loadings, typeset, on a white box in the top right corner (over the bars, readable).
   const top = vals.map((v, k) => [Math.abs(v), k]).sort((a, b) => b[0] - a[0]).slice(0, 6);
+  const lines = top.map(([_, k]) => (d.loadings[k].runs || [[d.loadings[k].name, ""]]).concat([[`: ${fmt(vals[k], 3)}`, ""]]));
+  const width = Math.max(0, ...lines.map((runs) => measureRuns(g, runs))), x0 = ax.m.l + ax.w - width - 12;
+  if (lines.length) { g.fillStyle = "rgba(255,255,255,0.9)"; g.fillRect(x0 - 4, ax.m.t + 2, width + 12, 15 * lines.length + 6); }
   g.fillStyle = "#223"; g.textAlign = "left";
-  top.forEach(([_, k], n) => g.fillText(`${d.loadings[k].name}: ${fmt(vals[k], 3)}`, ax.m.l + ax.w - 180, ax.m.t + 12 + 13 * n));
+  lines.forEach((runs, n) => drawRuns(g, runs, x0, ax.m.t + 16 + 15 * n, "left"));
+  sv.loadingLabels = lines.map((runs) => runs.map((r) => r[0]).join(""));
 }
 function clickLoading(e) {
   const d = state.mva.data; if (!d) return;
   const k = Math.round(loadAx.xAt(e.offsetX * $("mva-loadings").width / $("mva-loadings").clientWidth));
-  if (d.loadings[k]) $("mva-selection").innerHTML = `<b>${d.loadings[k].name}</b>: ` + d.components.map((c, i) => `${c} ${fmt(d.loadings[k].values[i], 3)}`).join(" · ");
+  if (d.loadings[k]) $("mva-selection").innerHTML = `<b>${d.loadings[k].markup || d.loadings[k].name}</b>: ` + d.components.map((c, i) => `${c} ${fmt(d.loadings[k].values[i], 3)}`).join(" · ");
 }
 function showComponentImage() {
   const d = state.mva.data, c = parseInt($("mva-component").value);

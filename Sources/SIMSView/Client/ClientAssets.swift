@@ -120,7 +120,7 @@ nav button:disabled { color: #556; cursor: default; }
 .view.active { display: flex; }
 aside { width: 260px; flex: none; }
 aside select { max-width: 240px; }
-aside select.overlay { max-width: 62px; }
+aside select.overlay { max-width: 54px; }
 .work { flex: 1; min-width: 0; }
 .group { margin-bottom: 10px; }
 .group label { display: inline-block; margin-bottom: 3px; }

@@ -8,8 +8,8 @@ import SIMSFormats
 /// (UInt32 pixel, Float32 m/z, Float32 intensity: 12 bytes) in file order into arrays sized from the XML's
 /// array lengths, and meanwhile finds the m/z range, the total-ion image and (continuous files) the mean
 /// spectrum. The m/z range [m₀, m₁] is then cut into B equal bins and the points are put in bin order in place
-/// (American flag sort: a counting pass, then cycles of swaps; no second copy, so memory stays at 12 bytes per
-/// point plus the bin arrays). The range must be known before binning and the .ibd may be far larger than
+/// (American flag sort: a counting pass, then cycles of swaps; no second copy of these 12 bytes per point, plus
+/// the bin arrays; region spectra add 8 bytes per point, below). The range must be known before binning and the .ibd may be far larger than
 /// memory caches, so reading it once and sorting in memory replaces the earlier three passes (range, counts
 /// per bin, fill).
 ///

@@ -45,7 +45,8 @@ extension ViewStore {
         json.raw("],"); json.key("loadings"); json.raw("[")
         for (k, l) in loadings.enumerated() {
             if k > 0 { json.raw(",") }
-            json.raw("{"); json.key("name"); json.string(l.name); json.raw(","); json.key("values"); json.numbers(l.values); json.raw("}")
+            json.raw("{"); json.key("name"); json.string(l.name); json.typesetFields(l.name)
+            json.raw(","); json.key("values"); json.numbers(l.values); json.raw("}")
         }
         json.raw("],"); json.key("images"); json.raw("[")
         for (k, image) in images.enumerated() {
