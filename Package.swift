@@ -35,13 +35,14 @@ let package = Package(
         .systemLibrary(name: "CSIMSOpenBLAS", path: "Sources/CSIMSOpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
-        // Linux renameat2(2) (RENAME_EXCHANGE), not exposed by Swift's Glibc module: swaps a finished run's
-        // staging folder with the previous output folder atomically (docs/reliability.md).
+        // Linux renameat2(2) (RENAME_EXCHANGE) and sync_file_range(2), not exposed by Swift's Glibc module: swaps a
+        // finished run's staging folder with the previous output folder atomically, and starts each output's
+        // writeback as soon as it is written (docs/reliability.md).
         .systemLibrary(name: "CSIMSFileSystem", path: "Sources/CSIMSFileSystem"),
 
         .target(name: "SIMSCore"),
         .target(name: "SIMSFormats", dependencies: [
-            "SIMSCore", "CSIMSZlib",
+            "SIMSCore", "CSIMSZlib", "CSIMSFileSystem",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),

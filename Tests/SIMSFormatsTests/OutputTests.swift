@@ -48,4 +48,41 @@ struct OutputTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.file("sub"))
         #expect(names == ["out.txt"])
     }
+
+    /// The POSIX write loop: empty and multi-megabyte contents come back byte for byte, with the mode `Data.write`
+    /// gave (0666 less the umask).
+    @Test func atomicWriteKeepsEveryByte() throws {
+        let folder = try TemporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        let large = Data((0..<3_000_001).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try AtomicFile.write(large, to: folder.file("large.bin"))
+        try AtomicFile.write(Data(), to: folder.file("empty.bin"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("large.bin"))) == large)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("empty.bin"))).isEmpty)
+        let mask = umask(0o022); umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.file("large.bin"))[.posixPermissions] as? Int
+        #expect(mode == 0o666 & ~Int(mask))
+        try AtomicFile.makeDurable([folder.file("large.bin"), folder.file("empty.bin")])
+    }
+
+    @Test func failedWritesAndSyncsNameTheFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a file, not a folder", to: "blocker")
+        #expect { try AtomicFile.write("x", to: folder.file("blocker/out.txt")) } throws: { error in
+            (error as? SIMSError)?.kind == .writeFailed && (error as? SIMSError)?.file == folder.file("blocker/out.txt")
+        }
+        let readOnly = folder.file("read-only")
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
+        chmod(readOnly, 0o555)
+        defer { chmod(readOnly, 0o755) }
+        if access(readOnly, W_OK) != 0 {  // root may write anyway
+            #expect { try AtomicFile.write("x", to: readOnly + "/out.txt") } throws: { error in
+                (error as? SIMSError)?.kind == .writeFailed && (error as? SIMSError)?.file == readOnly + "/out.txt"
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly).isEmpty)
+        }
+        #expect { try AtomicFile.makeDurable([folder.file("blocker"), folder.file("missing.csv")]) } throws: { error in
+            (error as? SIMSError)?.kind == .writeFailed && (error as? SIMSError)?.file == folder.file("missing.csv")
+        }
+    }
 }

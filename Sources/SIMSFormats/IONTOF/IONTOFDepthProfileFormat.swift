@@ -56,10 +56,11 @@ public enum IONTOFDepthProfileFormat {
         while titles == nil, let line = lines.next() {
             if line.isEmpty { continue }
             if text.containsBinary(line) {
-                throw text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
+                throw text.wrongKindError(expected: .depthProfile, expectedShape: expectedShape)
+                    ?? text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
             }
             guard text.base[line.lowerBound] == UInt8(ascii: "#") else {
-                throw text.error("data before the column-title line", line: lines.lineNumber, found: text.string(line, limit: 60),
+                throw text.wrongKindError(expected: .depthProfile, expectedShape: expectedShape) ?? text.error("data before the column-title line", line: lines.lineNumber, found: text.string(line, limit: 60),
                                  expected: "a '#Data Point<TAB>Sputter Time (s)…' title line first")
             }
             let body = (line.lowerBound + 1)..<line.upperBound

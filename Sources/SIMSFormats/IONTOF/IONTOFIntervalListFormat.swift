@@ -56,7 +56,8 @@ public enum IONTOFIntervalListFormat {
         while let line = lines.next() {
             if text.firstNonBlank(in: line) == line.upperBound { continue }
             if text.containsBinary(line) {
-                throw text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
+                throw text.wrongKindError(expected: .intervalList, expectedShape: expectedShape)
+                    ?? text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
             }
             titleRange = line
             break
@@ -65,7 +66,7 @@ public enum IONTOFIntervalListFormat {
         let titleLine = lines.lineNumber
         let titles = text.fields(titleRange, separator: 0x09).map { text.trimmedString($0) }
         guard let lowerColumn = titles.firstIndex(of: Title.lower), let upperColumn = titles.firstIndex(of: Title.upper) else {
-            throw text.error("column titles lack 'Lower Mass (u)' or 'Upper Mass (u)'", line: titleLine,
+            throw text.wrongKindError(expected: .intervalList, expectedShape: expectedShape) ?? text.error("column titles lack 'Lower Mass (u)' or 'Upper Mass (u)'", line: titleLine,
                              found: text.string(titleRange, limit: 80), expected: expectedShape)
         }
         let numberColumn = titles.firstIndex(of: Title.number)

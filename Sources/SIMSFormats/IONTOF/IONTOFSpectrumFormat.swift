@@ -38,7 +38,8 @@ public enum IONTOFSpectrumFormat {
         while let line = lines.next() {
             if line.isEmpty { continue }
             if text.containsBinary(line) {
-                throw text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
+                throw text.wrongKindError(expected: .spectrum, expectedShape: expectedShape)
+                    ?? text.error("binary content, not a text export", line: lines.lineNumber, found: text.string(line, limit: 40), expected: expectedShape)
             }
             if text.base[line.lowerBound] == UInt8(ascii: "#") {
                 if let entry = text.headerEntry(line) { metadata.append(key: entry.key, value: entry.value) }
@@ -57,7 +58,7 @@ public enum IONTOFSpectrumFormat {
         let intensityColumn = titles.firstIndex { $0.hasPrefix("intensity") || $0 == "counts" }
         let channelColumn = titles.firstIndex { $0 == "channel" }
         guard let massColumn, let intensityColumn else {
-            throw text.error(
+            throw text.wrongKindError(expected: .spectrum, expectedShape: expectedShape) ?? text.error(
                 "column titles lack \(massColumn == nil ? "m/z" : "Intensity")", line: titleLineNumber,
                 found: text.string(titleLine, limit: 80), expected: "tab-separated titles including 'm/z' and 'Intensity'")
         }

@@ -67,7 +67,7 @@ final class TextEngine: @unchecked Sendable {
     func layout(_ markup: String, size: Double, bold: Bool) -> (layout: OpaquePointer, width: Double, baseline: Double) {
         pango_layout_set_font_description(layout, font(size: size, bold: bold))
         if TextMarkup.hasTags(markup) {
-            pango_layout_set_markup(layout, TextMarkup.pango(markup), -1)
+            pango_layout_set_markup(layout, TextMarkup.pango(markup, size: size), -1)
         } else {
             pango_layout_set_attributes(layout, nil)
             pango_layout_set_text(layout, markup, -1)

@@ -106,14 +106,14 @@ struct SVGWriter {
         for run in TextMarkup.runs(markup) {
             let target: Double = switch run.shift {
             case .none: 0
-            case .sub: 0.25 * size
-            case .sup: -0.4 * size
+            case .sub: TextMarkup.subscriptDrop * size
+            case .sup: -TextMarkup.superscriptRise * size
             }
             let plain = target == shift && run.shift == .none && !run.bold && !run.italic
             if !plain {
                 self += "<tspan"
                 if target != shift { self += " dy=\""; number(target - shift); self += "\"" }
-                if run.shift != .none { self += " font-size=\""; number(0.7 * size); self += "\"" }
+                if run.shift != .none { self += " font-size=\""; number(TextMarkup.scriptScale * size); self += "\"" }
                 if run.bold { self += " font-weight=\"bold\"" }
                 if run.italic { self += " font-style=\"italic\"" }
                 self += ">"

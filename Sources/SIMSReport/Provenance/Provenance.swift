@@ -84,8 +84,23 @@ public struct Provenance: Sendable, Hashable, Codable {
         return "\(grouped) warning\(count == 1 ? "" : "s") in \(kinds) kind\(kinds == 1 ? "" : "s")"
     }
 
-    /// The command line after `sims` as one string (the command first), arguments with spaces quoted.
+    /// The command line after `sims` as one string (the command first), quoted for a POSIX shell so it pastes
+    /// back and runs the same command: an argument with anything but letters, digits and `_@%+=:,./-` (a
+    /// `--group-by` pattern, a path with spaces) is put in single quotes, a `'` inside written `'\''`.
     public var commandLine: String {
-        (arguments.first == command ? arguments : [command] + arguments).map { $0.contains(" ") || $0.isEmpty ? "\"" + $0 + "\"" : $0 }.joined(separator: " ")
+        (arguments.first == command ? arguments : [command] + arguments).map(Provenance.shellQuoted).joined(separator: " ")
+    }
+
+    /// `argument` as one word of a POSIX shell command line: unchanged when every character is an ASCII letter,
+    /// digit or one of `_@%+=:,./-`, otherwise in single quotes (POSIX.1-2017, Shell Command Language §2.2.2).
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = argument.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "_@%+=:,./-".utf8.contains(byte)
+        }
+        if safe, !argument.isEmpty { return argument }
+        var quoted = "'"
+        for character in argument { quoted += character == "'" ? "'\\''" : String(character) }
+        return quoted + "'"
     }
 }

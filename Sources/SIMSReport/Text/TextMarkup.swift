@@ -92,22 +92,45 @@ public enum TextMarkup {
         "+": "⁺", "-": "⁻", "\u{2212}": "⁻", "=": "⁼", "(": "⁽", ")": "⁾",
     ]
 
-    /// Pango markup of `markup` (text escaped, tags kept).
-    public static func pango(_ markup: String) -> String { tagged(markup) }
+    /// Size of a sub- or superscript relative to its text, in every back end (SVG `<tspan>`s, Pango, HTML).
+    static let scriptScale = 0.7
+    /// Baseline shift of a subscript (down) and a superscript (up), in units of the text's font size.
+    static let subscriptDrop = 0.25, superscriptRise = 0.4
+
+    /// Pango markup of `markup` set in a font of `size` drawing units (the absolute size of the layout's font):
+    /// text escaped, bold and italic kept, sub- and superscripts as spans of explicit absolute size and rise.
+    ///
+    /// Not Pango's own `<sub>`/`<sup>`: since Pango 1.50 they scale the font's device-space size, which already
+    /// holds the raster scale, so at PNG scale 2 a charge or an exponent came out larger than its ion name.
+    public static func pango(_ markup: String, size: Double) -> String {
+        let scriptSize = (scriptScale * size * 100).rounded() / 100
+        return tagged(markup) { shift in
+            let rise = switch shift {
+            case .sub: -subscriptDrop * size
+            case .sup: superscriptRise * size
+            case .none: 0.0
+            }
+            return "<span font_desc=\"\(scriptSize)px\" rise=\"\(Int((rise * 1024).rounded()))\">"
+        }
+    }
 
     /// HTML of `markup`: text escaped, `<sub>`/`<sup>`/`<b>`/`<i>` kept.
-    public static func html(_ markup: String) -> String { tagged(markup) }
+    public static func html(_ markup: String) -> String {
+        tagged(markup) { $0 == .sub ? "<sub>" : "<sup>" }
+    }
 
-    private static func tagged(_ markup: String) -> String {
+    /// `markup` with text escaped, `<b>`/`<i>` kept and each sub- or superscript run opened by `script` (closed
+    /// by the matching end tag).
+    private static func tagged(_ markup: String, script: (Run.Shift) -> String) -> String {
         var out = ""
         for run in runs(markup) {
             var open = "", close = ""
             if run.bold { open += "<b>"; close = "</b>" + close }
             if run.italic { open += "<i>"; close = "</i>" + close }
-            switch run.shift {
-            case .sub: open += "<sub>"; close = "</sub>" + close
-            case .sup: open += "<sup>"; close = "</sup>" + close
-            case .none: break
+            if run.shift != .none {
+                let tag = script(run.shift)
+                open += tag
+                close = (tag.hasPrefix("<span") ? "</span>" : run.shift == .sub ? "</sub>" : "</sup>") + close
             }
             out += open + xmlEscape(run.text) + close
         }

@@ -171,10 +171,14 @@ final class OutputRun: @unchecked Sendable {
         let written = FileNode.files(in: staging).filter { !plan.linked.contains($0) }
         let manifest = OutputManifest(files: written)
         do {
+            // Every file this run wrote is on disk before any of them is moved into place (the writes only started
+            // their writeback), so a power loss after the swap cannot leave the new run with empty files.
+            try AtomicFile.makeDurable(written.map { staging + "/" + $0 })
             if inPlace {
                 try moveInPlace(manifest: manifest, plan: plan)
             } else {
                 try AtomicFile.write(manifest.json, to: staging + "/" + OutputFolder.manifestName)
+                try AtomicFile.makeDurable([staging + "/" + OutputFolder.manifestName])
                 try swap(exists: exists)
             }
         } catch let error as SIMSError {
