@@ -23,6 +23,10 @@ struct InspectWorkflowTests {
         #expect(result.summaries[1].property("total row") == "yes (row 1)")
         #expect(result.summaries[2].property("cycles") == "164")
         #expect(result.summaries[2].property("ratio columns") == "5")
+        // The reader's own bookkeeping is a property in words, not an export header line.
+        #expect(result.summaries[2].property("trailing all-zero rows dropped") == "1")
+        #expect(!result.summaries[2].header.contains { $0.key.hasPrefix("SIMSKit.") })
+        #expect(result.summaries[2].header.map(\.key) == ["Profile Smoothing is Disabled"])
         let json = InspectWorkflow.json(of: result.summaries)
         let decoded = try JSONDecoder().decode([FileSummary].self, from: Data(json.utf8))
         #expect(decoded == result.summaries)

@@ -126,6 +126,24 @@ struct ReportWorkflowTests {
         #expect(before.count == 64 && after.count == 64 && before != after)
     }
 
+    @Test("sims init ROOT (as the README says) writes ROOT/sims.toml listing its samples; a new ROOT is created")
+    func initIntoStudyFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("x", to: "study/NMC-a/s1.txt")
+        try folder.write("x", to: "study/NMC-b/s1.txt")
+        let root = folder.file("study")
+        #expect(ReportWorkflow.templatePath(for: root) == root + "/sims.toml")
+        #expect(try ReportWorkflow.writeTemplate(to: root) == ["NMC-a", "NMC-b"])
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(try String(contentsOfFile: root + "/sims.toml", encoding: .utf8).contains("NMC-b"))
+        #expect(throws: SIMSError.self) { try ReportWorkflow.writeTemplate(to: root) }  // sims.toml exists
+        let fresh = folder.file("new study")
+        try ReportWorkflow.writeTemplate(to: fresh)
+        #expect(FileManager.default.fileExists(atPath: fresh + "/sims.toml"))
+        #expect(ReportWorkflow.templatePath(for: folder.file("my.toml")) == folder.file("my.toml"))
+    }
+
     @Test("sims init writes the template and refuses to overwrite")
     func initTemplate() throws {
         let folder = try TemporaryFolder()

@@ -88,7 +88,8 @@ public enum InspectWorkflow {
             if !columns.isEmpty { summary.properties.append(P("value columns", columns.joined(separator: ", "))) }
         case .depthProfile:
             let profile = try IONTOFDepthProfileFormat.read(from: path)
-            summary.header = profile.metadata.entries
+            let dropped = profile.metadata[IONTOFDepthProfileFormat.droppedRowsKey]
+            summary.header = profile.metadata.entries.filter { $0.key != IONTOFDepthProfileFormat.droppedRowsKey }
             let kinds = Dictionary(grouping: profile.columns, by: \.kind).mapValues(\.count)
             summary.properties = [
                 P("cycles", "\(profile.cycleCount)"),
@@ -97,6 +98,7 @@ public enum InspectWorkflow {
                 P("ratio columns", "\(kinds[.ratio] ?? 0)"),
                 P("sputter time (s)", "\(format(profile.sputterTime.first ?? 0))–\(format(profile.sputterTime.last ?? 0))"),
             ]
+            if let dropped { summary.properties.append(P("trailing all-zero rows dropped", dropped)) }
             if let dose = profile.dose?.last { summary.properties.append(P("final dose (ions)", format(dose))) }
             if let fluence = profile.fluence?.last { summary.properties.append(P("final fluence (ions/cm^2)", format(fluence))) }
             let masses = profile.columns.compactMap(\.mass)

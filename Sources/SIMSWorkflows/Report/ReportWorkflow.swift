@@ -19,15 +19,31 @@ public enum ReportWorkflow {
         return RunRecord.reportFiles
     }
 
-    /// Writes the commented `sims.toml` template to `path`; refuses to overwrite an existing file unless
-    /// `overwrite` is set. When the folder of `path` is a study folder (`<sample>/<spot files>`), its samples
-    /// are listed in `[samples]`; returns the sample names listed.
+    /// The file `sims init PATH` writes: `PATH/sims.toml` when `PATH` is a folder or does not exist and does not
+    /// end in `.toml` (`sims init ROOT` names the study folder), otherwise `PATH` itself.
+    public static func templatePath(for path: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let folder = exists ? isDirectory.boolValue : !path.lowercased().hasSuffix(".toml")
+        return folder ? (path.hasSuffix("/") ? path : path + "/") + "sims.toml" : path
+    }
+
+    /// Writes the commented `sims.toml` template to ``templatePath(for:)`` of `path` (creating a new study
+    /// folder); refuses to overwrite an existing file unless `overwrite` is set. When the folder of the
+    /// template is a study folder (`<sample>/<spot files>`), its samples are listed in `[samples]`; returns the
+    /// sample names listed.
     @discardableResult
-    public static func writeTemplate(to path: String, overwrite: Bool = false) throws(SIMSError) -> [String] {
+    public static func writeTemplate(to requested: String, overwrite: Bool = false) throws(SIMSError) -> [String] {
+        let path = templatePath(for: requested)
         if !overwrite && FileManager.default.fileExists(atPath: path) {
             throw SIMSError(.invalidArgument, "file exists; not overwriting (use --force)", file: path)
         }
         let folder = PathName.parent(of: path)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SIMSError(.writeFailed, "cannot create the study folder (\(error.localizedDescription))", file: folder)
+        }
         let study = try? StudyFolder.discover(at: folder)
         let samples = study?.samples.map { (name: $0.name, folder: $0.name) } ?? []
         try AtomicFile.write(TableIII.configTemplate(samples: samples), to: path)

@@ -9,7 +9,7 @@ struct InitCommand: AsyncParsableCommand {
         discussion: "Uncomment and fill in the lines that apply; every command reads them into Table III, methods.md and provenance.json."
     )
 
-    @Argument(help: "Where to write the template.")
+    @Argument(help: "Where to write the template: a file ending in .toml, or a study folder (ROOT/sims.toml; a new folder is created).")
     var path: String = "sims.toml"
 
     @Flag(help: "Overwrite an existing file.")
@@ -17,10 +17,11 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let samples = try ReportWorkflow.writeTemplate(to: path, overwrite: force)
+        let written = ReportWorkflow.templatePath(for: path)
         if samples.isEmpty {
-            print("wrote \(path) — no sample folders found beside it: list your samples under [samples]")
+            print("wrote \(written) — no sample folders found beside it: list your samples under [samples]")
         } else {
-            print("wrote \(path) with \(samples.count) sample(s): \(samples.joined(separator: ", "))")
+            print("wrote \(written) with \(samples.count) sample(s): \(samples.joined(separator: ", "))")
         }
     }
 }
