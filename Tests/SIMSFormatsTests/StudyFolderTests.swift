@@ -24,7 +24,11 @@ struct StudyFolderTests {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.file("empty"), withIntermediateDirectories: true)
         #expect { try StudyFolder.discover(at: folder.file("empty")) } throws: { error in
-            (error as? SIMSError)?.kind == .empty && "\(error)".contains("no sample sub-folders")
+            (error as? SIMSError)?.kind == .empty && "\(error)".contains("study folder is empty") && !"\(error)".contains("--group-by")
+        }
+        try folder.write("x", to: "flat/N_a_Bi1_1.txt")
+        #expect { try StudyFolder.discover(at: folder.file("flat")) } throws: { error in
+            (error as? SIMSError)?.kind == .empty && "\(error)".contains("no sample sub-folders") && "\(error)".contains("--group-by")
         }
         try FileManager.default.createDirectory(atPath: folder.file("r/sampleA"), withIntermediateDirectories: true)
         try folder.write("x", to: "r/sampleB/a.txt")

@@ -29,6 +29,10 @@ public enum StudyFolder {
         if let grouping { return try discoverFlat(at: root, fileExtensions: fileExtensions, grouping: grouping) }
         let entries = try visibleEntries(of: root)
         let sampleNames = entries.filter { isFolder(root + "/" + $0) }
+        guard !entries.isEmpty else {
+            throw SIMSError(.empty, "study folder is empty", file: root,
+                            expected: "one sub-folder per sample holding its spot files (ROOT/<sample>/<spot files>)")
+        }
         guard !sampleNames.isEmpty else {
             let files = entries.count
             throw SIMSError(.empty, "study folder has no sample sub-folders" + (files > 0 ? " (it holds \(files) files: group them with --group-by)" : ""),

@@ -47,7 +47,7 @@ public enum ClientAssets {
     <div class="group"><label>ratio to <select id="image-ratio"></select></label></div>
     <div class="group"><label>colour map <select id="image-cmap"><option>viridis</option><option>inferno</option><option>magma</option><option>cividis</option><option>gray</option></select></label></div>
     <div class="group"><label>contrast <select id="image-contrast"><option value="linear">linear</option><option value="log">log</option><option value="percentile">99th percentile</option></select></label></div>
-    <div class="group">overlay R <select id="overlay-r" class="overlay"></select> G <select id="overlay-g" class="overlay"></select> B <select id="overlay-b" class="overlay"></select></div>
+    <div class="group overlays">overlay R <select id="overlay-r" class="overlay"></select> G <select id="overlay-g" class="overlay"></select> B <select id="overlay-b" class="overlay"></select></div>
     <div class="group">ROI <button id="roi-rect" class="tool">rectangle</button> <button id="roi-poly" class="tool">polygon</button> <button id="roi-clear">clear</button></div>
     <div class="group" id="window-group">m/z window <input id="window-lower" size="7"> – <input id="window-upper" size="7"> <button id="window-go">image</button></div>
     <div class="group export" data-view="image"></div>
@@ -120,7 +120,8 @@ nav button:disabled { color: #556; cursor: default; }
 .view.active { display: flex; }
 aside { width: 260px; flex: none; }
 aside select { max-width: 240px; }
-aside select.overlay { max-width: 54px; }
+aside select.overlay { max-width: 50px; }
+.group.overlays { white-space: nowrap; }
 .work { flex: 1; min-width: 0; }
 .group { margin-bottom: 10px; }
 .group label { display: inline-block; margin-bottom: 3px; }

@@ -173,8 +173,13 @@ public enum DeconvolveWorkflow {
         return report
     }
 
-    /// Warnings for uncertified optima and unconverged Poisson reweightings.
+    /// Warnings for uncertified optima, unconverged Poisson reweightings and species at their pattern bound.
     static func warnAboutCertificates(_ fits: [SpectrumFit], record: inout RunRecord) {
+        let bounded = fits.filter { $0.result.species.contains { $0.status == .atPatternBound } }
+        if let first = bounded.first {
+            let names = first.result.species.filter { $0.status == .atPatternBound }.map(\.ion.iontofNotation).joined(separator: ", ")
+            record.warn("\(bounded.count) of \(fits.count) spectra have species at their pattern bound (amounts are upper limits set by their weakest main peak, no standard error), e.g. \(first.name): \(names) — the candidates miss ions on those peaks; see status in deconvolution_amounts.csv")
+        }
         for fit in fits where !fit.result.certificate.isCertified {
             record.warn("\(fit.name): the optimum is not certified (\(certificateText(fit.result.certificate)))")
         }

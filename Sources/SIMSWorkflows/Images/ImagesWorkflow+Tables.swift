@@ -94,8 +94,12 @@ extension ImagesWorkflow {
                 }
             }
             if !grid.isEmpty {
-                section.figureGrid("Every ion asked for, per measurement: raw counts, ratio to \(options.reference) (excluded pixels transparent), overlay (click for full size)",
-                                   columns: ["raw counts", "ratio to \(options.reference)", "overlay"], rows: grid)
+                // The overlay column only when some ion is in an overlay (--overlay), not a column of dashes.
+                let withOverlays = grid.contains { !$0.paths[2].isEmpty }
+                if !withOverlays { grid = grid.map { ($0.label, Array($0.paths.prefix(2))) } }
+                section.figureGrid("Every ion asked for, per measurement: raw counts, ratio to \(options.reference) (excluded pixels transparent)"
+                                   + (withOverlays ? ", overlay" : "") + " (click for full size)",
+                                   columns: ["raw counts", "ratio to \(options.reference)"] + (withOverlays ? ["overlay"] : []), rows: grid)
             }
             // Box plots only where a sample has ≥ 3 measurements; with fewer the table above says it all.
             let repeated = Dictionary(grouping: result.rows, by: { "\($0.sample)\u{0}\($0.ion)" }).values.contains { $0.count >= BoxPlot.minimumCountForBox }

@@ -88,6 +88,14 @@ struct ImagesWorkflowTests {
             let data = try #require(FileManager.default.contents(atPath: folder.file("out/" + file)), "\(file)")
             if file.hasSuffix(".png") { #expect(Array(data.prefix(4)) == [0x89, 0x50, 0x4E, 0x47]) }
         }
+        let report = try String(contentsOfFile: folder.file("out/report.html"), encoding: .utf8)
+        #expect(report.contains("<th>overlay</th>"))
+        // Without --overlay the figure grid has no column of dashes.
+        options.overlays = []
+        options.output = folder.file("plain")
+        _ = try ImagesWorkflow.run(options)
+        let plain = try String(contentsOfFile: folder.file("plain/report.html"), encoding: .utf8)
+        #expect(plain.contains("<th>raw counts</th>") && !plain.contains("<th>overlay</th>"))
     }
 
     @Test func minimumReferenceAndBinningChangeExclusion() throws {
