@@ -84,19 +84,19 @@ struct PlotFrame {
     }
 
     /// `text` (plain or ``TextMarkup``) shortened in the middle with `…` until it is at most `width` wide, so
-    /// labels that share a long prefix (`sample A/spot 1`, `sample A/spot 2`) stay distinct. Markup is kept
-    /// only when the label fits whole.
+    /// labels that share a long prefix (`sample A/spot 1`, `sample A/spot 2`) stay distinct. The kept characters
+    /// keep their markup (a shortened list of ions is still typeset).
     static func shortened(_ text: String, toWidth width: Double, font: TextStyle) -> String {
         guard font.width(of: text) > width else { return text }
-        let characters = Array(TextMarkup.plain(text))
-        var keep = characters.count - 1
+        let count = TextMarkup.plain(text).count
+        var keep = count - 1
         while keep > 2 {
             let head = (keep + 1) / 2, tail = keep - head
-            let candidate = String(characters[..<head]) + "…" + String(characters[(characters.count - tail)...])
+            let candidate = TextMarkup.keeping(head: head, tail: tail, of: text)
             if font.width(of: candidate) <= width { return candidate }
             keep -= max(1, keep / 10)
         }
-        return String(characters.prefix(1)) + "…" + String(characters.suffix(1))
+        return TextMarkup.keeping(head: 1, tail: 1, of: text)
     }
 
     static func ticks(options: AxisOptions, data: ClosedRange<Double>, target: Int) -> (ClosedRange<Double>, [(Double, String)]) {

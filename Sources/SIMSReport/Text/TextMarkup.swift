@@ -60,6 +60,43 @@ public enum TextMarkup {
         return runs
     }
 
+    /// Markup that reads as `runs` (the inverse of ``runs(_:)``): each run's text wrapped in its tags.
+    public static func markup(_ runs: [Run]) -> String {
+        var out = ""
+        for run in runs {
+            var open = "", close = ""
+            if run.bold { open += "<b>"; close = "</b>" + close }
+            if run.italic { open += "<i>"; close = "</i>" + close }
+            switch run.shift {
+            case .none: break
+            case .sub: open += "<sub>"; close = "</sub>" + close
+            case .sup: open += "<sup>"; close = "</sup>" + close
+            }
+            out += open + run.text + close
+        }
+        return out
+    }
+
+    /// The markup of the first `head` and the last `tail` characters of `markup`'s text, joined by `…` on the
+    /// baseline; every kept character keeps its sub-/superscript, bold and italic (`<sup>206</sup>Pb<sub>2</sub>…`).
+    static func keeping(head: Int, tail: Int, of markup: String) -> String {
+        let characters = runs(markup).flatMap { run in run.text.map { (character: $0, run: run) } }
+        guard head + tail < characters.count else { return markup }
+        func merged(_ slice: ArraySlice<(character: Character, run: Run)>) -> [Run] {
+            var out: [Run] = []
+            for (character, run) in slice {
+                if let last = out.last, last.shift == run.shift, last.bold == run.bold, last.italic == run.italic {
+                    out[out.count - 1].text.append(character)
+                } else {
+                    out.append(Run(text: String(character), shift: run.shift, bold: run.bold, italic: run.italic))
+                }
+            }
+            return out
+        }
+        let ellipsis = Run(text: "…", shift: .none, bold: false, italic: false)
+        return self.markup(merged(characters.prefix(head)) + [ellipsis] + merged(characters.suffix(tail)))
+    }
+
     /// Whether `text` contains a tag (plain text is drawn without parsing).
     static func hasTags(_ text: String) -> Bool { text.contains("<") && runs(text).contains { $0.shift != .none || $0.bold || $0.italic } }
 
